@@ -1,0 +1,173 @@
+package org.casebridge.graphql;
+
+import graphql.ErrorClassification;
+import graphql.ExceptionWhileDataFetching;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.execution.AbortExecutionException;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+
+import java.lang.reflect.Field;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every error leaving the API, whatever raised it (a resolver, graphql-java's validation, a limit, the
+ * database), is rewritten here into {@code message}, {@code path}, {@code locations} and
+ * {@code extensions.code} (plus {@code extensions.field} for input errors). Nothing else crosses: no
+ * exception class, stack trace or SQL. Unexpected failures are logged with an ID the client is given.
+ */
+@ApplicationScoped
+public class ErrorTranslation implements Instrumentation {
+
+    private static final Logger LOG = Logger.getLogger(ErrorTranslation.class);
+    private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
+    private static final Pattern VARIABLE = Pattern.compile("[Vv]ariable '([^']+)'");
+
+    /** SmallRye builds its own instrumentation chain (depth, complexity, query cache); ours runs after it. */
+    void install(@Observes GraphQL.Builder builder) {
+        try {
+            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
+            field.setAccessible(true);
+            Instrumentation existing = (Instrumentation) field.get(builder);
+            builder.instrumentation(existing == null ? this : new ChainedInstrumentation(List.of(existing, this)));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot install GraphQL error translation", e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        if (result.getErrors().isEmpty()) {
+            return CompletableFuture.completedFuture(result);
+        }
+        List<GraphQLError> errors = result.getErrors().stream().map(ErrorTranslation::translate).toList();
+        return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
+    }
+
+    static GraphQLError translate(GraphQLError error) {
+        if (error instanceof ExceptionWhileDataFetching fetching) {
+            return fromException(fetching, rootCause(fetching.getException()));
+        }
+        if (error instanceof AbortExecutionException) {
+            return build(error, ErrorCode.LIMIT_EXCEEDED, error.getMessage(), null);
+        }
+        String message = error.getMessage() == null ? "Invalid request" : error.getMessage();
+        if (message.contains("Denial Of Service") || message.contains("too complex") || message.contains("too deep")) {
+            return build(error, ErrorCode.LIMIT_EXCEEDED, message, null);
+        }
+        String type = String.valueOf(error.getErrorType());
+        if (type.contains("Validation") || type.contains("InvalidSyntax")) {
+            return build(error, ErrorCode.VALIDATION_FAILED, message, fieldOf(message));
+        }
+        return build(error, ErrorCode.INTERNAL, message, null);
+    }
+
+    private static GraphQLError fromException(GraphQLError error, Throwable cause) {
+        if (cause instanceof ApiException api) {
+            return build(error, api.code(), api.getMessage(), api.field());
+        }
+        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+            return build(error, ErrorCode.CONFLICT, "Someone else changed this record at the same time; reload it and retry", null);
+        }
+        if (cause instanceof AuthenticationFailedException || cause instanceof UnauthorizedException) {
+            return build(error, ErrorCode.UNAUTHENTICATED, "A valid access token is required", null);
+        }
+        if (cause instanceof ForbiddenException) {
+            return build(error, ErrorCode.FORBIDDEN, "Not allowed", null);
+        }
+        if (isUnavailable(cause)) {
+            return build(error, ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly", null);
+        }
+        String incident = UUID.randomUUID().toString();
+        LOG.errorf(cause, "Unexpected error %s at %s", incident, error.getPath());
+        return build(error, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")", null);
+    }
+
+    private static boolean isUnavailable(Throwable cause) {
+        if (cause instanceof SQLTransientConnectionException) {
+            return true;
+        }
+        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+            return sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P");
+        }
+        return false;
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable current = t;
+        while (current.getCause() != null && current.getCause() != current && !(current instanceof ApiException)) {
+            current = current.getCause();
+        }
+        // prefer the outermost ApiException or optimistic-lock signal over a deeper cause
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ApiException || c instanceof OptimisticLockException || c instanceof StaleStateException) {
+                return c;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return current;
+    }
+
+    private static String fieldOf(String message) {
+        Matcher argument = ARGUMENT.matcher(message);
+        if (argument.find()) {
+            return argument.group(1);
+        }
+        Matcher variable = VARIABLE.matcher(message);
+        return variable.find() ? variable.group(1) : null;
+    }
+
+    private static GraphQLError build(GraphQLError original, ErrorCode code, String message, String field) {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        if (field != null) {
+            extensions.put("field", field);
+        }
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+                .message(message)
+                .errorType(Classification.of(code))
+                .extensions(extensions);
+        if (original.getLocations() != null) {
+            builder.locations(original.getLocations());
+        }
+        if (original.getPath() != null) {
+            builder.path(original.getPath());
+        }
+        return builder.build();
+    }
+
+    private record Classification(String name) implements ErrorClassification {
+        static Classification of(ErrorCode code) {
+            return new Classification(code.name());
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}

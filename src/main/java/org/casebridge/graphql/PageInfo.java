@@ -1,0 +1,4 @@
+package org.casebridge.graphql;
+
+public record PageInfo(boolean hasNextPage, String endCursor) {
+}

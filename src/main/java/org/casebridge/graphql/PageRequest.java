@@ -1,0 +1,35 @@
+package org.casebridge.graphql;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** {@code first}/{@code after} as given by a client, checked: {@code first} between 1 and {@value #MAX_FIRST}. */
+public record PageRequest(int first, String afterKey) {
+
+    public static final int MAX_FIRST = 100;
+    public static final int DEFAULT_FIRST = 20;
+
+    public static PageRequest of(Integer first, String after) {
+        int size = first == null ? DEFAULT_FIRST : first;
+        if (size < 1 || size > MAX_FIRST) {
+            throw ApiException.invalid("first", "first must be between 1 and " + MAX_FIRST);
+        }
+        if (after == null) {
+            return new PageRequest(size, null);
+        }
+        try {
+            return new PageRequest(size, new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("after", "Not a cursor returned by this API");
+        }
+    }
+
+    static String cursor(String sortKey) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** How many rows to fetch: one more than the page, to know whether another page follows. */
+    public int fetchSize() {
+        return first + 1;
+    }
+}

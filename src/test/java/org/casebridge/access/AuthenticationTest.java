@@ -1,0 +1,44 @@
+package org.casebridge.access;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.casebridge.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+import static org.casebridge.support.GraphQLClient.call;
+import static org.casebridge.support.GraphQLClient.error;
+import static org.casebridge.support.GraphQLClient.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+@QuarkusTest
+class AuthenticationTest {
+
+    private static final String AGENCIES = "{ agencies(first: 5) { totalCount } }";
+
+    @Test
+    void noTokenIsUnauthenticated() {
+        var answer = call(null, AGENCIES);
+        error(answer, "UNAUTHENTICATED");
+        assertNull(answer.get("data.agencies"));
+    }
+
+    @Test
+    void malformedTokenIsUnauthenticated() {
+        error(call("not-a-jwt", AGENCIES), "UNAUTHENTICATED");
+        String genuine = Tokens.of("cw.amani");
+        String tampered = genuine.substring(0, genuine.lastIndexOf('.') + 1) + "AAAA" + genuine.substring(genuine.lastIndexOf('.') + 5);
+        error(call(tampered, AGENCIES), "UNAUTHENTICATED");
+    }
+
+    @Test
+    void expiredTokenIsUnauthenticated() throws InterruptedException {
+        error(call(Tokens.expired("cw.amani"), AGENCIES), "UNAUTHENTICATED");
+    }
+
+    @Test
+    void userAndServiceAccountTokensAreAccepted() {
+        assertEquals(5, ok(Tokens.of("pr.stluke"), AGENCIES, null).getInt("data.agencies.totalCount"));
+        assertEquals(5, ok(Tokens.serviceAccount("stluke-system", "demo-stluke-secret"), AGENCIES, null)
+                .getInt("data.agencies.totalCount"));
+    }
+}

@@ -1,0 +1,82 @@
+package org.casebridge.support;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Real access tokens issued by the test Keycloak to the demo users and agency systems. */
+public final class Tokens {
+
+    public static final String DEMO_PASSWORD = "demo";
+    private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+
+    private record Cached(String token, long expiresAtMillis) {
+    }
+
+    private Tokens() {
+    }
+
+    /** An access token for a demo user, from the direct-grant client meant for local runs and tests. */
+    public static String of(String username) {
+        return cached("user:" + username, () -> RestAssured.given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "casebridge-cli",
+                        "username", username, "password", DEMO_PASSWORD))
+                .post(tokenEndpoint()).then().statusCode(200).extract().jsonPath());
+    }
+
+    /** A client-credentials token of a partner agency's own system. */
+    public static String serviceAccount(String clientId, String secret) {
+        return cached("client:" + clientId, () -> RestAssured.given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret))
+                .post(tokenEndpoint()).then().statusCode(200).extract().jsonPath());
+    }
+
+    /**
+     * A genuine token for {@code username} that has already expired: issued by a client whose tokens live one
+     * second, created for this purpose through Keycloak's admin API.
+     */
+    public static String expired(String username) throws InterruptedException {
+        String admin = RestAssured.given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD))
+                .post(TestStack.keycloak().baseUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String clientsUrl = TestStack.keycloak().baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients";
+        List<?> existing = RestAssured.given().auth().oauth2(admin).queryParam("clientId", "test-expiring")
+                .get(clientsUrl).then().statusCode(200).extract().as(List.class);
+        if (existing.isEmpty()) {
+            RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of(
+                            "clientId", "test-expiring", "publicClient", true, "directAccessGrantsEnabled", true,
+                            "standardFlowEnabled", false, "attributes", Map.of("access.token.lifespan", "1"),
+                            "protocolMappers", List.of(Map.of("name", "audience", "protocol", "openid-connect",
+                                    "protocolMapper", "oidc-audience-mapper", "config", Map.of(
+                                            "included.client.audience", "casebridge-api", "access.token.claim", "true")))))
+                    .post(clientsUrl).then().statusCode(201);
+        }
+        String token = RestAssured.given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "test-expiring",
+                        "username", username, "password", DEMO_PASSWORD))
+                .post(tokenEndpoint()).then().statusCode(200).extract().path("access_token");
+        Thread.sleep(2_500);
+        return token;
+    }
+
+    private static String cached(String key, java.util.function.Supplier<io.restassured.path.json.JsonPath> issue) {
+        Cached hit = CACHE.get(key);
+        if (hit != null && hit.expiresAtMillis() > System.currentTimeMillis() + 30_000) {
+            return hit.token();
+        }
+        var response = issue.get();
+        Cached fresh = new Cached(response.getString("access_token"),
+                System.currentTimeMillis() + response.getLong("expires_in") * 1000);
+        CACHE.put(key, fresh);
+        return fresh.token();
+    }
+
+    private static String tokenEndpoint() {
+        return TestStack.keycloak().issuer() + "/protocol/openid-connect/token";
+    }
+}
