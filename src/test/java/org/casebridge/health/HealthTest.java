@@ -1,0 +1,46 @@
+package org.casebridge.health;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.casebridge.support.TestStack;
+import org.casebridge.support.Tokens;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+import static org.casebridge.support.GraphQLClient.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** Runs last: it stops the shared PostgreSQL for a moment. */
+@QuarkusTest
+@Order(Integer.MAX_VALUE)
+class HealthTest {
+
+    private static JsonPath readiness() {
+        return RestAssured.get("/q/health/ready").then().extract().jsonPath();
+    }
+
+    private static String databaseStatus(JsonPath health) {
+        return health.getString("checks.find { it.name == 'Database connections health check' }.status");
+    }
+
+    @Test
+    void readinessReportsTheDatabaseAndIsDownWithoutIt() throws InterruptedException {
+        JsonPath up = readiness();
+        assertEquals("UP", up.getString("status"));
+        assertEquals("UP", databaseStatus(up));
+
+        TestStack.withPostgresStopped(() -> {
+            JsonPath down = readiness();
+            assertEquals("DOWN", down.getString("status"));
+            assertEquals("DOWN", databaseStatus(down));
+        });
+
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (!"UP".equals(readiness().getString("status")) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(500);
+        }
+        assertEquals("UP", readiness().getString("status"), "recovers without restarting the API");
+        ok(Tokens.of("cw.amani"), "{ agencies { totalCount } }", null);
+    }
+}
