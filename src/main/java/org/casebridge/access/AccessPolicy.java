@@ -2,24 +2,44 @@ package org.casebridge.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.ErrorCode;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * The one place where Casebridge decides who may do what. Services ask it; GraphQL classes never decide.
- * Each capability adds its decisions here so that a reader finds every authorization rule in one file.
+ * The one place where Casebridge decides who may do what and see which survivor information. Services ask
+ * it; GraphQL classes never decide. Refusals of work are written to the audit log here, in a transaction of
+ * their own, so that a refused mutation leaves a denied entry and nothing else.
  */
 @ApplicationScoped
 public class AccessPolicy {
 
-    private final CurrentCaller currentCaller;
+    /** The purposes under which an agency addressed by a referral may see consented information. */
+    public static final Set<ConsentPurpose> REFERRAL_PURPOSES = EnumSet.of(ConsentPurpose.REFERRAL, ConsentPurpose.COORDINATION);
 
-    public AccessPolicy(CurrentCaller currentCaller) {
+    private final CurrentCaller currentCaller;
+    private final Grants grants;
+    private final AuditLog audit;
+    private final ReadAudit reads;
+
+    public AccessPolicy(CurrentCaller currentCaller, Grants grants, AuditLog audit, ReadAudit reads) {
         this.currentCaller = currentCaller;
+        this.grants = grants;
+        this.audit = audit;
+        this.reads = reads;
     }
 
     /** The authenticated caller of this request; {@code UNAUTHENTICATED} without a valid token. */
     public Caller caller() {
         return currentCaller.get();
     }
+
+    // --- the service directory -------------------------------------------------------------------------
 
     /** Every authenticated role may read the agency and service directory (the referral pathway). */
     public Caller mayReadDirectory() {
@@ -34,6 +54,141 @@ public class AccessPolicy {
         }
         if (!caller.belongsTo(agencyCode)) {
             throw ApiException.forbidden("Agency administrators manage only their own agency's services");
+        }
+        return caller;
+    }
+
+    // --- survivor cases ----------------------------------------------------------------------------------
+
+    /** Case management staff (caseworkers and supervisors) of the lead agency own its cases in full (rule 1). */
+    public boolean isLeadStaff(Caller caller, String leadAgencyCode) {
+        return caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) && caller.belongsTo(leadAgencyCode);
+    }
+
+    /** Opening cases and listing one's agency's cases is for case management staff. */
+    public Caller mayManageCases(String action) {
+        Caller caller = caller();
+        if (!caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) || caller.agencyCode() == null) {
+            throw refuse(caller, AuditLog.Entry.of(action, "Case", null, null),
+                    ApiException.forbidden("Only caseworkers and supervisors manage cases"));
+        }
+        return caller;
+    }
+
+    /**
+     * Work on one case (read it whole, change it, record consent, refer): lead-agency staff only. Anyone else
+     * is answered as if the case did not exist (rule 3), and the attempt is audited.
+     */
+    public Caller mayWorkOnCase(String action, UUID caseId, String leadAgencyCode) {
+        Caller caller = caller();
+        if (leadAgencyCode == null || !isLeadStaff(caller, leadAgencyCode)) {
+            throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId), ApiException.notFound("Case"));
+        }
+        return caller;
+    }
+
+    /** Only a supervisor may decide to share without consent (mandatory report or override). */
+    public void maySupervise(Caller caller, String action, UUID caseId) {
+        if (!caller.has(Role.SUPERVISOR)) {
+            throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId),
+                    ApiException.forbidden("Only a supervisor may record a mandatory report or an override"));
+        }
+    }
+
+    /**
+     * The effective grant of the caller on each case (keyed by case id, valued by lead agency code). Other
+     * agencies get only what a current consent or a sharing decision grants them, and only staff roles get
+     * anything at all. One query whatever the number of cases.
+     */
+    public Map<UUID, Disclosure> disclose(Caller caller, Map<UUID, String> leadAgencyByCase, Set<ConsentPurpose> purposes) {
+        Map<UUID, Disclosure> result = new HashMap<>();
+        Set<UUID> others = leadAgencyByCase.entrySet().stream()
+                .filter(e -> !isLeadStaff(caller, e.getValue()))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+        Map<UUID, Set<InformationCategory>> granted = others.isEmpty()
+                || !caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR)
+                ? Map.of() : grants.forAgencyCode(caller.agencyCode(), others, purposes);
+        leadAgencyByCase.forEach((caseId, lead) -> result.put(caseId, others.contains(caseId)
+                ? new Disclosure(caseId, false, granted.getOrDefault(caseId, EnumSet.noneOf(InformationCategory.class)))
+                : new Disclosure(caseId, true, EnumSet.allOf(InformationCategory.class))));
+        return result;
+    }
+
+    /**
+     * Every resolver returning survivor information asks here. Outside the grant the field is refused with
+     * {@code CONSENT_REQUIRED}; reads of identity, incident, health and safety plan are audited.
+     */
+    public void reveal(Disclosure disclosure, InformationCategory category) {
+        Caller caller = caller();
+        if (!disclosure.allows(category)) {
+            reads.refused(caller, disclosure.caseId(), category);
+            throw new ApiException(ErrorCode.CONSENT_REQUIRED,
+                    "The survivor has not consented to share " + category + " with your agency");
+        }
+        reads.read(caller, disclosure.caseId(), category);
+    }
+
+    // --- referrals ---------------------------------------------------------------------------------------
+
+    /** The side a caller is on for one referral: the referring agency, the receiving agency, or neither. */
+    public enum ReferralSide { REFERRER, RECEIVER, NONE }
+
+    public ReferralSide sideOf(Caller caller, String fromAgencyCode, String toAgencyCode) {
+        if (caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) && caller.belongsTo(fromAgencyCode)) {
+            return ReferralSide.REFERRER;
+        }
+        if (caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR) && caller.belongsTo(toAgencyCode)) {
+            return ReferralSide.RECEIVER;
+        }
+        return ReferralSide.NONE;
+    }
+
+    /** A referral is visible only to the two agencies it connects; to anyone else it does not exist. */
+    public ReferralSide mayViewReferral(String action, UUID referralId, UUID caseId, String fromAgencyCode, String toAgencyCode) {
+        Caller caller = caller();
+        ReferralSide side = sideOf(caller, fromAgencyCode, toAgencyCode);
+        if (side == ReferralSide.NONE) {
+            throw refuse(caller, AuditLog.Entry.of(action, "Referral", referralId, caseId), ApiException.notFound("Referral"));
+        }
+        return side;
+    }
+
+    /** Listing referrals sent or received is for staff who act on referrals. */
+    public Caller mayListReferrals() {
+        Caller caller = caller();
+        if (!caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR) || caller.agencyCode() == null) {
+            throw ApiException.forbidden("Only agency staff who work on referrals list them");
+        }
+        return caller;
+    }
+
+    /**
+     * Sharing a case with another agency (a referral, a conference invitation) needs a current consent to that
+     * agency for one of {@code purposes}, unless a supervisor records a sharing decision (checked by the caller
+     * with {@link #maySupervise}).
+     */
+    public void requireCoveringConsent(Caller caller, String action, UUID caseId, String recipientAgencyCode,
+                                       Set<ConsentPurpose> purposes) {
+        if (grants.forAgencyCode(recipientAgencyCode, Set.of(caseId), purposes).isEmpty()) {
+            throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId).withDetail("to " + recipientAgencyCode),
+                    new ApiException(ErrorCode.CONSENT_REQUIRED, "No current consent covers sharing this case with "
+                            + recipientAgencyCode + "; record the survivor's consent or a supervisor's decision"));
+        }
+    }
+
+    /** A refusal of work: audited in its own transaction, then thrown by the caller of this method. */
+    public ApiException refuse(Caller caller, AuditLog.Entry entry, ApiException refusal) {
+        audit.denied(caller, entry.withDetail(entry.detail() == null ? refusal.code().name() : refusal.code() + " " + entry.detail()));
+        return refusal;
+    }
+
+    // --- the audit log -----------------------------------------------------------------------------------
+
+    public Caller mayReadAuditLog() {
+        Caller caller = caller();
+        if (!caller.has(Role.AUDITOR)) {
+            throw ApiException.forbidden("Only auditors read the audit log");
         }
         return caller;
     }

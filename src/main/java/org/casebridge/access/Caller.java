@@ -8,6 +8,9 @@ import java.util.Set;
  */
 public record Caller(String subject, String username, String agencyCode, String state, Set<Role> roles) {
 
+    /** Casebridge itself, for work done by scheduled jobs (referral expiry). */
+    public static final Caller SYSTEM = new Caller("system", "casebridge", null, null, Set.of());
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

@@ -21,7 +21,7 @@ public record AgencyNode(@Id @NonNull String id,
 
     public static final String TYPE = "Agency";
 
-    static AgencyNode of(Agency a) {
+    public static AgencyNode of(Agency a) {
         return new AgencyNode(GlobalId.encode(TYPE, a.id), a.code, a.name, a.type, a.state, a.contactEmail,
                 a.contactPhone, a.referralResponseDeadlineDays);
     }

@@ -29,7 +29,7 @@ public record ServiceNode(@Id @NonNull String id,
 
     public static final String TYPE = "Service";
 
-    static ServiceNode of(ServiceOffering s) {
+    public static ServiceNode of(ServiceOffering s) {
         return new ServiceNode(GlobalId.encode(TYPE, s.id), AgencyNode.of(s.agency), s.type, s.name, s.description,
                 s.eligibility, s.languages, s.areaServed, s.hours, s.acceptingReferrals, s.retiredAt, s.version);
     }

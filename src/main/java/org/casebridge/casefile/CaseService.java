@@ -1,0 +1,232 @@
+package org.casebridge.casefile;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.AuditLog;
+import org.casebridge.access.Caller;
+import org.casebridge.access.ConsentPurpose;
+import org.casebridge.access.Disclosure;
+import org.casebridge.access.InformationCategory;
+import org.casebridge.agency.Agency;
+import org.casebridge.casefile.CaseEnums.CaseStatus;
+import org.casebridge.casefile.CaseInputs.CaseFilter;
+import org.casebridge.casefile.CaseInputs.CaseSummary;
+import org.casebridge.casefile.CaseInputs.OpenCaseInput;
+import org.casebridge.casefile.CaseInputs.UpdateCaseInput;
+import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.ErrorCode;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.IdempotencyKeys;
+import org.casebridge.graphql.InputValidation;
+import org.casebridge.graphql.PageRequest;
+
+import java.time.OffsetDateTime;
+import java.time.Year;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Survivor cases: who may open, read and change them, and how their information is disclosed. */
+@ApplicationScoped
+public class CaseService {
+
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final InputValidation validation;
+    private final IdempotencyKeys idempotencyKeys;
+    private final IdentityCipher cipher;
+    private final EntityManager em;
+
+    public CaseService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
+                       IdentityCipher cipher, EntityManager em) {
+        this.access = access;
+        this.audit = audit;
+        this.validation = validation;
+        this.idempotencyKeys = idempotencyKeys;
+        this.cipher = cipher;
+        this.em = em;
+    }
+
+    public CaseConnection cases(CaseFilter filter, PageRequest page) {
+        Caller caller = access.mayManageCases("case.list");
+        List<String> where = new ArrayList<>(List.of("a.code = :agency"));
+        Parameters params = Parameters.with("agency", caller.agencyCode());
+        if (filter != null && filter.status() != null) {
+            where.add("c.status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter != null && filter.riskLevel() != null) {
+            where.add("c.riskLevel = :risk");
+            params.and("risk", filter.riskLevel());
+        }
+        if (filter != null && Boolean.TRUE.equals(filter.assignedToMe())) {
+            where.add("c.caseworkerSubject = :me");
+            params.and("me", caller.subject());
+        }
+        if (filter != null && filter.openedSince() != null) {
+            where.add("c.openedAt >= :since");
+            params.and("since", filter.openedSince());
+        }
+        String condition = String.join(" and ", where);
+        long total = CaseFile.count("from CaseFile c join c.leadAgency a where " + condition, params);
+        if (page.afterKey() != null) {
+            String[] key = page.afterKey().split("\\|", 2);
+            try {
+                params.and("afterAt", OffsetDateTime.parse(key[0].replace("Z", "+00:00"))).and("afterId", UUID.fromString(key[1]));
+            } catch (RuntimeException e) {
+                throw ApiException.invalid("after", "Not a cursor returned by this API");
+            }
+            condition += " and (c.openedAt < :afterAt or (c.openedAt = :afterAt and c.id < :afterId))";
+        }
+        List<CaseFile> rows = CaseFile.<CaseFile>find("from CaseFile c join fetch c.leadAgency a where " + condition
+                + " order by c.openedAt desc, c.id desc", params).page(0, page.fetchSize()).list();
+        return new CaseConnection(page, views(caller, rows), total);
+    }
+
+    public Optional<CaseView> caseById(UUID id) {
+        Caller caller = access.caller();
+        CaseFile file = load(id);
+        access.mayWorkOnCase("case.read", id, file == null ? null : file.leadAgency.code);
+        return Optional.of(views(caller, List.of(file)).get(0));
+    }
+
+    /** Views of cases for the caller, with one grant computation for all of them. */
+    public List<CaseView> views(Caller caller, Collection<CaseFile> files) {
+        Map<UUID, String> leads = new LinkedHashMap<>();
+        files.forEach(f -> leads.put(f.id, f.leadAgency.code));
+        Map<UUID, Disclosure> disclosures = access.disclose(caller, leads, AccessPolicy.REFERRAL_PURPOSES);
+        return files.stream().map(f -> new CaseView(f, disclosures.get(f.id))).toList();
+    }
+
+    @Transactional
+    public CaseView openCase(OpenCaseInput input) {
+        Caller caller = access.mayManageCases("case.open");
+        validation.check(input);
+        UUID id = UUID.randomUUID();
+        Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "openCase", input.idempotencyKey(), id);
+        if (earlier.isPresent()) {
+            return caseById(earlier.get()).orElseThrow();
+        }
+        CaseFile file = new CaseFile();
+        file.id = id;
+        file.leadAgency = Agency.byCode(caller.agencyCode())
+                .orElseThrow(() -> ApiException.forbidden("Your agency is not registered in Casebridge"));
+        file.caseNumber = "%s-%d-%06d".formatted(file.leadAgency.code, Year.now(ZoneOffset.UTC).getValue(),
+                ((Number) em.createNativeQuery("select nextval('case_number_seq')").getSingleResult()).longValue());
+        file.caseworkerSubject = caller.subject();
+        file.caseworkerName = caller.username();
+        file.status = CaseStatus.OPEN;
+        file.openedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        file.needs = EnumSet.noneOf(org.casebridge.agency.ServiceType.class);
+        Set<InformationCategory> touched = apply(file, input.identity(), input.needs(), input.serviceRequested(),
+                input.riskLevel(), input.ageBand(), input.sex(), input.safetyPlan(), input.incident(),
+                input.healthNotes(), input.reportingConsent());
+        file.persist();
+        audit.allowed(caller, AuditLog.Entry.of("case.open", "Case", id, id).withCategories(touched));
+        return new CaseView(file, new Disclosure(id, true, EnumSet.allOf(InformationCategory.class)));
+    }
+
+    @Transactional
+    public CaseView updateCase(UpdateCaseInput input) {
+        validation.check(input);
+        UUID id = GlobalId.decode(input.id(), CaseView.TYPE, "input.id");
+        CaseFile file = load(id);
+        Caller caller = access.mayWorkOnCase("case.update", id, file == null ? null : file.leadAgency.code);
+        requireOpen(file);
+        if (file.version != input.version()) {
+            throw ApiException.conflict("The case was changed since version " + input.version() + "; reload it and retry");
+        }
+        Set<InformationCategory> touched = apply(file, input.identity(), input.needs(), input.serviceRequested(),
+                input.riskLevel(), input.ageBand(), input.sex(), input.safetyPlan(), input.incident(),
+                input.healthNotes(), input.reportingConsent());
+        em.flush();
+        audit.allowed(caller, AuditLog.Entry.of("case.update", "Case", id, id).withCategories(touched));
+        return new CaseView(file, new Disclosure(id, true, EnumSet.allOf(InformationCategory.class)));
+    }
+
+    /** A closed case is read-only until it is reopened. */
+    public static void requireOpen(CaseFile file) {
+        if (file.status == CaseStatus.CLOSED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The case is closed; reopen it first");
+        }
+    }
+
+    private Set<InformationCategory> apply(CaseFile file, SurvivorIdentity identity, Set<org.casebridge.agency.ServiceType> needs,
+                                           String serviceRequested, CaseEnums.RiskLevel risk, CaseEnums.AgeBand ageBand,
+                                           CaseEnums.Sex sex, String safetyPlan, String incident, String healthNotes,
+                                           Boolean reportingConsent) {
+        Set<InformationCategory> touched = EnumSet.noneOf(InformationCategory.class);
+        if (identity != null) {
+            IdentityCipher.Sealed sealed = cipher.seal(file.id, identity);
+            file.identityKeyId = sealed.keyId();
+            file.identitySealed = sealed.bytes();
+            touched.add(InformationCategory.IDENTITY);
+        }
+        if (needs != null || serviceRequested != null || risk != null || ageBand != null || sex != null || reportingConsent != null) {
+            touched.add(InformationCategory.CASE_SUMMARY);
+        }
+        if (needs != null) file.needs = needs.isEmpty() ? EnumSet.noneOf(org.casebridge.agency.ServiceType.class) : EnumSet.copyOf(needs);
+        if (serviceRequested != null) file.serviceRequested = serviceRequested;
+        if (risk != null) file.riskLevel = risk;
+        if (ageBand != null) file.ageBand = ageBand;
+        if (sex != null) file.sex = sex;
+        if (reportingConsent != null) file.reportingConsent = reportingConsent;
+        if (safetyPlan != null) {
+            file.safetyPlan = safetyPlan;
+            touched.add(InformationCategory.SAFETY_PLAN);
+        }
+        if (incident != null) {
+            file.incident = incident;
+            touched.add(InformationCategory.INCIDENT);
+        }
+        if (healthNotes != null) {
+            file.healthNotes = healthNotes;
+            touched.add(InformationCategory.HEALTH);
+        }
+        file.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return touched;
+    }
+
+    private CaseFile load(UUID id) {
+        return CaseFile.<CaseFile>find("from CaseFile c join fetch c.leadAgency where c.id = ?1", id).firstResult();
+    }
+
+    // --- survivor information, each through the consent policy ------------------------------------------
+
+    public SurvivorIdentity identity(CaseView view) {
+        access.reveal(view.disclosure(), InformationCategory.IDENTITY);
+        CaseFile f = view.file();
+        return cipher.open(f.id, f.identityKeyId, f.identitySealed);
+    }
+
+    public CaseSummary summary(CaseView view) {
+        access.reveal(view.disclosure(), InformationCategory.CASE_SUMMARY);
+        CaseFile f = view.file();
+        return new CaseSummary(f.needs, f.serviceRequested, f.riskLevel, f.ageBand, f.sex, f.reportingConsent);
+    }
+
+    public String safetyPlan(CaseView view) {
+        access.reveal(view.disclosure(), InformationCategory.SAFETY_PLAN);
+        return view.file().safetyPlan;
+    }
+
+    public String incident(CaseView view) {
+        access.reveal(view.disclosure(), InformationCategory.INCIDENT);
+        return view.file().incident;
+    }
+
+    public String healthNotes(CaseView view) {
+        access.reveal(view.disclosure(), InformationCategory.HEALTH);
+        return view.file().healthNotes;
+    }
+}

@@ -1,0 +1,93 @@
+package org.casebridge.casefile;
+
+import org.casebridge.access.Disclosure;
+import org.casebridge.access.InformationCategory;
+import org.casebridge.agency.AgencyNode;
+import org.casebridge.casefile.CaseEnums.CaseStatus;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.Node;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A case as one caller may see it. The fields here are case administration, visible to whoever may see the
+ * case at all; every field holding survivor information is resolved through the consent policy (CaseApi).
+ */
+@Type("Case")
+@Description("A survivor's case. Fields of survivor information resolve to null with CONSENT_REQUIRED outside the caller's grant.")
+public class CaseView implements Node {
+
+    public static final String TYPE = "Case";
+
+    private final CaseFile file;
+    private final Disclosure disclosure;
+
+    public CaseView(CaseFile file, Disclosure disclosure) {
+        this.file = file;
+        this.disclosure = disclosure;
+    }
+
+    @Ignore
+    public CaseFile file() {
+        return file;
+    }
+
+    @Ignore
+    public Disclosure disclosure() {
+        return disclosure;
+    }
+
+    @Override
+    @Id
+    @NonNull
+    public String getId() {
+        return GlobalId.encode(TYPE, file.id);
+    }
+
+    @NonNull
+    public String getCaseNumber() {
+        return file.caseNumber;
+    }
+
+    @NonNull
+    public CaseStatus getStatus() {
+        return file.status;
+    }
+
+    @NonNull
+    public AgencyNode getLeadAgency() {
+        return AgencyNode.of(file.leadAgency);
+    }
+
+    @NonNull
+    public String getCaseworkerName() {
+        return file.caseworkerName;
+    }
+
+    @NonNull
+    public OffsetDateTime getOpenedAt() {
+        return file.openedAt;
+    }
+
+    @NonNull
+    public OffsetDateTime getUpdatedAt() {
+        return file.updatedAt;
+    }
+
+    @Description("Give this back when updating, to detect concurrent edits.")
+    public int getVersion() {
+        return file.version;
+    }
+
+    @NonNull
+    @Description("The categories of this survivor's information the caller may see right now.")
+    public List<@NonNull InformationCategory> getSharedCategories() {
+        return disclosure.granted().stream().sorted().toList();
+    }
+}

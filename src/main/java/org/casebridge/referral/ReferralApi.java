@@ -1,0 +1,107 @@
+package org.casebridge.referral;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.casebridge.casefile.CaseView;
+import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.Node;
+import org.casebridge.graphql.NodeLoader;
+import org.casebridge.graphql.PageRequest;
+import org.casebridge.referral.ReferralInputs.ChangeReferralStatusInput;
+import org.casebridge.referral.ReferralInputs.ChangeReferralStatusPayload;
+import org.casebridge.referral.ReferralInputs.CreateReferralInput;
+import org.casebridge.referral.ReferralInputs.CreateReferralPayload;
+import org.casebridge.referral.ReferralInputs.HistoryEntry;
+import org.casebridge.referral.ReferralInputs.ReferralConnection;
+import org.casebridge.referral.ReferralInputs.ReferralFilter;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+@GraphQLApi
+public class ReferralApi {
+
+    private final ReferralService referrals;
+
+    public ReferralApi(ReferralService referrals) {
+        this.referrals = referrals;
+    }
+
+    @Query
+    @Description("Referrals your agency sent, most recently updated first.")
+    public ReferralConnection referralsSent(ReferralFilter filter, Integer first, String after) {
+        return referrals.sent(filter, PageRequest.of(first, after));
+    }
+
+    @Query
+    @Description("Referrals sent to your agency, most recently updated first.")
+    public ReferralConnection referralsReceived(ReferralFilter filter, Integer first, String after) {
+        return referrals.received(filter, PageRequest.of(first, after));
+    }
+
+    @Query
+    public ReferralView referral(@Id @NonNull String id) {
+        return referrals.referral(GlobalId.decode(id, ReferralView.TYPE, "id")).orElseThrow(() -> ApiException.notFound("Referral"));
+    }
+
+    @Mutation
+    @Description("Refers a case to a service. Needs a current consent to the receiving agency, or a supervisor's sharing decision.")
+    public CreateReferralPayload createReferral(@NonNull CreateReferralInput input) {
+        return new CreateReferralPayload(referrals.create(input));
+    }
+
+    @Mutation
+    @Description("Moves a referral through its lifecycle: the receiving agency accepts, rejects, starts, holds, completes or "
+            + "fails it; the referring agency cancels it.")
+    public ChangeReferralStatusPayload changeReferralStatus(@NonNull ChangeReferralStatusInput input) {
+        return new ChangeReferralStatusPayload(referrals.changeStatus(input));
+    }
+
+    @Description("What the survivor needs from the service (category CASE_SUMMARY).")
+    public String note(@Source ReferralView referral) {
+        return referrals.note(referral);
+    }
+
+    @NonNull
+    @Description("Every change of status: who, when, from, to, note.")
+    public List<@NonNull List<@NonNull HistoryEntry>> history(@Source List<ReferralView> referralViews) {
+        Map<UUID, List<HistoryEntry>> byReferral = referrals.history(referralViews.stream().map(r -> r.referral().id).toList());
+        return referralViews.stream().map(r -> byReferral.getOrDefault(r.referral().id, List.of())).toList();
+    }
+
+    @Name("referrals")
+    @Description("The referrals of this case (lead agency only; empty for other agencies).")
+    public List<@NonNull List<@NonNull ReferralView>> caseReferrals(@Source List<CaseView> cases) {
+        Map<UUID, List<ReferralView>> byCase = referrals.forCases(cases);
+        return cases.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
+    }
+
+    @ApplicationScoped
+    static class ReferralLoader implements NodeLoader {
+        private final ReferralService referrals;
+
+        ReferralLoader(ReferralService referrals) {
+            this.referrals = referrals;
+        }
+
+        @Override
+        public String type() {
+            return ReferralView.TYPE;
+        }
+
+        @Override
+        public Optional<? extends Node> load(UUID id) {
+            return referrals.referral(id);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.casebridge.referral;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Expires referral requests the receiving agency did not answer within its response deadline. */
+@ApplicationScoped
+public class ReferralExpiry {
+
+    private static final Logger LOG = Logger.getLogger(ReferralExpiry.class);
+
+    private final ReferralService referrals;
+
+    public ReferralExpiry(ReferralService referrals) {
+        this.referrals = referrals;
+    }
+
+    @Scheduled(every = "${casebridge.referral-expiry.every:60s}", delayed = "10s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void expireOverdue() {
+        int expired = referrals.expireOverdue(OffsetDateTime.now(ZoneOffset.UTC)).size();
+        if (expired > 0) {
+            LOG.infof("Expired %d unanswered referral(s)", expired);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package org.casebridge.referral;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.casebridge.access.InformationCategory;
+import org.casebridge.access.SharingDecision;
+import org.casebridge.agency.ServiceType;
+import org.casebridge.graphql.Connection;
+import org.casebridge.graphql.Edge;
+import org.casebridge.graphql.PageRequest;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+
+/** Inputs, payloads and lists of referrals. */
+public final class ReferralInputs {
+
+    private ReferralInputs() {
+    }
+
+    @Input("SharingDecisionInput")
+    @Description("A supervisor's decision to share without consent. For a mandatory report: what is shared, with which "
+            + "authority, that the survivor was told of the obligation beforehand, and what happens next.")
+    public record SharingDecisionInput(@NonNull @NotNull SharingDecision.Kind kind,
+                                       @NonNull @NotNull @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 2000) String reason,
+                                       @NonNull @NotEmpty Set<@NonNull InformationCategory> categories,
+                                       @Size(max = 300) String authority,
+                                       @Size(max = 2000) String informationShared,
+                                       Boolean survivorInformedBeforehand,
+                                       @Size(max = 2000) String nextStepsExplained) {
+    }
+
+    @Input("CreateReferralInput")
+    public record CreateReferralInput(@Size(max = 100) String idempotencyKey,
+                                      @Id @NonNull String caseId,
+                                      @Id @NonNull String serviceId,
+                                      @NonNull @NotNull Referral.Urgency urgency,
+                                      @Description("What the survivor needs from the service (shared as CASE_SUMMARY).")
+                                      @Size(max = 2000) String note,
+                                      @Description("Only for a supervisor sharing without a covering consent.")
+                                      @Valid SharingDecisionInput sharingDecision) {
+    }
+
+    @Input("ReferralOutcomeInput")
+    public record OutcomeInput(boolean serviceProvided, @Size(max = 2000) String note) {
+    }
+
+    @Input("ChangeReferralStatusInput")
+    public record ChangeReferralStatusInput(@Id @NonNull String id,
+                                            int version,
+                                            @NonNull @NotNull ReferralStatus status,
+                                            @Description("Required when rejecting or failing.") @Size(max = 2000) String reason,
+                                            @Description("Required when completing.") @Valid OutcomeInput outcome,
+                                            @Size(max = 2000) String note) {
+    }
+
+    @Input("ReferralFilter")
+    public record ReferralFilter(ReferralStatus status, ServiceType serviceType, OffsetDateTime updatedSince) {
+    }
+
+    @Type("CreateReferralPayload")
+    public record CreateReferralPayload(@NonNull ReferralView referral) {
+    }
+
+    @Type("ChangeReferralStatusPayload")
+    public record ChangeReferralStatusPayload(@NonNull ReferralView referral) {
+    }
+
+    @Type("ReferralHistoryEntry")
+    public record HistoryEntry(ReferralStatus fromStatus, @NonNull ReferralStatus toStatus, @NonNull String actorName,
+                               String actorAgency, String note, @NonNull OffsetDateTime at) {
+        static HistoryEntry of(ReferralEvent e) {
+            return new HistoryEntry(e.fromStatus, e.toStatus, e.actorName, e.actorAgency, e.note, e.at);
+        }
+    }
+
+    public static class ReferralConnection extends Connection<ReferralView, ReferralConnection.ReferralEdge> {
+
+        public record ReferralEdge(@NonNull String cursor, @NonNull ReferralView node) implements Edge<ReferralView> {
+        }
+
+        ReferralConnection(PageRequest page, List<ReferralView> rows, long totalCount) {
+            super(page, rows, r -> r.referral().updatedAt.toInstant() + "|" + r.referral().id, r -> r, ReferralEdge::new, totalCount);
+        }
+    }
+}

@@ -1,0 +1,357 @@
+package org.casebridge.referral;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.AccessPolicy.ReferralSide;
+import org.casebridge.access.AuditLog;
+import org.casebridge.access.Caller;
+import org.casebridge.access.SharingDecision;
+import org.casebridge.agency.ServiceOffering;
+import org.casebridge.agency.ServiceNode;
+import org.casebridge.casefile.CaseFile;
+import org.casebridge.casefile.CaseService;
+import org.casebridge.casefile.CaseView;
+import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.ErrorCode;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.IdempotencyKeys;
+import org.casebridge.graphql.InputValidation;
+import org.casebridge.graphql.PageRequest;
+import org.casebridge.referral.ReferralInputs.ChangeReferralStatusInput;
+import org.casebridge.referral.ReferralInputs.CreateReferralInput;
+import org.casebridge.referral.ReferralInputs.HistoryEntry;
+import org.casebridge.referral.ReferralInputs.ReferralConnection;
+import org.casebridge.referral.ReferralInputs.ReferralFilter;
+import org.casebridge.referral.ReferralInputs.SharingDecisionInput;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Referrals: creating them on a sharing basis, their status machine, history, lists and expiry. */
+@ApplicationScoped
+public class ReferralService {
+
+    private static final String FETCH = """
+            from Referral r join fetch r.survivorCase c join fetch c.leadAgency join fetch r.fromAgency f
+            join fetch r.toAgency t join fetch r.service s join fetch s.agency""";
+
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final InputValidation validation;
+    private final IdempotencyKeys idempotencyKeys;
+    private final CaseService cases;
+    private final ReferralNotifications notifications;
+    private final EntityManager em;
+
+    public ReferralService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
+                           CaseService cases, ReferralNotifications notifications, EntityManager em) {
+        this.access = access;
+        this.audit = audit;
+        this.validation = validation;
+        this.idempotencyKeys = idempotencyKeys;
+        this.cases = cases;
+        this.notifications = notifications;
+        this.em = em;
+    }
+
+    // --- reading -----------------------------------------------------------------------------------------
+
+    public ReferralConnection sent(ReferralFilter filter, PageRequest page) {
+        return list("f.code", filter, page);
+    }
+
+    public ReferralConnection received(ReferralFilter filter, PageRequest page) {
+        return list("t.code", filter, page);
+    }
+
+    private ReferralConnection list(String agencyColumn, ReferralFilter filter, PageRequest page) {
+        Caller caller = access.mayListReferrals();
+        List<String> where = new ArrayList<>(List.of(agencyColumn + " = :agency"));
+        Parameters params = Parameters.with("agency", caller.agencyCode());
+        if (filter != null && filter.status() != null) {
+            where.add("r.status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter != null && filter.serviceType() != null) {
+            where.add("s.type = :type");
+            params.and("type", filter.serviceType());
+        }
+        if (filter != null && filter.updatedSince() != null) {
+            where.add("r.updatedAt >= :since");
+            params.and("since", filter.updatedSince());
+        }
+        String condition = String.join(" and ", where);
+        long total = Referral.count("from Referral r join r.fromAgency f join r.toAgency t join r.service s where " + condition, params);
+        if (page.afterKey() != null) {
+            String[] key = page.afterKey().split("\\|", 2);
+            try {
+                params.and("afterAt", OffsetDateTime.parse(key[0])).and("afterId", UUID.fromString(key[1]));
+            } catch (RuntimeException e) {
+                throw ApiException.invalid("after", "Not a cursor returned by this API");
+            }
+            condition += " and (r.updatedAt < :afterAt or (r.updatedAt = :afterAt and r.id < :afterId))";
+        }
+        List<Referral> rows = Referral.<Referral>find(FETCH + " where " + condition + " order by r.updatedAt desc, r.id desc", params)
+                .page(0, page.fetchSize()).list();
+        return new ReferralConnection(page, views(caller, rows), total);
+    }
+
+    public Optional<ReferralView> referral(UUID id) {
+        Caller caller = access.caller();
+        Referral referral = load(id);
+        if (referral == null) {
+            access.mayViewReferral("referral.read", id, null, null, null);
+        }
+        access.mayViewReferral("referral.read", id, referral.survivorCase.id, referral.fromAgency.code, referral.toAgency.code);
+        return Optional.of(views(caller, List.of(referral)).get(0));
+    }
+
+    /** The referrals of the caller's own cases, for the case view (lead agency only). */
+    public Map<UUID, List<ReferralView>> forCases(List<CaseView> caseViews) {
+        Caller caller = access.caller();
+        List<UUID> ids = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).toList();
+        Map<UUID, List<ReferralView>> byCase = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byCase;
+        }
+        List<Referral> rows = Referral.<Referral>find(FETCH + " where c.id in ?1 order by r.requestedAt", ids).list();
+        views(caller, rows).forEach(v -> byCase.computeIfAbsent(v.referral().survivorCase.id, k -> new ArrayList<>()).add(v));
+        return byCase;
+    }
+
+    private List<ReferralView> views(Caller caller, List<Referral> rows) {
+        Map<UUID, CaseFile> files = rows.stream().collect(Collectors.toMap(r -> r.survivorCase.id, r -> r.survivorCase, (a, b) -> a));
+        Map<UUID, CaseView> caseViews = cases.views(caller, files.values()).stream()
+                .collect(Collectors.toMap(v -> v.file().id, Function.identity()));
+        Map<UUID, SharingDecision.Kind> decisions = decisionKinds(rows);
+        return rows.stream().map(r -> new ReferralView(r, caseViews.get(r.survivorCase.id),
+                r.sharingDecisionId == null ? ReferralView.SharingBasis.CONSENT
+                        : ReferralView.SharingBasis.valueOf(decisions.get(r.sharingDecisionId).name()))).toList();
+    }
+
+    private Map<UUID, SharingDecision.Kind> decisionKinds(List<Referral> rows) {
+        List<UUID> ids = rows.stream().map(r -> r.sharingDecisionId).filter(java.util.Objects::nonNull).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return SharingDecision.<SharingDecision>list("id in ?1", ids).stream().collect(Collectors.toMap(d -> d.id, d -> d.kind));
+    }
+
+    public Map<UUID, List<HistoryEntry>> history(List<UUID> referralIds) {
+        Map<UUID, List<HistoryEntry>> byReferral = new HashMap<>();
+        ReferralEvent.<ReferralEvent>list("referralId in ?1 order by id", referralIds)
+                .forEach(e -> byReferral.computeIfAbsent(e.referralId, k -> new ArrayList<>()).add(HistoryEntry.of(e)));
+        return byReferral;
+    }
+
+    /** The referral's note says what the survivor needs: it is shared as CASE_SUMMARY. */
+    public String note(ReferralView view) {
+        access.reveal(view.getSurvivorCase().disclosure(), org.casebridge.access.InformationCategory.CASE_SUMMARY);
+        return view.referral().note;
+    }
+
+    private Referral load(UUID id) {
+        return Referral.<Referral>find(FETCH + " where r.id = ?1", id).firstResult();
+    }
+
+    // --- creating ----------------------------------------------------------------------------------------
+
+    @Transactional
+    public ReferralView create(CreateReferralInput input) {
+        validation.check(input);
+        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
+        CaseFile file = CaseFile.<CaseFile>find("from CaseFile c join fetch c.leadAgency where c.id = ?1", caseId).firstResult();
+        Caller caller = access.mayWorkOnCase("referral.create", caseId, file == null ? null : file.leadAgency.code);
+        CaseService.requireOpen(file);
+        UUID serviceId = GlobalId.decode(input.serviceId(), ServiceNode.TYPE, "input.serviceId");
+        ServiceOffering service = ServiceOffering.<ServiceOffering>find("from ServiceOffering s join fetch s.agency where s.id = ?1", serviceId)
+                .firstResultOptional().orElseThrow(() -> ApiException.notFound("Service"));
+        if (service.retiredAt != null || !service.acceptingReferrals) {
+            throw ApiException.invalid("input.serviceId", "This service is not accepting referrals");
+        }
+        UUID id = UUID.randomUUID();
+        Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "createReferral", input.idempotencyKey(), id);
+        if (earlier.isPresent()) {
+            return referral(earlier.get()).orElseThrow();
+        }
+        UUID decisionId = null;
+        if (input.sharingDecision() != null) {
+            access.maySupervise(caller, "referral.create", caseId);
+            decisionId = recordDecision(caller, file, service, input.sharingDecision());
+        } else {
+            access.requireCoveringConsent(caller, "referral.create", caseId, service.agency.code, AccessPolicy.REFERRAL_PURPOSES);
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Referral referral = new Referral();
+        referral.id = id;
+        referral.survivorCase = file;
+        referral.fromAgency = file.leadAgency;
+        referral.toAgency = service.agency;
+        referral.service = service;
+        referral.status = ReferralStatus.REQUESTED;
+        referral.urgency = input.urgency();
+        referral.note = input.note();
+        referral.sharingDecisionId = decisionId;
+        referral.requestedBySubject = caller.subject();
+        referral.requestedAt = now;
+        referral.responseDueAt = now.plusDays(service.agency.referralResponseDeadlineDays);
+        referral.updatedAt = now;
+        referral.persist();
+        recordEvent(caller, referral, null, input.note() == null ? null : "Referral requested");
+        audit.allowed(caller, AuditLog.Entry.of("referral.create", "Referral", id, caseId).withDetail("to " + service.agency.code));
+        notifications.publish(referral);
+        return referral(id).orElseThrow();
+    }
+
+    private UUID recordDecision(Caller caller, CaseFile file, ServiceOffering service, SharingDecisionInput input) {
+        if (input.kind() == SharingDecision.Kind.MANDATORY_REPORT) {
+            requireText(input.authority(), "input.sharingDecision.authority", "Name the authority the report goes to");
+            requireText(input.informationShared(), "input.sharingDecision.informationShared", "Record what information is shared");
+            requireText(input.nextStepsExplained(), "input.sharingDecision.nextStepsExplained", "Record what the survivor was told will happen next");
+            if (!Boolean.TRUE.equals(input.survivorInformedBeforehand())) {
+                throw ApiException.invalid("input.sharingDecision.survivorInformedBeforehand",
+                        "The survivor must be told of the obligation to report before reporting");
+            }
+        }
+        SharingDecision decision = new SharingDecision();
+        decision.id = UUID.randomUUID();
+        decision.caseId = file.id;
+        decision.recipientAgencyId = service.agency.id;
+        decision.kind = input.kind();
+        decision.categories = java.util.EnumSet.copyOf(input.categories());
+        decision.reason = input.reason();
+        decision.authority = input.authority();
+        decision.informationShared = input.informationShared();
+        decision.survivorInformedBeforehand = input.survivorInformedBeforehand();
+        decision.nextStepsExplained = input.nextStepsExplained();
+        decision.supervisorSubject = caller.subject();
+        decision.supervisorName = caller.username();
+        decision.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        decision.persist();
+        audit.allowed(caller, AuditLog.Entry.of("sharing." + input.kind().name().toLowerCase(), "SharingDecision", decision.id, file.id)
+                .withCategories(decision.categories).withDetail("to " + service.agency.code));
+        return decision.id;
+    }
+
+    private static void requireText(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.invalid(field, message);
+        }
+    }
+
+    // --- the status machine ------------------------------------------------------------------------------
+
+    @Transactional
+    public ReferralView changeStatus(ChangeReferralStatusInput input) {
+        validation.check(input);
+        UUID id = GlobalId.decode(input.id(), ReferralView.TYPE, "input.id");
+        Referral referral = load(id);
+        if (referral == null) {
+            access.mayViewReferral("referral.transition", id, null, null, null);
+        }
+        ReferralSide side = access.mayViewReferral("referral.transition", id, referral.survivorCase.id,
+                referral.fromAgency.code, referral.toAgency.code);
+        Caller caller = access.caller();
+        CaseService.requireOpen(referral.survivorCase);
+        if (referral.version != input.version()) {
+            throw ApiException.conflict("The referral was changed since version " + input.version() + "; reload it and retry");
+        }
+        ReferralStatus from = referral.status;
+        ReferralStatus to = input.status();
+        ReferralSide mover = from.movedBy(to).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TRANSITION,
+                "A referral cannot go from " + from + " to " + to));
+        if (mover != side) {
+            throw access.refuse(caller, AuditLog.Entry.of("referral.transition", "Referral", id, referral.survivorCase.id)
+                            .withDetail(from + "->" + to),
+                    ApiException.forbidden(mover == ReferralSide.RECEIVER
+                            ? "Only the receiving agency moves a referral to " + to
+                            : "Only the referring agency cancels a referral"));
+        }
+        if (to.needsReason()) {
+            requireText(input.reason(), "input.reason", "Say why the referral is " + to.name().toLowerCase());
+            referral.reason = input.reason();
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (to == ReferralStatus.COMPLETED) {
+            if (input.outcome() == null) {
+                throw ApiException.invalid("input.outcome", "Record the outcome: was the service provided?");
+            }
+            referral.outcomeServiceProvided = input.outcome().serviceProvided();
+            referral.outcomeNote = input.outcome().note();
+            referral.completedAt = now;
+        }
+        if (to == ReferralStatus.ACCEPTED && referral.acceptedAt == null) {
+            referral.acceptedAt = now;
+        }
+        referral.status = to;
+        referral.updatedAt = now;
+        em.flush();
+        recordEvent(caller, referral, from, input.note() != null ? input.note() : input.reason());
+        audit.allowed(caller, AuditLog.Entry.of("referral.transition", "Referral", id, referral.survivorCase.id)
+                .withDetail(from + "->" + to));
+        notifications.publish(referral);
+        return views(caller, List.of(referral)).get(0);
+    }
+
+    private void recordEvent(Caller caller, Referral referral, ReferralStatus from, String note) {
+        ReferralEvent event = new ReferralEvent();
+        event.referralId = referral.id;
+        event.fromStatus = from;
+        event.toStatus = referral.status;
+        event.actorSubject = caller.subject();
+        event.actorName = caller.username();
+        event.actorAgency = caller.agencyCode();
+        event.note = note;
+        event.at = referral.updatedAt;
+        event.persist();
+    }
+
+    // --- expiry ------------------------------------------------------------------------------------------
+
+    /**
+     * Marks EXPIRED every request whose response deadline has passed at {@code now}, with its history entry
+     * and audit entry, in one transaction. Safe with several replicas: rows are claimed with SKIP LOCKED and
+     * re-checked by status, so each referral expires once.
+     */
+    @Transactional
+    public List<UUID> expireOverdue(OffsetDateTime now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> expired = em.createNativeQuery("""
+                        with due as (
+                            select id from referral where status = 'REQUESTED' and response_due_at <= ?1
+                            for update skip locked
+                        ), expired as (
+                            update referral r set status = 'EXPIRED', updated_at = ?1, version = r.version + 1
+                            from due where r.id = due.id returning r.id, r.case_id
+                        ), history as (
+                            insert into referral_event (referral_id, from_status, to_status, actor_subject, actor_name, note, at)
+                            select id, 'REQUESTED', 'EXPIRED', 'system', 'casebridge', 'No answer within the response deadline', ?1
+                            from expired
+                        )
+                        select id, case_id from expired""")
+                .setParameter(1, now)
+                .getResultList();
+        if (!expired.isEmpty()) {
+            em.createNativeQuery("""
+                            insert into audit_entry (actor_subject, actor_name, action, target_type, target_id, case_id, allowed, detail)
+                            select 'system', 'casebridge', 'referral.expire', 'Referral', t.id, t.case_id, true, 'REQUESTED->EXPIRED'
+                            from unnest(?1, ?2) as t(id, case_id)""")
+                    .setParameter(1, expired.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new))
+                    .setParameter(2, expired.stream().map(r -> (UUID) r[1]).toArray(UUID[]::new))
+                    .executeUpdate();
+            expired.forEach(r -> notifications.publishExpired((UUID) r[0]));
+        }
+        return expired.stream().map(r -> (UUID) r[0]).toList();
+    }
+}

@@ -1,0 +1,54 @@
+package org.casebridge.referral;
+
+import org.casebridge.access.AccessPolicy.ReferralSide;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.casebridge.access.AccessPolicy.ReferralSide.RECEIVER;
+import static org.casebridge.access.AccessPolicy.ReferralSide.REFERRER;
+
+/**
+ * The referral lifecycle (training module step 4, DESIGN "Referral"): the referrer requests and may cancel
+ * before completion; only the receiving agency answers and reports progress; the system expires a request
+ * the receiving agency did not answer within its response deadline.
+ */
+public enum ReferralStatus {
+    REQUESTED, ACCEPTED, REJECTED, IN_PROGRESS, COMPLETED, FAILED, ON_HOLD, CANCELLED, EXPIRED;
+
+    private static final Map<ReferralStatus, Map<ReferralStatus, ReferralSide>> MOVES = new EnumMap<>(ReferralStatus.class);
+
+    static {
+        allow(REQUESTED, ACCEPTED, RECEIVER);
+        allow(REQUESTED, REJECTED, RECEIVER);
+        allow(ACCEPTED, IN_PROGRESS, RECEIVER);
+        allow(ACCEPTED, ON_HOLD, RECEIVER);
+        allow(IN_PROGRESS, ON_HOLD, RECEIVER);
+        allow(IN_PROGRESS, COMPLETED, RECEIVER);
+        allow(IN_PROGRESS, FAILED, RECEIVER);
+        allow(ON_HOLD, IN_PROGRESS, RECEIVER);
+        allow(ON_HOLD, FAILED, RECEIVER);
+        for (ReferralStatus open : new ReferralStatus[]{REQUESTED, ACCEPTED, IN_PROGRESS, ON_HOLD}) {
+            allow(open, CANCELLED, REFERRER);
+        }
+    }
+
+    private static void allow(ReferralStatus from, ReferralStatus to, ReferralSide side) {
+        MOVES.computeIfAbsent(from, f -> new EnumMap<>(ReferralStatus.class)).put(to, side);
+    }
+
+    /** Who may move a referral from this status to {@code target}; empty when the move does not exist. */
+    public Optional<ReferralSide> movedBy(ReferralStatus target) {
+        return Optional.ofNullable(MOVES.getOrDefault(this, Map.of()).get(target));
+    }
+
+    public boolean isOpen() {
+        return this == REQUESTED || this == ACCEPTED || this == IN_PROGRESS || this == ON_HOLD;
+    }
+
+    /** Rejection and failure must say why. */
+    public boolean needsReason() {
+        return this == REJECTED || this == FAILED;
+    }
+}

@@ -1,0 +1,137 @@
+package org.casebridge.referral;
+
+import org.casebridge.agency.AgencyNode;
+import org.casebridge.agency.ServiceNode;
+import org.casebridge.casefile.CaseView;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.Node;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+@Type("Referral")
+@Description("A referral of a survivor's case from the lead agency to a service of a partner agency.")
+public class ReferralView implements Node {
+
+    public static final String TYPE = "Referral";
+
+    @Type("ReferralOutcome")
+    public record Outcome(boolean serviceProvided, String note) {
+    }
+
+    public enum SharingBasis { CONSENT, MANDATORY_REPORT, OVERRIDE }
+
+    private final Referral referral;
+    private final CaseView survivorCase;
+    private final SharingBasis sharingBasis;
+
+    ReferralView(Referral referral, CaseView survivorCase, SharingBasis sharingBasis) {
+        this.referral = referral;
+        this.survivorCase = survivorCase;
+        this.sharingBasis = sharingBasis;
+    }
+
+    @Ignore
+    public Referral referral() {
+        return referral;
+    }
+
+    @Override
+    @Id
+    @NonNull
+    public String getId() {
+        return GlobalId.encode(TYPE, referral.id);
+    }
+
+    @NonNull
+    public ReferralStatus getStatus() {
+        return referral.status;
+    }
+
+    @NonNull
+    public Referral.Urgency getUrgency() {
+        return referral.urgency;
+    }
+
+    @NonNull
+    public AgencyNode getFromAgency() {
+        return AgencyNode.of(referral.fromAgency);
+    }
+
+    @NonNull
+    public AgencyNode getToAgency() {
+        return AgencyNode.of(referral.toAgency);
+    }
+
+    @NonNull
+    public ServiceNode getService() {
+        return ServiceNode.of(referral.service);
+    }
+
+    @NonNull
+    @Name("case")
+    @Description("The survivor's case, as far as she consented to share it with the caller's agency.")
+    public CaseView getSurvivorCase() {
+        return survivorCase;
+    }
+
+    @NonNull
+    @Description("Whether the survivor's consent or a supervisor's recorded decision covers this referral.")
+    public SharingBasis getSharingBasis() {
+        return sharingBasis;
+    }
+
+    @NonNull
+    public OffsetDateTime getRequestedAt() {
+        return referral.requestedAt;
+    }
+
+    @NonNull
+    @Description("When the request expires if the receiving agency has not answered.")
+    public OffsetDateTime getResponseDueAt() {
+        return referral.responseDueAt;
+    }
+
+    public OffsetDateTime getAcceptedAt() {
+        return referral.acceptedAt;
+    }
+
+    public OffsetDateTime getCompletedAt() {
+        return referral.completedAt;
+    }
+
+    @Description("Why the referral was rejected or failed.")
+    public String getReason() {
+        return referral.reason;
+    }
+
+    public Outcome getOutcome() {
+        return referral.outcomeServiceProvided == null ? null : new Outcome(referral.outcomeServiceProvided, referral.outcomeNote);
+    }
+
+    @Description("Minutes from request to acceptance.")
+    public Integer getMinutesToAccept() {
+        return referral.acceptedAt == null ? null : (int) Duration.between(referral.requestedAt, referral.acceptedAt).toMinutes();
+    }
+
+    @Description("Minutes from request to completion.")
+    public Integer getMinutesToComplete() {
+        return referral.completedAt == null ? null : (int) Duration.between(referral.requestedAt, referral.completedAt).toMinutes();
+    }
+
+    @NonNull
+    public OffsetDateTime getUpdatedAt() {
+        return referral.updatedAt;
+    }
+
+    @Description("Give this back when changing the status, to detect concurrent changes.")
+    public int getVersion() {
+        return referral.version;
+    }
+}
