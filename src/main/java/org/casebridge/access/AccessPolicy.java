@@ -25,13 +25,11 @@ public class AccessPolicy {
     private final CurrentCaller currentCaller;
     private final Grants grants;
     private final AuditLog audit;
-    private final ReadAudit reads;
 
-    public AccessPolicy(CurrentCaller currentCaller, Grants grants, AuditLog audit, ReadAudit reads) {
+    public AccessPolicy(CurrentCaller currentCaller, Grants grants, AuditLog audit) {
         this.currentCaller = currentCaller;
         this.grants = grants;
         this.audit = audit;
-        this.reads = reads;
     }
 
     /** The authenticated caller of this request; {@code UNAUTHENTICATED} without a valid token. */
@@ -122,11 +120,11 @@ public class AccessPolicy {
     public void reveal(Disclosure disclosure, InformationCategory category) {
         Caller caller = caller();
         if (!disclosure.allows(category)) {
-            reads.refused(caller, disclosure.caseId(), category);
+            ReadAudit.current().refused(caller, disclosure.caseId(), category);
             throw new ApiException(ErrorCode.CONSENT_REQUIRED,
                     "The survivor has not consented to share " + category + " with your agency");
         }
-        reads.read(caller, disclosure.caseId(), category);
+        ReadAudit.current().read(caller, disclosure.caseId(), category);
     }
 
     // --- referrals ---------------------------------------------------------------------------------------

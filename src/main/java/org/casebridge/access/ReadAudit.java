@@ -1,60 +1,120 @@
 package org.casebridge.access;
 
-import io.smallrye.graphql.api.Context;
-import io.smallrye.graphql.cdi.event.AfterExecute;
+import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Observes;
+import org.casebridge.graphql.ErrorCode;
+import org.casebridge.graphql.ErrorTranslation;
+import org.jboss.logging.Logger;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * Collects the survivor information a request reads (and is refused) field by field, and writes it to the
- * audit log once, when the GraphQL execution ends — one statement for a page of 5 or of 100 cases.
+ * Collects the survivor information one GraphQL execution reads (and is refused), field by field, and writes
+ * it to the audit log once, before the response leaves — one statement for a page of 5 or of 100 cases.
+ * If the entry cannot be written the response carries no data: nothing is revealed unaudited.
+ * The collector belongs to the execution (graphql-java instrumentation state) and is visible to resolvers
+ * while they run through {@link #current()}.
  */
-@RequestScoped
-public class ReadAudit {
+public final class ReadAudit implements InstrumentationState {
+
+    private static final ThreadLocal<ReadAudit> CURRENT = new ThreadLocal<>();
 
     private final Map<UUID, Set<InformationCategory>> read = new LinkedHashMap<>();
     private final Map<UUID, Set<InformationCategory>> refused = new LinkedHashMap<>();
     private Caller caller;
 
-    void read(Caller caller, UUID caseId, InformationCategory category) {
+    /** The collector of the execution the current resolver belongs to. */
+    static ReadAudit current() {
+        ReadAudit audit = CURRENT.get();
+        if (audit == null) {
+            throw new IllegalStateException("Survivor information read outside a GraphQL execution");
+        }
+        return audit;
+    }
+
+    synchronized void read(Caller caller, UUID caseId, InformationCategory category) {
         this.caller = caller;
         if (InformationCategory.AUDITED_ON_READ.contains(category)) {
             read.computeIfAbsent(caseId, id -> EnumSet.noneOf(InformationCategory.class)).add(category);
         }
     }
 
-    void refused(Caller caller, UUID caseId, InformationCategory category) {
+    synchronized void refused(Caller caller, UUID caseId, InformationCategory category) {
         this.caller = caller;
         refused.computeIfAbsent(caseId, id -> EnumSet.noneOf(InformationCategory.class)).add(category);
     }
 
-    void flush(AuditLog log) {
-        if (caller != null && (!read.isEmpty() || !refused.isEmpty())) {
-            log.reads(caller, AuditLog.perCase("case.read", read), AuditLog.perCase("case.read", refused));
-        }
-        read.clear();
-        refused.clear();
+    private synchronized boolean isEmpty() {
+        return caller == null || (read.isEmpty() && refused.isEmpty());
+    }
+
+    private synchronized void writeTo(AuditLog log) {
+        log.reads(caller, AuditLog.perCase("case.read", read), AuditLog.perCase("case.read", refused));
     }
 
     @ApplicationScoped
-    static class Flusher {
-        private final ReadAudit reads;
+    static class Flush implements Instrumentation {
+        private static final Logger LOG = Logger.getLogger(Flush.class);
+
         private final AuditLog log;
 
-        Flusher(ReadAudit reads, AuditLog log) {
-            this.reads = reads;
+        Flush(AuditLog log) {
             this.log = log;
         }
 
-        void afterExecute(@Observes @AfterExecute Context context) {
-            reads.flush(log);
+        @Override
+        public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+            return new ReadAudit();
+        }
+
+        @Override
+        public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                    InstrumentationState state) {
+            ReadAudit audit = (ReadAudit) state;
+            return environment -> {
+                ReadAudit outer = CURRENT.get();
+                CURRENT.set(audit);
+                try {
+                    return fetcher.get(environment);
+                } finally {
+                    if (outer == null) {
+                        CURRENT.remove();
+                    } else {
+                        CURRENT.set(outer);
+                    }
+                }
+            };
+        }
+
+        @Override
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            ReadAudit audit = (ReadAudit) state;
+            if (audit == null || audit.isEmpty()) {
+                return CompletableFuture.completedFuture(result);
+            }
+            try {
+                audit.writeTo(log);
+                return CompletableFuture.completedFuture(result);
+            } catch (RuntimeException failure) {
+                LOG.error("Could not write the read audit; withholding the response data", failure);
+                return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult()
+                        .addError(ErrorTranslation.requestError(ErrorCode.UNAVAILABLE,
+                                "The access could not be recorded; nothing was returned. Retry shortly.")).build());
+            }
         }
     }
 }

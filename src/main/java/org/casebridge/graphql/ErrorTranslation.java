@@ -3,11 +3,9 @@ package org.casebridge.graphql;
 import graphql.ErrorClassification;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
-import graphql.GraphQL;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.ChainedInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -15,12 +13,10 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 
-import java.lang.reflect.Field;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
@@ -44,18 +40,6 @@ public class ErrorTranslation implements Instrumentation {
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
     private static final Pattern VARIABLE = Pattern.compile("[Vv]ariable '([^']+)'");
 
-    /** SmallRye builds its own instrumentation chain (depth, complexity, query cache); ours runs after it. */
-    void install(@Observes GraphQL.Builder builder) {
-        try {
-            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
-            field.setAccessible(true);
-            Instrumentation existing = (Instrumentation) field.get(builder);
-            builder.instrumentation(existing == null ? this : new ChainedInstrumentation(List.of(existing, this)));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot install GraphQL error translation", e);
-        }
-    }
-
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
@@ -66,9 +50,18 @@ public class ErrorTranslation implements Instrumentation {
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
     }
 
+    /** An error for a failure outside any one field (e.g. the audit log could not be written). */
+    public static GraphQLError requestError(ErrorCode code, String message) {
+        return GraphqlErrorBuilder.newError().message(message).errorType(Classification.of(code))
+                .extensions(Map.of("code", code.name())).build();
+    }
+
     static GraphQLError translate(GraphQLError error) {
         if (error instanceof ExceptionWhileDataFetching fetching) {
             return fromException(fetching, rootCause(fetching.getException()));
+        }
+        if (error.getErrorType() instanceof Classification) {
+            return error;
         }
         if (error instanceof AbortExecutionException) {
             return build(error, ErrorCode.LIMIT_EXCEEDED, error.getMessage(), null);
