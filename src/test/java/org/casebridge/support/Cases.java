@@ -35,9 +35,9 @@ public final class Cases {
         input.put("riskLevel", "HIGH");
         input.put("ageBand", "AGE_25_59");
         input.put("sex", "FEMALE");
-        input.put("safetyPlan", "Safety plan of " + fullName);
-        input.put("incident", "Incident of " + fullName);
-        input.put("healthNotes", "Health notes of " + fullName);
+        input.put("safetyPlan", "Safety plan of the survivor");
+        input.put("incident", "Incident of the survivor");
+        input.put("healthNotes", "Health notes of the survivor");
         input.put("reportingConsent", true);
         return ok(Tokens.of(caseworker), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }",
                 Map.of("i", input)).getString("data.openCase.case.id");
