@@ -1,0 +1,187 @@
+package org.casebridge.access;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.casebridge.support.Cases;
+import org.casebridge.support.Db;
+import org.casebridge.support.Tokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static org.casebridge.support.GraphQLClient.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every query and mutation of cases, consent, referrals and audit × every role, from the lead agency, another
+ * agency, a consented partner, a partner whose consent was revoked and an unrelated partner. Each cell states
+ * the exact outcome; every refused mutation must leave nothing stored and a denied audit entry.
+ */
+@QuarkusTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest {
+
+    static final List<String> USERS = List.of("cw.amani", "sup.amani", "cw.kindred", "sup.kindred", "pr.stluke", "pr.lawcentre",
+            "pr.safehaven", "admin.amani", "lead.borno", "fac.borno", "auditor");
+    static final Set<String> LEAD = Set.of("cw.amani", "sup.amani");
+    static final Set<String> CASE_STAFF = Set.of("cw.amani", "sup.amani", "cw.kindred", "sup.kindred");
+    static final Set<String> REFERRAL_STAFF = Set.of("cw.amani", "sup.amani", "cw.kindred", "sup.kindred", "pr.stluke", "pr.lawcentre", "pr.safehaven");
+
+    String caseId;
+    String consentedReferral;
+    String revokedReferral;
+
+    /** Built on first use: RestAssured knows the API's port only once a test method runs. */
+    void fixture() {
+        if (caseId != null) {
+            return;
+        }
+        caseId = Cases.open("cw.amani", "Matrix Survivor " + UUID.randomUUID());
+        Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+        String lawConsent = Cases.consent("cw.amani", caseId, "LAWCENTRE", List.of("CASE_SUMMARY"), "COORDINATION");
+        consentedReferral = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
+        revokedReferral = Cases.refer("cw.amani", caseId, Cases.LEGAL_AID);
+        Cases.revoke("cw.amani", lawConsent);
+    }
+
+    /** "OK" or the error code of the first error. */
+    static String outcome(JsonPath answer) {
+        List<Map<String, Object>> errors = answer.getList("errors");
+        return errors == null || errors.isEmpty() ? "OK" : answer.getString("errors[0].extensions.code");
+    }
+
+    private final List<String> failures = new ArrayList<>();
+
+    private void expect(String user, String operation, String expected, JsonPath answer) {
+        String actual = outcome(answer);
+        if (!expected.equals(actual)) {
+            failures.add(operation + " as " + user + ": expected " + expected + ", got " + actual + " " + answer.prettify());
+        }
+    }
+
+    private String query(String user, String document, Map<String, ?> variables, String operation, String expected) {
+        JsonPath answer = call(Tokens.of(user), document, variables);
+        expect(user, operation, expected, answer);
+        return outcome(answer);
+    }
+
+    @Test
+    void queries() {
+        fixture();
+        for (String user : USERS) {
+            query(user, "query($id: ID!) { case(id: $id) { id identity { fullName } } }", Map.of("id", caseId), "case",
+                    LEAD.contains(user) ? "OK" : "NOT_FOUND");
+            query(user, "{ cases(first: 5) { totalCount } }", Map.of(), "cases", CASE_STAFF.contains(user) ? "OK" : "FORBIDDEN");
+            query(user, "query($id: ID!) { consents(caseId: $id) { id } }", Map.of("id", caseId), "consents",
+                    LEAD.contains(user) ? "OK" : "NOT_FOUND");
+            query(user, "query($id: ID!) { accessHistory(caseId: $id) { totalCount } }", Map.of("id", caseId), "accessHistory",
+                    LEAD.contains(user) ? "OK" : "NOT_FOUND");
+            query(user, "{ auditLog(first: 1) { totalCount } }", Map.of(), "auditLog", user.equals("auditor") ? "OK" : "FORBIDDEN");
+            query(user, "query($id: ID!) { referral(id: $id) { status case { summary { riskLevel } } } }", Map.of("id", consentedReferral),
+                    "referral (consented)", LEAD.contains(user) || user.equals("pr.stluke") ? "OK" : "NOT_FOUND");
+            query(user, "query($id: ID!) { referral(id: $id) { status case { summary { riskLevel } } } }", Map.of("id", revokedReferral),
+                    "referral (revoked)", LEAD.contains(user) ? "OK" : user.equals("pr.lawcentre") ? "CONSENT_REQUIRED" : "NOT_FOUND");
+            for (String list : List.of("referralsReceived", "referralsSent")) {
+                String result = query(user, "{ " + list + "(first: 100) { edges { node { id } } } }", Map.of(), list,
+                        REFERRAL_STAFF.contains(user) ? "OK" : "FORBIDDEN");
+                if ("OK".equals(result)) {
+                    List<String> ids = call(Tokens.of(user), "{ " + list + "(first: 100) { edges { node { id } } } }").getList("data." + list + ".edges.node.id");
+                    boolean sees = ids.contains(consentedReferral);
+                    boolean shouldSee = list.equals("referralsSent") ? LEAD.contains(user) : user.equals("pr.stluke");
+                    if (sees != shouldSee) {
+                        failures.add(list + " as " + user + ": sees the referral = " + sees);
+                    }
+                }
+            }
+        }
+        assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
+    }
+
+    /** A refused mutation: nothing changed in {@code stored}, one more denied audit entry for {@code action} by {@code user}. */
+    private void refused(String user, String operation, String expected, String action, Supplier<Long> stored, Supplier<JsonPath> attempt) {
+        long before = stored.get();
+        long deniedBefore = Db.count("select count(*) from audit_entry where actor_name = ? and action = ? and not allowed", user, action);
+        expect(user, operation, expected, attempt.get());
+        if (stored.get() != before) {
+            failures.add(operation + " as " + user + ": refused but stored");
+        }
+        long deniedAfter = Db.count("select count(*) from audit_entry where actor_name = ? and action = ? and not allowed", user, action);
+        if (deniedAfter != deniedBefore + 1) {
+            failures.add(operation + " as " + user + ": " + (deniedAfter - deniedBefore) + " denied audit entries instead of 1");
+        }
+    }
+
+    @Test
+    void mutations() {
+        fixture();
+        UUID caseUuid = Cases.uuid(caseId);
+        Function<String, JsonPath> openCase = user -> call(Tokens.of(user), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }",
+                Map.of("i", Map.of("identity", Map.of("fullName", "Opened by " + user))));
+        for (String user : USERS) {
+            String token = Tokens.of(user);
+            Supplier<Long> cases = () -> Db.count("select count(*) from survivor_case");
+            if (CASE_STAFF.contains(user)) {
+                expect(user, "openCase", "OK", openCase.apply(user));
+            } else {
+                refused(user, "openCase", "FORBIDDEN", "case.open", cases, () -> openCase.apply(user));
+            }
+
+            Supplier<Long> caseVersion = () -> ((Number) Db.row("select version from survivor_case where id = ?", caseUuid).get("version")).longValue();
+            Supplier<JsonPath> update = () -> call(token, "mutation($i: UpdateCaseInput!) { updateCase(input: $i) { case { version } } }",
+                    Map.of("i", Map.of("id", caseId, "version", caseVersion.get().intValue(), "serviceRequested", "by " + user)));
+            if (LEAD.contains(user)) {
+                expect(user, "updateCase", "OK", update.get());
+            } else {
+                refused(user, "updateCase", "NOT_FOUND", "case.update", caseVersion, update);
+            }
+
+            Supplier<Long> consents = () -> Db.count("select count(*) from consent where case_id = ?", caseUuid);
+            Supplier<JsonPath> record = () -> call(token, "mutation($i: RecordConsentInput!) { recordConsent(input: $i) { consent { id } } }",
+                    Map.of("i", Map.of("caseId", caseId, "recipientAgencyCode", "SAFEHAVEN", "categories", List.of("CASE_SUMMARY"),
+                            "purpose", "REFERRAL", "givenBy", "SURVIVOR", "obtainedHow", "VERBAL")));
+            if (LEAD.contains(user)) {
+                expect(user, "recordConsent", "OK", record.get());
+            } else {
+                refused(user, "recordConsent", "NOT_FOUND", "consent.record", consents, record);
+            }
+
+            String consent = Cases.consent("cw.amani", caseId, "SAFEHAVEN", List.of("CASE_SUMMARY"), "REFERRAL");
+            Supplier<Long> revoked = () -> Db.count("select count(*) from consent where case_id = ? and revoked_at is not null", caseUuid);
+            Supplier<JsonPath> revoke = () -> call(token, "mutation($i: RevokeConsentInput!) { revokeConsent(input: $i) { consent { id } } }",
+                    Map.of("i", Map.of("id", consent)));
+            if (LEAD.contains(user)) {
+                expect(user, "revokeConsent", "OK", revoke.get());
+            } else {
+                refused(user, "revokeConsent", "NOT_FOUND", "consent.revoke", revoked, revoke);
+            }
+
+            Supplier<Long> referrals = () -> Db.count("select count(*) from referral where case_id = ?", caseUuid);
+            Supplier<JsonPath> refer = () -> call(token, Cases.CREATE_REFERRAL, Map.of("i", Cases.referralInput(caseId, Cases.CLINIC_CARE)));
+            if (LEAD.contains(user)) {
+                expect(user, "createReferral", "OK", refer.get());
+            } else {
+                refused(user, "createReferral", "NOT_FOUND", "referral.create", referrals, refer);
+            }
+
+            String referral = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
+            Supplier<Long> accepted = () -> Db.count("select count(*) from referral where id = ? and status = 'ACCEPTED'", Cases.uuid(referral));
+            Supplier<JsonPath> accept = () -> call(token, Cases.CHANGE_STATUS, Map.of("i", Map.of("id", referral, "version", 0, "status", "ACCEPTED")));
+            if (user.equals("pr.stluke")) {
+                expect(user, "changeReferralStatus", "OK", accept.get());
+            } else {
+                refused(user, "changeReferralStatus", LEAD.contains(user) ? "FORBIDDEN" : "NOT_FOUND", "referral.transition", accepted, accept);
+            }
+        }
+        assertTrue(failures.isEmpty(), () -> String.join("\n", failures));
+        assertEquals(0, failures.size());
+    }
+}
