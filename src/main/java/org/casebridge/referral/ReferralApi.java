@@ -22,6 +22,10 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.eclipse.microprofile.graphql.Type;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+import org.casebridge.access.Caller;
 
 import java.util.List;
 import java.util.Map;
@@ -31,10 +35,32 @@ import java.util.UUID;
 @GraphQLApi
 public class ReferralApi {
 
-    private final ReferralService referrals;
+    @Type("ReferralEvent")
+    @Description("A referral changed status. Carries no survivor information: fetch the referral for what you may see.")
+    public record ReferralEventView(@Id @NonNull String referralId, @NonNull ReferralStatus status, String fromAgencyCode,
+                                    String toAgencyCode, String at) {
+        static ReferralEventView of(ReferralEventsHub.Notice notice) {
+            return new ReferralEventView(GlobalId.encode(ReferralView.TYPE, java.util.UUID.fromString(notice.referralId())),
+                    ReferralStatus.valueOf(notice.status()), notice.fromAgency(), notice.toAgency(), notice.at());
+        }
+    }
 
-    public ReferralApi(ReferralService referrals) {
+    private final ReferralService referrals;
+    private final ReferralEventsHub hub;
+
+    public ReferralApi(ReferralService referrals, ReferralEventsHub hub) {
         this.referrals = referrals;
+        this.hub = hub;
+    }
+
+    @Subscription
+    @Description("Status changes of referrals your agency sent or received, as they happen (graphql-ws; send the token as "
+            + "Authorization in the connection_init payload). Delivered on every replica.")
+    public Multi<ReferralEventView> referralEvents() {
+        Caller caller = referrals.subscriber();
+        return hub.notices()
+                .filter(n -> caller.belongsTo(n.fromAgency()) || caller.belongsTo(n.toAgency()))
+                .map(ReferralEventView::of);
     }
 
     @Query

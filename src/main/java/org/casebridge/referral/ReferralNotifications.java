@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -32,8 +33,9 @@ public class ReferralNotifications {
                 .build().toString());
     }
 
-    void publishExpired(UUID referralId) {
+    void publishExpired(UUID referralId, String fromAgency, String toAgency, OffsetDateTime at) {
         notify(Json.createObjectBuilder().add("referralId", referralId.toString()).add("status", ReferralStatus.EXPIRED.name())
+                .add("fromAgency", fromAgency).add("toAgency", toAgency).add("at", at.toString())
                 .build().toString());
     }
 

@@ -65,6 +65,11 @@ public class ReferralService {
         this.em = em;
     }
 
+    /** Who may follow referral events: the staff who may list referrals. */
+    public Caller subscriber() {
+        return access.mayListReferrals();
+    }
+
     // --- reading -----------------------------------------------------------------------------------------
 
     public ReferralConnection sent(ReferralFilter filter, PageRequest page) {
@@ -333,13 +338,14 @@ public class ReferralService {
                             for update skip locked
                         ), expired as (
                             update referral r set status = 'EXPIRED', updated_at = ?1, version = r.version + 1
-                            from due where r.id = due.id returning r.id, r.case_id
+                            from due where r.id = due.id returning r.id, r.case_id, r.from_agency_id, r.to_agency_id
                         ), history as (
                             insert into referral_event (referral_id, from_status, to_status, actor_subject, actor_name, note, at)
                             select id, 'REQUESTED', 'EXPIRED', 'system', 'casebridge', 'No answer within the response deadline', ?1
                             from expired
                         )
-                        select id, case_id from expired""")
+                        select e.id, e.case_id, f.code, t.code from expired e
+                        join agency f on f.id = e.from_agency_id join agency t on t.id = e.to_agency_id""")
                 .setParameter(1, now)
                 .getResultList();
         if (!expired.isEmpty()) {
@@ -350,7 +356,7 @@ public class ReferralService {
                     .setParameter(1, expired.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new))
                     .setParameter(2, expired.stream().map(r -> (UUID) r[1]).toArray(UUID[]::new))
                     .executeUpdate();
-            expired.forEach(r -> notifications.publishExpired((UUID) r[0]));
+            expired.forEach(r -> notifications.publishExpired((UUID) r[0], (String) r[2], (String) r[3], now));
         }
         return expired.stream().map(r -> (UUID) r[0]).toList();
     }
