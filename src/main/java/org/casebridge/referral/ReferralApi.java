@@ -38,10 +38,11 @@ public class ReferralApi {
     @Type("ReferralEvent")
     @Description("A referral changed status. Carries no survivor information: fetch the referral for what you may see.")
     public record ReferralEventView(@Id @NonNull String referralId, @NonNull ReferralStatus status, String fromAgencyCode,
-                                    String toAgencyCode, String at) {
+                                    String toAgencyCode, java.time.OffsetDateTime at) {
         static ReferralEventView of(ReferralEventsHub.Notice notice) {
             return new ReferralEventView(GlobalId.encode(ReferralView.TYPE, java.util.UUID.fromString(notice.referralId())),
-                    ReferralStatus.valueOf(notice.status()), notice.fromAgency(), notice.toAgency(), notice.at());
+                    ReferralStatus.valueOf(notice.status()), notice.fromAgency(), notice.toAgency(),
+                    notice.at() == null ? null : java.time.OffsetDateTime.parse(notice.at()));
         }
     }
 
