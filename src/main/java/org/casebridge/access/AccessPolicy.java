@@ -181,6 +181,40 @@ public class AccessPolicy {
         return refusal;
     }
 
+    // --- supervision -------------------------------------------------------------------------------------
+
+    /** Supervisors observe and manage the caseworkers of their own agency; elsewhere those do not exist. */
+    public Caller mayManageSupervision(String action, String agencyCode, UUID targetId) {
+        Caller caller = caller();
+        if (!caller.has(Role.SUPERVISOR) || agencyCode == null || !caller.belongsTo(agencyCode)) {
+            throw refuse(caller, AuditLog.Entry.of(action, "Observation", targetId, null),
+                    caller.has(Role.SUPERVISOR) && agencyCode == null ? ApiException.forbidden("Only supervisors observe caseworkers")
+                            : ApiException.notFound("Caseworker or observation"));
+        }
+        return caller;
+    }
+
+    /** An observation is seen by the observed caseworker and by the supervisors of the agency; by nobody else. */
+    public Caller mayViewObservation(String action, UUID observationId, String agencyCode, String caseworkerUsername) {
+        Caller caller = caller();
+        boolean supervisor = caller.has(Role.SUPERVISOR) && caller.belongsTo(agencyCode);
+        boolean observed = caller.has(Role.CASEWORKER) && caller.belongsTo(agencyCode) && caller.username().equals(caseworkerUsername);
+        if (agencyCode == null || !(supervisor || observed)) {
+            throw refuse(caller, AuditLog.Entry.of(action, "Observation", observationId, null), ApiException.notFound("Observation"));
+        }
+        return caller;
+    }
+
+    /** Only the observed caseworker acknowledges the feedback on their own observation. */
+    public Caller mayAcknowledgeObservation(UUID observationId, String agencyCode, String caseworkerUsername) {
+        Caller caller = mayViewObservation("observation.acknowledge", observationId, agencyCode, caseworkerUsername);
+        if (!caller.username().equals(caseworkerUsername)) {
+            throw refuse(caller, AuditLog.Entry.of("observation.acknowledge", "Observation", observationId, null),
+                    ApiException.forbidden("Only the observed caseworker acknowledges the feedback"));
+        }
+        return caller;
+    }
+
     // --- the audit log -----------------------------------------------------------------------------------
 
     public Caller mayReadAuditLog() {

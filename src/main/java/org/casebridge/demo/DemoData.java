@@ -33,7 +33,8 @@ public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class);
     private static final Jsonb JSON = JsonbBuilder.create();
-    static final List<String> SCRIPTS = List.of("db/demo/01-directory.sql", "db/demo/02-cases.sql");
+    static final List<String> SCRIPTS = List.of("db/demo/01-directory.sql", "db/demo/02-cases.sql",
+            "db/demo/03-supervision.sql");
 
     private final DataSource dataSource;
     private final IdentityCipher cipher;

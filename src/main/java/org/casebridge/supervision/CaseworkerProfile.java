@@ -1,0 +1,42 @@
+package org.casebridge.supervision;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.casebridge.supervision.SupervisionTypes.ExperienceLevel;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A caseworker as their supervisors know them: Keycloak username, agency and experience. */
+@Entity
+@Table(name = "caseworker_profile")
+public class CaseworkerProfile extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public UUID agencyId;
+
+    @Column(nullable = false)
+    public String username;
+
+    @Column(nullable = false)
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ExperienceLevel experienceLevel;
+
+    @Column(nullable = false)
+    public LocalDate startedOn;
+
+    @Version
+    public int version;
+}

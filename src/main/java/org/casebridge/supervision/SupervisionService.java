@@ -1,0 +1,461 @@
+package org.casebridge.supervision;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.AuditLog;
+import org.casebridge.access.Caller;
+import org.casebridge.access.Role;
+import org.casebridge.agency.Agency;
+import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.ErrorCode;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.IdempotencyKeys;
+import org.casebridge.graphql.InputValidation;
+import org.casebridge.supervision.SupervisionTypes.AcknowledgeObservationInput;
+import org.casebridge.supervision.SupervisionTypes.Area;
+import org.casebridge.supervision.SupervisionTypes.AreaCount;
+import org.casebridge.supervision.SupervisionTypes.AreaInput;
+import org.casebridge.supervision.SupervisionTypes.AreaRating;
+import org.casebridge.supervision.SupervisionTypes.CaseworkerNode;
+import org.casebridge.supervision.SupervisionTypes.ChecklistInput;
+import org.casebridge.supervision.SupervisionTypes.ChecklistItem;
+import org.casebridge.supervision.SupervisionTypes.ChecklistMark;
+import org.casebridge.supervision.SupervisionTypes.CompleteObservationInput;
+import org.casebridge.supervision.SupervisionTypes.Due;
+import org.casebridge.supervision.SupervisionTypes.Example;
+import org.casebridge.supervision.SupervisionTypes.ObservationAreaCode;
+import org.casebridge.supervision.SupervisionTypes.ObservationNode;
+import org.casebridge.supervision.SupervisionTypes.ObservationStatus;
+import org.casebridge.supervision.SupervisionTypes.ObservedArea;
+import org.casebridge.supervision.SupervisionTypes.RecordObservationInput;
+import org.casebridge.supervision.SupervisionTypes.RegisterCaseworkerInput;
+import org.casebridge.supervision.SupervisionTypes.Summary;
+import org.casebridge.supervision.SupervisionTypes.Template;
+import org.casebridge.supervision.SupervisionTypes.UpdateObservationInput;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The observation tool: who observes whom, what an observation must hold, its statuses, and what falls due. */
+@ApplicationScoped
+public class SupervisionService {
+
+    /** The standard tool shipped in V3; agencies' edited tools are new template versions. */
+    static final UUID STANDARD_TEMPLATE = UUID.fromString("0b5e0000-0000-4000-8000-000000000001");
+
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final InputValidation validation;
+    private final IdempotencyKeys idempotencyKeys;
+    private final ObservationSchedule schedule;
+    private final EntityManager em;
+
+    public SupervisionService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
+                              ObservationSchedule schedule, EntityManager em) {
+        this.access = access;
+        this.audit = audit;
+        this.validation = validation;
+        this.idempotencyKeys = idempotencyKeys;
+        this.schedule = schedule;
+        this.em = em;
+    }
+
+    // --- the tool ----------------------------------------------------------------------------------------
+
+    private record TemplateRow(UUID id, String name, int version) {
+    }
+
+    private record ExampleRow(UUID id, UUID areaId, ObservationAreaCode area, String areaTitle, String areaPurpose, String text) {
+    }
+
+    public Template template() {
+        access.caller();
+        return template(STANDARD_TEMPLATE);
+    }
+
+    private Template template(UUID templateId) {
+        Object[] head = (Object[]) em.createNativeQuery("select id, name, version from observation_template where id = ?1")
+                .setParameter(1, templateId).getSingleResult();
+        Map<ObservationAreaCode, Area> areas = new LinkedHashMap<>();
+        Map<ObservationAreaCode, List<Example>> examples = new EnumMap<>(ObservationAreaCode.class);
+        for (ExampleRow row : exampleRows(templateId)) {
+            examples.computeIfAbsent(row.area(), a -> new ArrayList<>()).add(new Example(GlobalId.encode("ObservationExample", row.id()), row.text()));
+            areas.putIfAbsent(row.area(), new Area(row.area(), row.areaTitle(), row.areaPurpose(), examples.get(row.area())));
+        }
+        return new Template(GlobalId.encode("ObservationTemplate", (UUID) head[0]), (String) head[1], ((Number) head[2]).intValue(),
+                List.copyOf(areas.values()));
+    }
+
+    private List<ExampleRow> exampleRows(UUID templateId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select e.id, a.id, a.code, a.title, a.purpose, e.text from observation_area a
+                        join observation_example e on e.area_id = a.id where a.template_id = ?1 order by a.position, e.position""")
+                .setParameter(1, templateId).getResultList();
+        return rows.stream().map(r -> new ExampleRow((UUID) r[0], (UUID) r[1], ObservationAreaCode.valueOf((String) r[2]),
+                (String) r[3], (String) r[4], (String) r[5])).toList();
+    }
+
+    // --- caseworkers -------------------------------------------------------------------------------------
+
+    @Transactional
+    public CaseworkerNode registerCaseworker(RegisterCaseworkerInput input) {
+        validation.check(input);
+        Caller caller = access.caller();
+        Caller supervisor = access.mayManageSupervision("caseworker.set", caller.agencyCode(), null);
+        Agency agency = Agency.byCode(supervisor.agencyCode()).orElseThrow(() -> ApiException.forbidden("Your agency is not registered"));
+        CaseworkerProfile profile = CaseworkerProfile.<CaseworkerProfile>find("username", input.username()).firstResult();
+        if (profile != null && !profile.agencyId.equals(agency.id)) {
+            throw ApiException.invalid("input.username", "This caseworker belongs to another agency");
+        }
+        if (profile == null) {
+            profile = new CaseworkerProfile();
+            profile.id = UUID.randomUUID();
+            profile.agencyId = agency.id;
+            profile.username = input.username();
+            profile.startedOn = LocalDate.now(ZoneOffset.UTC);
+        }
+        profile.displayName = input.displayName();
+        profile.experienceLevel = input.experienceLevel();
+        if (input.startedOn() != null) {
+            profile.startedOn = input.startedOn();
+        }
+        profile.persist();
+        em.flush();
+        audit.allowed(supervisor, AuditLog.Entry.of("caseworker.set", "Caseworker", profile.id, null).withDetail(input.experienceLevel().name()));
+        return CaseworkerNode.of(profile);
+    }
+
+    public List<CaseworkerNode> caseworkers() {
+        Caller caller = access.caller();
+        access.mayManageSupervision("caseworker.list", caller.agencyCode(), null);
+        return CaseworkerProfile.<CaseworkerProfile>find("agencyId = (select id from Agency where code = ?1) order by displayName",
+                caller.agencyCode()).list().stream().map(CaseworkerNode::of).toList();
+    }
+
+    // --- observations ------------------------------------------------------------------------------------
+
+    @Transactional
+    public ObservationNode record(RecordObservationInput input) {
+        validation.check(input);
+        CaseworkerProfile caseworker = profile(GlobalId.decode(input.caseworkerId(), CaseworkerNode.TYPE, "input.caseworkerId"));
+        Caller supervisor = access.mayManageSupervision("observation.record", agencyCode(caseworker), null);
+        if (!input.childConsent()) {
+            throw new ApiException(ErrorCode.CONSENT_REQUIRED, "An observation needs the child's consent, obtained before the session",
+                    "input.childConsent");
+        }
+        if (!input.caregiverConsent()) {
+            throw new ApiException(ErrorCode.CONSENT_REQUIRED, "An observation needs the caregiver's consent, obtained before the session",
+                    "input.caregiverConsent");
+        }
+        if (input.observedOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+            throw ApiException.invalid("input.observedOn", "An observation records a session that took place");
+        }
+        UUID caseId = input.caseId() == null ? null : GlobalId.decode(input.caseId(), "Case", "input.caseId");
+        if (caseId != null && em.createNativeQuery("select 1 from survivor_case where id = ?1 and lead_agency_id = ?2")
+                .setParameter(1, caseId).setParameter(2, caseworker.agencyId).getResultList().isEmpty()) {
+            throw ApiException.notFound("Case");
+        }
+        UUID id = UUID.randomUUID();
+        Optional<UUID> earlier = idempotencyKeys.claim(supervisor.subject(), "recordObservation", input.idempotencyKey(), id);
+        if (earlier.isPresent()) {
+            return view(Observation.findById(earlier.get()));
+        }
+        Observation observation = new Observation();
+        observation.id = id;
+        observation.agencyId = caseworker.agencyId;
+        observation.templateId = STANDARD_TEMPLATE;
+        observation.caseworkerId = caseworker.id;
+        observation.supervisorSubject = supervisor.subject();
+        observation.supervisorName = supervisor.username();
+        observation.observedOn = input.observedOn();
+        observation.caseId = caseId;
+        observation.stage = input.stage();
+        observation.childConsent = true;
+        observation.caregiverConsent = true;
+        observation.status = ObservationStatus.DRAFT;
+        observation.supervisorActions = input.supervisorActions();
+        observation.caseworkerActions = input.caseworkerActions();
+        observation.feedbackSessionOn = input.feedbackSessionOn();
+        observation.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        observation.updatedAt = observation.createdAt;
+        observation.persist();
+        em.flush();
+        writeAreas(observation, input.areas());
+        audit.allowed(supervisor, AuditLog.Entry.of("observation.record", "Observation", id, caseId));
+        return view(observation);
+    }
+
+    @Transactional
+    public ObservationNode update(UpdateObservationInput input) {
+        validation.check(input);
+        Observation observation = editable(input.id(), input.version(), "observation.update");
+        requireStatus(observation, ObservationStatus.DRAFT, "Only a draft observation is edited");
+        if (input.supervisorActions() != null) observation.supervisorActions = input.supervisorActions();
+        if (input.caseworkerActions() != null) observation.caseworkerActions = input.caseworkerActions();
+        if (input.feedbackSessionOn() != null) observation.feedbackSessionOn = input.feedbackSessionOn();
+        writeAreas(observation, input.areas());
+        touch(observation);
+        audit.allowed(access.caller(), AuditLog.Entry.of("observation.update", "Observation", observation.id, observation.caseId));
+        return view(observation);
+    }
+
+    @Transactional
+    public ObservationNode complete(CompleteObservationInput input) {
+        validation.check(input);
+        Observation observation = editable(input.id(), input.version(), "observation.complete");
+        requireStatus(observation, ObservationStatus.DRAFT, "Only a draft observation is completed");
+        long rated = ((Number) em.createNativeQuery("select count(*) from observation_rating where observation_id = ?1 and rating is not null")
+                .setParameter(1, observation.id).getSingleResult()).longValue();
+        if (rated < ObservationAreaCode.values().length) {
+            throw ApiException.invalid("input.id", "Rate all nine areas before completing the observation");
+        }
+        if (input.feedbackSessionOn() != null) observation.feedbackSessionOn = input.feedbackSessionOn();
+        observation.status = ObservationStatus.COMPLETED;
+        observation.completedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        touch(observation);
+        audit.allowed(access.caller(), AuditLog.Entry.of("observation.complete", "Observation", observation.id, observation.caseId));
+        return view(observation);
+    }
+
+    @Transactional
+    public ObservationNode acknowledge(AcknowledgeObservationInput input) {
+        validation.check(input);
+        UUID id = GlobalId.decode(input.id(), ObservationNode.TYPE, "input.id");
+        Observation observation = Observation.findById(id);
+        CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
+        Caller caller = access.mayAcknowledgeObservation(id, observation == null ? null : agencyCode(caseworker),
+                caseworker == null ? null : caseworker.username);
+        requireVersion(observation, input.version());
+        requireStatus(observation, ObservationStatus.COMPLETED, "Feedback is acknowledged on a completed observation");
+        observation.caseworkerReflections = input.reflections();
+        observation.caseworkerQuestions = input.questions();
+        observation.status = ObservationStatus.FEEDBACK_GIVEN;
+        observation.acknowledgedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        touch(observation);
+        audit.allowed(caller, AuditLog.Entry.of("observation.acknowledge", "Observation", observation.id, observation.caseId));
+        return view(observation);
+    }
+
+    public ObservationNode observation(UUID id) {
+        Observation observation = Observation.findById(id);
+        CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
+        access.mayViewObservation("observation.read", id, observation == null ? null : agencyCode(caseworker),
+                caseworker == null ? null : caseworker.username);
+        return view(observation);
+    }
+
+    /** A caseworker's own observations; a supervisor's: the agency's (optionally one caseworker's). */
+    public List<ObservationNode> observations(String caseworkerGlobalId) {
+        Caller caller = access.caller();
+        List<Observation> rows;
+        if (caller.has(Role.SUPERVISOR)) {
+            UUID caseworker = caseworkerGlobalId == null ? null : GlobalId.decode(caseworkerGlobalId, CaseworkerNode.TYPE, "caseworkerId");
+            rows = Observation.<Observation>find("agencyId = (select id from Agency where code = ?1) and (?2 is null or caseworkerId = ?2)"
+                    + " order by observedOn desc", caller.agencyCode(), caseworker).list();
+        } else if (caller.has(Role.CASEWORKER)) {
+            rows = Observation.<Observation>find("caseworkerId = (select id from CaseworkerProfile where username = ?1"
+                    + " and agencyId = (select id from Agency where code = ?2)) order by observedOn desc", caller.username(), caller.agencyCode()).list();
+        } else {
+            throw ApiException.forbidden("Observations are for caseworkers and their supervisors");
+        }
+        return views(rows);
+    }
+
+    public List<Due> due(LocalDate asOf) {
+        Caller caller = access.caller();
+        access.mayManageSupervision("observation.due", caller.agencyCode(), null);
+        LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createQuery("""
+                        select p, (select max(o.observedOn) from Observation o where o.caseworkerId = p.id and o.status <> 'DRAFT'
+                                   and o.observedOn <= ?2)
+                        from CaseworkerProfile p where p.agencyId = (select id from Agency where code = ?1) order by p.displayName""")
+                .setParameter(1, caller.agencyCode()).setParameter(2, day).getResultList();
+        List<Due> due = new ArrayList<>();
+        for (Object[] row : rows) {
+            CaseworkerProfile p = (CaseworkerProfile) row[0];
+            LocalDate last = (LocalDate) row[1];
+            LocalDate next = schedule.nextDue(p.experienceLevel, last, p.startedOn);
+            if (!next.isAfter(day)) {
+                due.add(new Due(CaseworkerNode.of(p), last, next, (int) ChronoUnit.DAYS.between(next, day)));
+            }
+        }
+        return due;
+    }
+
+    public Summary summary(LocalDate from, LocalDate to) {
+        Caller caller = access.caller();
+        access.mayManageSupervision("observation.summary", caller.agencyCode(), null);
+        if (to.isBefore(from)) {
+            throw ApiException.invalid("to", "The period ends before it starts");
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select a.code, r.rating, count(*) from observation o
+                        join agency g on g.id = o.agency_id and g.code = ?1
+                        join observation_rating r on r.observation_id = o.id join observation_area a on a.id = r.area_id
+                        where o.status <> 'DRAFT' and o.observed_on between ?2 and ?3 and r.rating is not null
+                        group by a.code, r.rating""")
+                .setParameter(1, caller.agencyCode()).setParameter(2, from).setParameter(3, to).getResultList();
+        Map<ObservationAreaCode, int[]> counts = new EnumMap<>(ObservationAreaCode.class);
+        for (ObservationAreaCode code : ObservationAreaCode.values()) {
+            counts.put(code, new int[3]);
+        }
+        for (Object[] row : rows) {
+            counts.get(ObservationAreaCode.valueOf((String) row[0]))[AreaRating.valueOf((String) row[1]).ordinal()] += ((Number) row[2]).intValue();
+        }
+        long observations = ((Number) em.createNativeQuery("""
+                        select count(*) from observation o join agency g on g.id = o.agency_id and g.code = ?1
+                        where o.status <> 'DRAFT' and o.observed_on between ?2 and ?3""")
+                .setParameter(1, caller.agencyCode()).setParameter(2, from).setParameter(3, to).getSingleResult()).longValue();
+        return new Summary(from, to, (int) observations, counts.entrySet().stream()
+                .map(e -> new AreaCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList());
+    }
+
+    // --- helpers -----------------------------------------------------------------------------------------
+
+    private Observation editable(String globalId, int version, String action) {
+        UUID id = GlobalId.decode(globalId, ObservationNode.TYPE, "input.id");
+        Observation observation = Observation.findById(id);
+        CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
+        Caller caller = access.mayViewObservation(action, id, observation == null ? null : agencyCode(caseworker),
+                caseworker == null ? null : caseworker.username);
+        if (!caller.has(Role.SUPERVISOR)) {
+            throw access.refuse(caller, AuditLog.Entry.of(action, "Observation", id, null),
+                    ApiException.forbidden("Only a supervisor edits or completes an observation"));
+        }
+        requireVersion(observation, version);
+        return observation;
+    }
+
+    private static void requireVersion(Observation observation, int version) {
+        if (observation.version != version) {
+            throw ApiException.conflict("The observation was changed since version " + version + "; reload it and retry");
+        }
+    }
+
+    private static void requireStatus(Observation observation, ObservationStatus expected, String message) {
+        if (observation.status != expected) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, message + " (it is " + observation.status + ")");
+        }
+    }
+
+    /** Every change bumps the version once, also when only the areas (rows of their own) changed. */
+    private void touch(Observation observation) {
+        observation.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.flush();
+    }
+
+    private CaseworkerProfile profile(UUID id) {
+        return CaseworkerProfile.findById(id);
+    }
+
+    private String agencyCode(CaseworkerProfile profile) {
+        if (profile == null) {
+            return null;
+        }
+        Agency agency = Agency.findById(profile.agencyId);
+        return agency == null ? null : agency.code;
+    }
+
+    /** Replaces the given areas' rating, comments and checklist; every example must belong to the observation's tool. */
+    private void writeAreas(Observation observation, List<AreaInput> areas) {
+        if (areas == null || areas.isEmpty()) {
+            return;
+        }
+        List<ExampleRow> template = exampleRows(observation.templateId);
+        Map<ObservationAreaCode, UUID> areaIds = new EnumMap<>(ObservationAreaCode.class);
+        Map<UUID, ObservationAreaCode> exampleArea = new HashMap<>();
+        template.forEach(row -> {
+            areaIds.put(row.area(), row.areaId());
+            exampleArea.put(row.id(), row.area());
+        });
+        for (int i = 0; i < areas.size(); i++) {
+            AreaInput area = areas.get(i);
+            UUID areaId = areaIds.get(area.area());
+            em.createNativeQuery("""
+                            insert into observation_rating (observation_id, area_id, rating, examples_observed) values (?1, ?2, ?3, ?4)
+                            on conflict (observation_id, area_id) do update set rating = excluded.rating, examples_observed = excluded.examples_observed""")
+                    .setParameter(1, observation.id).setParameter(2, areaId)
+                    .setParameter(3, area.rating() == null ? null : area.rating().name()).setParameter(4, area.examplesObserved())
+                    .executeUpdate();
+            if (area.checklist() == null) {
+                continue;
+            }
+            em.createNativeQuery("delete from observation_check where observation_id = ?1 and example_id in "
+                            + "(select id from observation_example where area_id = ?2)")
+                    .setParameter(1, observation.id).setParameter(2, areaId).executeUpdate();
+            for (int j = 0; j < area.checklist().size(); j++) {
+                ChecklistInput check = area.checklist().get(j);
+                String field = "input.areas[" + i + "].checklist[" + j + "].exampleId";
+                UUID exampleId = GlobalId.decode(check.exampleId(), "ObservationExample", field);
+                if (exampleArea.get(exampleId) != area.area()) {
+                    throw ApiException.invalid(field, "Not an example behaviour of area " + area.area() + " in this observation's tool");
+                }
+                em.createNativeQuery("""
+                                insert into observation_check (observation_id, example_id, mark) values (?1, ?2, ?3)
+                                on conflict (observation_id, example_id) do update set mark = excluded.mark""")
+                        .setParameter(1, observation.id).setParameter(2, exampleId).setParameter(3, check.mark().name()).executeUpdate();
+            }
+        }
+    }
+
+    private ObservationNode view(Observation observation) {
+        return views(List.of(observation)).get(0);
+    }
+
+    /** Views with their tool, areas and checklists: four statements for any number of observations. */
+    private List<ObservationNode> views(List<Observation> observations) {
+        if (observations.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = observations.stream().map(o -> o.id).toList();
+        Map<UUID, CaseworkerProfile> profiles = new HashMap<>();
+        CaseworkerProfile.<CaseworkerProfile>list("id in ?1", observations.stream().map(o -> o.caseworkerId).distinct().toList())
+                .forEach(p -> profiles.put(p.id, p));
+        @SuppressWarnings("unchecked")
+        List<Object[]> ratings = em.createNativeQuery("""
+                        select r.observation_id, a.code, a.title, r.rating, r.examples_observed, a.id from observation_rating r
+                        join observation_area a on a.id = r.area_id where r.observation_id = any(?1) order by a.position""")
+                .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
+        @SuppressWarnings("unchecked")
+        List<Object[]> checks = em.createNativeQuery("""
+                        select c.observation_id, e.area_id, e.id, e.text, c.mark from observation_check c
+                        join observation_example e on e.id = c.example_id where c.observation_id = any(?1) order by e.position""")
+                .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
+        Map<String, List<ChecklistItem>> checklist = new HashMap<>();
+        for (Object[] c : checks) {
+            checklist.computeIfAbsent(c[0] + "|" + c[1], k -> new ArrayList<>())
+                    .add(new ChecklistItem(GlobalId.encode("ObservationExample", (UUID) c[2]), (String) c[3], ChecklistMark.valueOf((String) c[4])));
+        }
+        Map<UUID, Object[]> templates = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> templateRows = em.createNativeQuery("select id, name, version from observation_template where id = any(?1)")
+                .setParameter(1, observations.stream().map(o -> o.templateId).distinct().toArray(UUID[]::new)).getResultList();
+        templateRows.forEach(t -> templates.put((UUID) t[0], t));
+        Map<UUID, List<ObservedArea>> areas = new HashMap<>();
+        for (Object[] r : ratings) {
+            areas.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new ObservedArea(ObservationAreaCode.valueOf((String) r[1]),
+                    (String) r[2], r[3] == null ? null : AreaRating.valueOf((String) r[3]), (String) r[4],
+                    checklist.getOrDefault(r[0] + "|" + r[5], List.of())));
+        }
+        return observations.stream().map(o -> new ObservationNode(GlobalId.encode(ObservationNode.TYPE, o.id),
+                CaseworkerNode.of(profiles.get(o.caseworkerId)), o.supervisorName, o.observedOn,
+                o.caseId == null ? null : GlobalId.encode("Case", o.caseId), o.stage, o.childConsent, o.caregiverConsent, o.status,
+                (String) templates.get(o.templateId)[1], ((Number) templates.get(o.templateId)[2]).intValue(), areas.getOrDefault(o.id, List.of()), o.supervisorActions, o.caseworkerActions,
+                o.feedbackSessionOn, o.caseworkerReflections, o.caseworkerQuestions, o.completedAt, o.acknowledgedAt, o.version)).toList();
+    }
+}
