@@ -215,6 +215,20 @@ public class AccessPolicy {
         return caller;
     }
 
+    // --- aggregates --------------------------------------------------------------------------------------
+
+    /** State leads read disclosure-controlled aggregates of their own state, and nothing record-level. */
+    public Caller mayReadAggregatesOf(String state) {
+        Caller caller = caller();
+        if (!caller.has(Role.STATE_LEAD)) {
+            throw ApiException.forbidden("Aggregates are for state leads");
+        }
+        if (caller.state() == null || !caller.state().equals(state)) {
+            throw ApiException.forbidden("State leads read the figures of their own state only");
+        }
+        return caller;
+    }
+
     // --- the audit log -----------------------------------------------------------------------------------
 
     public Caller mayReadAuditLog() {
