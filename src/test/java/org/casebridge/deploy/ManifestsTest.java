@@ -1,0 +1,178 @@
+package org.casebridge.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Reads every manifest under k8s/ as Kubernetes objects and checks what production relies on. Probe paths are
+ * the SmallRye Health endpoints the application serves (HealthTest proves they answer).
+ */
+class ManifestsTest {
+
+    static final Path BASE = Path.of("k8s/base");
+    static final Set<String> HEALTH_PATHS = Set.of("/q/health/started", "/q/health/ready", "/q/health/live");
+    /** A value given for a password, secret or token (references such as passwordSecret: name do not match). */
+    static final Pattern SECRET_LOOKING = Pattern.compile("(?i)\\b(password|secret|token|client-?secret)\\b\"?\\s*[:=]\\s*\"?[^\\s\"{}$]{4,}");
+
+    static List<HasMetadata> read(Path file) throws IOException {
+        List<HasMetadata> objects = new ArrayList<>();
+        for (String document : Files.readString(file).split("(?m)^---\\s*$")) {
+            if (document.isBlank() || document.lines().allMatch(l -> l.isBlank() || l.startsWith("#"))) {
+                continue;
+            }
+            Object parsed = Serialization.unmarshal(document);
+            if (parsed instanceof KubernetesList list) {
+                objects.addAll(list.getItems());
+            } else if (parsed instanceof HasMetadata object) {
+                objects.add(object);
+            }
+        }
+        return objects;
+    }
+
+    static List<HasMetadata> base() throws IOException {
+        List<HasMetadata> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(BASE)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("kustomization.yaml")).toList()) {
+                all.addAll(read(file));
+            }
+        }
+        return all;
+    }
+
+    static Deployment api(List<HasMetadata> objects) {
+        return objects.stream().filter(Deployment.class::isInstance).map(Deployment.class::cast)
+                .filter(d -> d.getMetadata().getName().equals("casebridge-api")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void theApiIsProbedOnTheHealthEndpointsRunsAsNonRootWithLimits() throws IOException {
+        Deployment deployment = api(base());
+        assertTrue(deployment.getSpec().getReplicas() >= 2);
+        assertTrue(deployment.getSpec().getTemplate().getSpec().getSecurityContext().getRunAsNonRoot());
+        for (Container container : deployment.getSpec().getTemplate().getSpec().getContainers()) {
+            for (Probe probe : List.of(container.getStartupProbe(), container.getReadinessProbe(), container.getLivenessProbe())) {
+                assertNotNull(probe);
+                assertTrue(HEALTH_PATHS.contains(probe.getHttpGet().getPath()), probe.getHttpGet().getPath());
+            }
+            assertNotNull(container.getResources().getLimits().get("memory"));
+            assertNotNull(container.getResources().getLimits().get("cpu"));
+            assertNotNull(container.getResources().getRequests().get("memory"));
+            assertTrue(container.getSecurityContext().getReadOnlyRootFilesystem());
+            assertFalse(container.getSecurityContext().getAllowPrivilegeEscalation());
+            for (EnvVar env : container.getEnv()) {
+                boolean sensitive = env.getName().matches(".*(PASSWORD|USERNAME|KEYS|KEY|SECRET|OIDC).*");
+                if (sensitive) {
+                    assertNotNull(env.getValueFrom(), env.getName() + " must come from a Secret");
+                    assertNotNull(env.getValueFrom().getSecretKeyRef(), env.getName() + " must come from a Secret");
+                }
+                assertTrue(env.getValue() == null || !sensitive, env.getName());
+            }
+        }
+    }
+
+    @Test
+    void everyObjectTheDesignNamesIsThere() throws IOException {
+        List<String> kinds = base().stream().map(HasMetadata::getKind).toList();
+        for (String kind : List.of("Deployment", "Service", "HorizontalPodAutoscaler", "PodDisruptionBudget", "NetworkPolicy", "Ingress",
+                "ConfigMap", "Cluster", "ScheduledBackup", "Keycloak", "KeycloakRealmImport")) {
+            assertTrue(kinds.contains(kind), kind);
+        }
+        GenericKubernetesResource cluster = base().stream().filter(o -> o.getKind().equals("Cluster"))
+                .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
+        assertEquals(3, ((Number) ((Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("instances")).intValue());
+        assertNotNull(((Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("backup"));
+    }
+
+    @Test
+    void noSecretValueIsCommitted() throws IOException {
+        assertTrue(SECRET_LOOKING.matcher("password: s3cr3t-value").find(), "the detector finds a committed value");
+        assertTrue(SECRET_LOOKING.matcher("\"secret\" : \"demo-stluke-secret\"").find());
+        assertFalse(SECRET_LOOKING.matcher("passwordSecret:\n  name: keycloak-db").find());
+        try (Stream<Path> files = Files.walk(Path.of("k8s"))) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                String text = Files.readString(file);
+                assertFalse(SECRET_LOOKING.matcher(text).find(), file + " seems to hold a secret value");
+                assertTrue(read(file).stream().noneMatch(o -> o.getKind().equals("Secret")), file + " declares a Secret");
+            }
+        }
+    }
+
+    @Test
+    void prodOverlayRunsAtLeastTwoReplicas() throws IOException {
+        String prod = Files.readString(Path.of("k8s/overlays/prod/kustomization.yaml"));
+        var patchedReplicas = Pattern.compile("path: /spec/replicas\\s+value: (\\d+)").matcher(prod);
+        assertTrue(patchedReplicas.find());
+        assertTrue(Integer.parseInt(patchedReplicas.group(1)) >= 2);
+        var minReplicas = Pattern.compile("path: /spec/minReplicas\\s+value: (\\d+)").matcher(prod);
+        assertTrue(minReplicas.find());
+        assertTrue(Integer.parseInt(minReplicas.group(1)) >= 2);
+    }
+
+    /**
+     * The production realm import is the demo realm without what is demo-only: users, the direct-grant client and
+     * the demo agencies' system clients. Regenerate with {@code -Dcasebridge.realm-import.update=true}.
+     */
+    @Test
+    void realmImportIsBuiltFromTheRealmDirectory() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode realm = (ObjectNode) json.readTree(Path.of("keycloak-realm/casebridge-realm.json").toFile());
+        realm.remove("users");
+        ArrayNode clients = json.createArrayNode();
+        for (JsonNode client : realm.get("clients")) {
+            String id = client.get("clientId").asText();
+            if (id.equals("casebridge-api") || id.equals("casebridge-web")) {
+                ObjectNode kept = client.deepCopy();
+                if (id.equals("casebridge-web")) {
+                    kept.set("redirectUris", json.createArrayNode().add("https://casebridge.example.org/*"));
+                }
+                clients.add(kept);
+            }
+        }
+        realm.set("clients", clients);
+        ObjectNode resource = json.createObjectNode();
+        resource.put("apiVersion", "k8s.keycloak.org/v2alpha1");
+        resource.put("kind", "KeycloakRealmImport");
+        resource.putObject("metadata").put("name", "casebridge");
+        ObjectNode spec = resource.putObject("spec");
+        spec.put("keycloakCRName", "keycloak");
+        spec.set("realm", realm);
+        String generated = "# Generated from keycloak-realm/ by ManifestsTest (demo users and clients removed). Do not edit.\n"
+                + json.writerWithDefaultPrettyPrinter().writeValueAsString(resource) + "\n";
+        Path file = BASE.resolve("keycloak-realm-import.yaml");
+        if (Boolean.getBoolean("casebridge.realm-import.update")) {
+            Files.writeString(file, generated);
+        }
+        assertEquals(generated, Files.readString(file), "k8s/base/keycloak-realm-import.yaml is out of date");
+        try (InputStream in = Files.newInputStream(file)) {
+            assertFalse(new String(in.readAllBytes()).contains("\"password\""), "no demo credentials in the production realm");
+        }
+    }
+}
