@@ -1,5 +1,6 @@
 package org.casebridge.deploy;
 
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -41,7 +42,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two instances of the packaged application (the production profile, configured only by environment) on one
  * fresh database: they migrate once, an event raised on one reaches a subscriber of the other, the expiry job
  * marks a referral once, their DEBUG logs hold none of the survivor's identity, and both stop gracefully.
+ * A {@code @QuarkusTest} only to share the test run's PostgreSQL and Keycloak (they live in its class loader).
  */
+@QuarkusTest
 class ReplicasTest {
 
     static final String NAME = "Replica Canary " + UUID.randomUUID();

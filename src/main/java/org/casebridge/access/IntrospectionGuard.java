@@ -1,0 +1,34 @@
+package org.casebridge.access;
+
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Introspection ({@code __schema}, {@code __type}) answers authenticated callers only; anonymous callers learn
+ * nothing about the schema. The SDL file is behind authentication too (application.properties).
+ */
+@ApplicationScoped
+public class IntrospectionGuard implements Instrumentation {
+
+    private final CurrentCaller currentCaller;
+
+    public IntrospectionGuard(CurrentCaller currentCaller) {
+        this.currentCaller = currentCaller;
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        String field = parameters.getField().getName();
+        if (!field.equals("__schema") && !field.equals("__type")) {
+            return fetcher;
+        }
+        return environment -> {
+            currentCaller.get();
+            return fetcher.get(environment);
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package org.casebridge.graphql;
+
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks a POST to {@code /graphql} before SmallRye sees it, so that every refusal has our error shape:
+ * only {@code application/json} bodies (text/plain and form posts are the cross-site request forgery routes),
+ * one operation per request (no JSON arrays), and a document that parses within the token limits.
+ */
+@ApplicationScoped
+public class RequestGate {
+
+    private final ParserOptions parserOptions;
+    private final long bodyLimit;
+
+    public RequestGate(@ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens", defaultValue = "15000") int maxTokens,
+                       @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-whitespace-tokens", defaultValue = "50000") int maxWhitespace,
+                       @ConfigProperty(name = "casebridge.graphql.max-body-bytes", defaultValue = "1048576") long bodyLimit) {
+        this.parserOptions = ParserOptions.getDefaultParserOptions().transform(o -> o
+                .maxTokens(maxTokens).maxWhitespaceTokens(maxWhitespace).captureSourceLocation(false).captureIgnoredChars(false));
+        this.bodyLimit = bodyLimit;
+    }
+
+    void install(@Observes Router router) {
+        router.post("/graphql").order(-100)
+                .handler(BodyHandler.create().setBodyLimit(bodyLimit).setHandleFileUploads(false))
+                .handler(this::check);
+    }
+
+    void check(RoutingContext context) {
+        String type = context.request().getHeader("Content-Type");
+        if (type == null || !type.toLowerCase().startsWith("application/json")) {
+            refuse(context, 415, ErrorCode.VALIDATION_FAILED, "Send GraphQL requests as application/json");
+            return;
+        }
+        String body = context.body().asString();
+        if (body == null || body.isBlank()) {
+            refuse(context, 400, ErrorCode.VALIDATION_FAILED, "The request has no body");
+            return;
+        }
+        if (body.stripLeading().startsWith("[")) {
+            refuse(context, 400, ErrorCode.VALIDATION_FAILED, "Batched requests are not supported: send one operation per request");
+            return;
+        }
+        String query;
+        try {
+            query = new JsonObject(body).getString("query");
+        } catch (DecodeException | ClassCastException e) {
+            refuse(context, 400, ErrorCode.VALIDATION_FAILED, "The body is not a GraphQL request in JSON");
+            return;
+        }
+        if (query == null || query.isBlank()) {
+            refuse(context, 400, ErrorCode.VALIDATION_FAILED, "The request has no query");
+            return;
+        }
+        try {
+            Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
+        } catch (InvalidSyntaxException e) {
+            boolean limit = String.valueOf(e.getMessage()).contains("Denial Of Service");
+            refuse(context, 200, limit ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.VALIDATION_FAILED,
+                    limit ? "The document is too large" : "The document does not parse: " + e.getMessage());
+            return;
+        }
+        context.next();
+    }
+
+    private static void refuse(RoutingContext context, int status, ErrorCode code, String message) {
+        JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code.name()));
+        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+                .end(new JsonObject().put("errors", new io.vertx.core.json.JsonArray().add(error)).encode());
+    }
+}
