@@ -1,6 +1,6 @@
 package org.casebridge.agency;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import org.casebridge.agency.ServiceInputs.CreateServiceInput;
 import org.casebridge.agency.ServiceInputs.CreateServicePayload;
 import org.casebridge.agency.ServiceInputs.RetireServiceInput;
@@ -9,7 +9,6 @@ import org.casebridge.agency.ServiceInputs.ServiceFilter;
 import org.casebridge.agency.ServiceInputs.UpdateServiceInput;
 import org.casebridge.agency.ServiceInputs.UpdateServicePayload;
 import org.casebridge.graphql.ApiException;
-import org.casebridge.graphql.Node;
 import org.casebridge.graphql.NodeLoader;
 import org.casebridge.graphql.PageRequest;
 import org.eclipse.microprofile.graphql.Description;
@@ -18,7 +17,6 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import java.util.Optional;
 import java.util.UUID;
 
 @GraphQLApi
@@ -64,41 +62,13 @@ public class DirectoryApi {
         return new RetireServicePayload(directory.retireService(input));
     }
 
-    @ApplicationScoped
-    static class ServiceLoader implements NodeLoader {
-        private final DirectoryService directory;
-
-        ServiceLoader(DirectoryService directory) {
-            this.directory = directory;
-        }
-
-        @Override
-        public String type() {
-            return ServiceNode.TYPE;
-        }
-
-        @Override
-        public Optional<? extends Node> load(UUID id) {
-            return directory.service(id);
-        }
+    @Produces
+    static NodeLoader services(DirectoryService directory) {
+        return new NodeLoader(ServiceNode.TYPE, directory::service);
     }
 
-    @ApplicationScoped
-    static class AgencyLoader implements NodeLoader {
-        private final DirectoryService directory;
-
-        AgencyLoader(DirectoryService directory) {
-            this.directory = directory;
-        }
-
-        @Override
-        public String type() {
-            return AgencyNode.TYPE;
-        }
-
-        @Override
-        public Optional<? extends Node> load(UUID id) {
-            return directory.agencyById(id);
-        }
+    @Produces
+    static NodeLoader agencies(DirectoryService directory) {
+        return new NodeLoader(AgencyNode.TYPE, directory::agencyById);
     }
 }

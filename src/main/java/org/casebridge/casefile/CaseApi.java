@@ -1,6 +1,6 @@
 package org.casebridge.casefile;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import org.casebridge.casefile.CaseInputs.CaseFilter;
 import org.casebridge.casefile.CaseInputs.CaseSummary;
 import org.casebridge.casefile.CaseInputs.OpenCaseInput;
@@ -9,7 +9,6 @@ import org.casebridge.casefile.CaseInputs.UpdateCaseInput;
 import org.casebridge.casefile.CaseInputs.UpdateCasePayload;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.GlobalId;
-import org.casebridge.graphql.Node;
 import org.casebridge.graphql.NodeLoader;
 import org.casebridge.graphql.PageRequest;
 import org.eclipse.microprofile.graphql.Description;
@@ -20,7 +19,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import java.util.Optional;
 import java.util.UUID;
 
 @GraphQLApi
@@ -79,22 +77,8 @@ public class CaseApi {
         return cases.healthNotes(survivorCase);
     }
 
-    @ApplicationScoped
-    static class CaseLoader implements NodeLoader {
-        private final CaseService cases;
-
-        CaseLoader(CaseService cases) {
-            this.cases = cases;
-        }
-
-        @Override
-        public String type() {
-            return CaseView.TYPE;
-        }
-
-        @Override
-        public Optional<? extends Node> load(UUID id) {
-            return cases.caseById(id);
-        }
+    @Produces
+    static NodeLoader cases(CaseService cases) {
+        return new NodeLoader(CaseView.TYPE, cases::caseById);
     }
 }

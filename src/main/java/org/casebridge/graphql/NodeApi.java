@@ -28,6 +28,6 @@ public class NodeApi {
         if (loader == null) {
             throw ApiException.notFound("Node");
         }
-        return loader.load(decoded.uuid()).orElseThrow(() -> ApiException.notFound(decoded.type()));
+        return loader.load().apply(decoded.uuid()).orElseThrow(() -> ApiException.notFound(decoded.type()));
     }
 }

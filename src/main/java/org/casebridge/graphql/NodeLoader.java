@@ -2,13 +2,11 @@ package org.casebridge.graphql;
 
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
-/** Each capability registers one loader per {@link Node} type so that {@code node(id:)} can refetch it. */
-public interface NodeLoader {
-
-    /** The type prefix of the global IDs this loader resolves. */
-    String type();
-
-    /** The node, or empty when it does not exist or the caller may not see it: both answer {@code NOT_FOUND}. */
-    Optional<? extends Node> load(UUID id);
+/**
+ * How {@code node(id:)} refetches one type of {@link Node}: each capability produces one per type it owns.
+ * The load answers empty when the node does not exist or the caller may not see it: both are {@code NOT_FOUND}.
+ */
+public record NodeLoader(String type, Function<UUID, Optional<? extends Node>> load) {
 }

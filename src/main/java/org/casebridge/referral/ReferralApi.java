@@ -1,10 +1,9 @@
 package org.casebridge.referral;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import org.casebridge.casefile.CaseView;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.GlobalId;
-import org.casebridge.graphql.Node;
 import org.casebridge.graphql.NodeLoader;
 import org.casebridge.graphql.PageRequest;
 import org.casebridge.referral.ReferralInputs.ChangeReferralStatusInput;
@@ -29,7 +28,6 @@ import org.casebridge.access.Caller;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 @GraphQLApi
@@ -113,22 +111,8 @@ public class ReferralApi {
         return cases.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
     }
 
-    @ApplicationScoped
-    static class ReferralLoader implements NodeLoader {
-        private final ReferralService referrals;
-
-        ReferralLoader(ReferralService referrals) {
-            this.referrals = referrals;
-        }
-
-        @Override
-        public String type() {
-            return ReferralView.TYPE;
-        }
-
-        @Override
-        public Optional<? extends Node> load(UUID id) {
-            return referrals.referral(id);
-        }
+    @Produces
+    static NodeLoader referrals(ReferralService referrals) {
+        return new NodeLoader(ReferralView.TYPE, referrals::referral);
     }
 }

@@ -113,13 +113,19 @@ public class ReferralService {
     }
 
     public Optional<ReferralView> referral(UUID id) {
-        Caller caller = access.caller();
-        Referral referral = load(id);
-        if (referral == null) {
-            access.mayViewReferral("referral.read", id, null, null, null);
-        }
-        access.mayViewReferral("referral.read", id, referral.survivorCase.id, referral.fromAgency.code, referral.toAgency.code);
-        return Optional.of(views(caller, List.of(referral)).get(0));
+        Referral referral = visible("referral.read", id).referral();
+        return Optional.of(views(access.caller(), List.of(referral)).get(0));
+    }
+
+    private record Visible(Referral referral, ReferralSide side) {
+    }
+
+    /** The referral, if the caller's agency is one of the two it connects; otherwise NOT_FOUND, as if absent. */
+    private Visible visible(String action, UUID id) {
+        Referral r = load(id);
+        ReferralSide side = access.mayViewReferral(action, id, r == null ? null : r.survivorCase.id,
+                r == null ? null : r.fromAgency.code, r == null ? null : r.toAgency.code);
+        return new Visible(r, side);
     }
 
     /** The referrals of the caller's own cases, for the case view (lead agency only). */
@@ -261,12 +267,9 @@ public class ReferralService {
     public ReferralView changeStatus(ChangeReferralStatusInput input) {
         validation.check(input);
         UUID id = GlobalId.decode(input.id(), ReferralView.TYPE, "input.id");
-        Referral referral = load(id);
-        if (referral == null) {
-            access.mayViewReferral("referral.transition", id, null, null, null);
-        }
-        ReferralSide side = access.mayViewReferral("referral.transition", id, referral.survivorCase.id,
-                referral.fromAgency.code, referral.toAgency.code);
+        Visible visible = visible("referral.transition", id);
+        Referral referral = visible.referral();
+        ReferralSide side = visible.side();
         Caller caller = access.caller();
         CaseService.requireOpen(referral.survivorCase);
         if (referral.version != input.version()) {

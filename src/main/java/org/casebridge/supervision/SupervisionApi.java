@@ -1,8 +1,7 @@
 package org.casebridge.supervision;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
 import org.casebridge.graphql.GlobalId;
-import org.casebridge.graphql.Node;
 import org.casebridge.graphql.NodeLoader;
 import org.casebridge.supervision.SupervisionTypes.AcknowledgeObservationInput;
 import org.casebridge.supervision.SupervisionTypes.CaseworkerNode;
@@ -102,22 +101,8 @@ public class SupervisionApi {
         return new ObservationPayload(supervision.acknowledge(input));
     }
 
-    @ApplicationScoped
-    static class ObservationLoader implements NodeLoader {
-        private final SupervisionService supervision;
-
-        ObservationLoader(SupervisionService supervision) {
-            this.supervision = supervision;
-        }
-
-        @Override
-        public String type() {
-            return ObservationNode.TYPE;
-        }
-
-        @Override
-        public Optional<? extends Node> load(UUID id) {
-            return Optional.of(supervision.observation(id));
-        }
+    @Produces
+    static NodeLoader observations(SupervisionService supervision) {
+        return new NodeLoader(ObservationNode.TYPE, id -> Optional.of(supervision.observation(id)));
     }
 }

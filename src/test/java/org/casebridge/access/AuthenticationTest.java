@@ -36,6 +36,12 @@ class AuthenticationTest {
     }
 
     @Test
+    void tokensOfAnotherIssuerOrForAnotherAudienceAreUnauthenticated() {
+        error(call(Tokens.otherIssuer(), AGENCIES), "UNAUTHENTICATED");
+        error(call(Tokens.otherAudience("cw.amani"), AGENCIES), "UNAUTHENTICATED");
+    }
+
+    @Test
     void userAndServiceAccountTokensAreAccepted() {
         assertEquals(5, ok(Tokens.of("pr.stluke"), AGENCIES, null).getInt("data.agencies.totalCount"));
         assertEquals(5, ok(Tokens.serviceAccount("stluke-system", "demo-stluke-secret"), AGENCIES, null)

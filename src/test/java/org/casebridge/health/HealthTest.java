@@ -23,6 +23,13 @@ class HealthTest {
     }
 
     @Test
+    void theProbesTheManifestsUseAnswer() {
+        for (String probe : java.util.List.of("/q/health/started", "/q/health/ready", "/q/health/live")) {
+            assertEquals("UP", RestAssured.get(probe).then().statusCode(200).extract().jsonPath().getString("status"), probe);
+        }
+    }
+
+    @Test
     void readinessReportsTheDatabaseAndIsDownWithoutIt() throws InterruptedException {
         JsonPath up = readiness();
         assertEquals("UP", up.getString("status"));

@@ -64,6 +64,33 @@ public final class Tokens {
         return token;
     }
 
+    /** A genuine token of the master realm (another issuer): Keycloak's own admin. */
+    public static String otherIssuer() {
+        return RestAssured.given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD))
+                .post(TestStack.keycloak().baseUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    /** A genuine token of the casebridge realm that is not meant for the API (no casebridge-api audience). */
+    public static String otherAudience(String username) {
+        String admin = otherIssuer();
+        String clientsUrl = TestStack.keycloak().baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients";
+        List<?> existing = RestAssured.given().auth().oauth2(admin).queryParam("clientId", "test-other-audience")
+                .get(clientsUrl).then().statusCode(200).extract().as(List.class);
+        if (existing.isEmpty()) {
+            RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of(
+                            "clientId", "test-other-audience", "publicClient", true, "directAccessGrantsEnabled", true,
+                            "standardFlowEnabled", false))
+                    .post(clientsUrl).then().statusCode(201);
+        }
+        return RestAssured.given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", "test-other-audience",
+                        "username", username, "password", DEMO_PASSWORD))
+                .post(tokenEndpoint()).then().statusCode(200).extract().path("access_token");
+    }
+
     private static String cached(String key, java.util.function.Supplier<io.restassured.path.json.JsonPath> issue) {
         Cached hit = CACHE.get(key);
         if (hit != null && hit.expiresAtMillis() > System.currentTimeMillis() + 30_000) {
