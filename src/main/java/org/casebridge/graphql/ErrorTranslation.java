@@ -15,8 +15,10 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
@@ -58,7 +60,7 @@ public class ErrorTranslation implements Instrumentation {
 
     static GraphQLError translate(GraphQLError error) {
         if (error instanceof ExceptionWhileDataFetching fetching) {
-            return fromException(fetching, rootCause(fetching.getException()));
+            return fromException(fetching, fetching.getException());
         }
         if (error.getErrorType() instanceof Classification) {
             return error;
@@ -77,52 +79,42 @@ public class ErrorTranslation implements Instrumentation {
         return build(error, ErrorCode.INTERNAL, message, null);
     }
 
-    private static GraphQLError fromException(GraphQLError error, Throwable cause) {
-        if (cause instanceof ApiException api) {
-            return build(error, api.code(), api.getMessage(), api.field());
-        }
-        if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-            return build(error, ErrorCode.CONFLICT, "Someone else changed this record at the same time; reload it and retry", null);
-        }
-        if (cause instanceof AuthenticationFailedException || cause instanceof UnauthorizedException) {
-            return build(error, ErrorCode.UNAUTHENTICATED, "A valid access token is required", null);
-        }
-        if (cause instanceof ForbiddenException) {
-            return build(error, ErrorCode.FORBIDDEN, "Not allowed", null);
-        }
-        if (isUnavailable(cause)) {
-            return build(error, ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly", null);
+    /** The first cause in the chain that says what went wrong decides the code; anything unknown is INTERNAL. */
+    private static GraphQLError fromException(GraphQLError error, Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ApiException api) {
+                return build(error, api.code(), api.getMessage(), api.field());
+            }
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return build(error, ErrorCode.CONFLICT, "Someone else changed this record at the same time; reload it and retry", null);
+            }
+            if (cause instanceof AuthenticationFailedException || cause instanceof UnauthorizedException) {
+                return build(error, ErrorCode.UNAUTHENTICATED, "A valid access token is required", null);
+            }
+            if (cause instanceof ForbiddenException) {
+                return build(error, ErrorCode.FORBIDDEN, "Not allowed", null);
+            }
+            if (isUnavailable(cause)) {
+                return build(error, ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly", null);
+            }
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(cause, "Unexpected error %s at %s", incident, error.getPath());
+        LOG.errorf(thrown, "Unexpected error %s at %s", incident, error.getPath());
         return build(error, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")", null);
     }
 
+    /** The database cannot be reached: a connection refused, broken or not obtained in time. */
     private static boolean isUnavailable(Throwable cause) {
-        if (cause instanceof SQLTransientConnectionException) {
+        if (cause instanceof SQLTransientConnectionException || cause instanceof JDBCConnectionException
+                || cause instanceof ConnectException) {
             return true;
         }
-        if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-            return sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P");
+        if (cause instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            return state != null ? state.startsWith("08") || state.startsWith("57P")
+                    : String.valueOf(sql.getMessage()).contains("acquisition timeout");
         }
         return false;
-    }
-
-    private static Throwable rootCause(Throwable t) {
-        Throwable current = t;
-        while (current.getCause() != null && current.getCause() != current && !(current instanceof ApiException)) {
-            current = current.getCause();
-        }
-        // prefer the outermost ApiException or optimistic-lock signal over a deeper cause
-        for (Throwable c = t; c != null; c = c.getCause()) {
-            if (c instanceof ApiException || c instanceof OptimisticLockException || c instanceof StaleStateException) {
-                return c;
-            }
-            if (c.getCause() == c) {
-                break;
-            }
-        }
-        return current;
     }
 
     private static String fieldOf(String message) {

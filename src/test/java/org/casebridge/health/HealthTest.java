@@ -7,7 +7,10 @@ import org.casebridge.support.TestStack;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
 
+import static org.casebridge.support.GraphQLClient.call;
+import static org.casebridge.support.GraphQLClient.error;
 import static org.casebridge.support.GraphQLClient.ok;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Stops the shared PostgreSQL for a moment; the pool revalidates idle connections, so later tests are unaffected. */
@@ -35,10 +38,15 @@ class HealthTest {
         assertEquals("UP", up.getString("status"));
         assertEquals("UP", databaseStatus(up));
 
+        String token = Tokens.of("cw.amani");
         TestStack.withPostgresStopped(() -> {
             JsonPath down = readiness();
             assertEquals("DOWN", down.getString("status"));
             assertEquals("DOWN", databaseStatus(down));
+            long started = System.currentTimeMillis();
+            error(call(token, "{ agencies { totalCount } }"), "UNAVAILABLE");
+            long took = System.currentTimeMillis() - started;
+            assertTrue(took < 10_000, "answered in " + took + " ms");
         });
 
         long deadline = System.currentTimeMillis() + 20_000;
