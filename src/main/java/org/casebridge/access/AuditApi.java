@@ -1,7 +1,6 @@
 package org.casebridge.access;
 
 import io.quarkus.panache.common.Parameters;
-import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.Connection;
 import org.casebridge.graphql.Edge;
 import org.casebridge.graphql.GlobalId;
@@ -101,12 +100,9 @@ public class AuditApi {
 
     private AuditEntryConnection page(String condition, Parameters params, PageRequest page) {
         long total = AuditEntry.count(condition, params);
-        if (page.afterKey() != null) {
-            try {
-                params.and("afterId", Long.parseLong(page.afterKey()));
-            } catch (NumberFormatException e) {
-                throw ApiException.invalid("after", "Not a cursor returned by this API");
-            }
+        Long after = page.afterNumber();
+        if (after != null) {
+            params.and("afterId", after);
             condition += " and id < :afterId";
         }
         List<AuditEntry> rows = AuditEntry.<AuditEntry>find(condition + " order by id desc", params).page(0, page.fetchSize()).list();

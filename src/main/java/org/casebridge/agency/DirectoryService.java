@@ -38,7 +38,7 @@ public class DirectoryService {
 
     public AgencyConnection agencies(PageRequest page) {
         access.mayReadDirectory();
-        UUID after = afterKey(page);
+        UUID after = page.afterId();
         List<Agency> rows = Agency.find(after == null ? "order by id" : "id > ?1 order by id",
                 after == null ? new Object[0] : new Object[]{after}).page(0, page.fetchSize()).list();
         return new AgencyConnection(page, rows, Agency.count());
@@ -82,7 +82,7 @@ public class DirectoryService {
         }
         String condition = where.isEmpty() ? "true" : String.join(" and ", where);
         long total = ServiceOffering.count("from ServiceOffering s join s.agency a where " + condition, params);
-        UUID after = afterKey(page);
+        UUID after = page.afterId();
         if (after != null) {
             condition += " and s.id > :after";
             params.and("after", after);
@@ -162,16 +162,5 @@ public class DirectoryService {
             throw ApiException.conflict("The service was changed since version " + version + "; reload it and retry");
         }
         return service;
-    }
-
-    private static UUID afterKey(PageRequest page) {
-        if (page.afterKey() == null) {
-            return null;
-        }
-        try {
-            return UUID.fromString(page.afterKey());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("after", "Not a cursor returned by this API");
-        }
     }
 }

@@ -13,6 +13,6 @@ public class CaseConnection extends Connection<CaseView, CaseConnection.CaseEdge
     }
 
     CaseConnection(PageRequest page, List<CaseView> rows, long totalCount) {
-        super(page, rows, c -> c.file().openedAt.toInstant() + "|" + c.file().id, c -> c, CaseEdge::new, totalCount);
+        super(page, rows, c -> PageRequest.TimeAndId.key(c.file().openedAt, c.file().id), c -> c, CaseEdge::new, totalCount);
     }
 }

@@ -79,13 +79,9 @@ public class CaseService {
         }
         String condition = String.join(" and ", where);
         long total = CaseFile.count("from CaseFile c join c.leadAgency a where " + condition, params);
-        if (page.afterKey() != null) {
-            String[] key = page.afterKey().split("\\|", 2);
-            try {
-                params.and("afterAt", OffsetDateTime.parse(key[0].replace("Z", "+00:00"))).and("afterId", UUID.fromString(key[1]));
-            } catch (RuntimeException e) {
-                throw ApiException.invalid("after", "Not a cursor returned by this API");
-            }
+        PageRequest.TimeAndId after = page.afterTimeAndId();
+        if (after != null) {
+            params.and("afterAt", after.at()).and("afterId", after.id());
             condition += " and (c.openedAt < :afterAt or (c.openedAt = :afterAt and c.id < :afterId))";
         }
         List<CaseFile> rows = CaseFile.<CaseFile>find("from CaseFile c join fetch c.leadAgency a where " + condition

@@ -1,7 +1,10 @@
 package org.casebridge.graphql;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
 import java.util.Base64;
+import java.util.UUID;
+import java.util.function.Function;
 
 /** {@code first}/{@code after} as given by a client, checked: {@code first} between 1 and {@value #MAX_FIRST}. */
 public record PageRequest(int first, String afterKey) {
@@ -20,6 +23,40 @@ public record PageRequest(int first, String afterKey) {
         try {
             return new PageRequest(size, new String(Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("after", "Not a cursor returned by this API");
+        }
+    }
+
+    /** A keyset position in a list ordered by a time, then by ID. */
+    public record TimeAndId(OffsetDateTime at, UUID id) {
+        public static String key(OffsetDateTime at, UUID id) {
+            return at.toInstant() + "|" + id;
+        }
+    }
+
+    /** The position after which this page starts, or null for the first page. */
+    public TimeAndId afterTimeAndId() {
+        return after(key -> {
+            String[] parts = key.split("\\|", 2);
+            return new TimeAndId(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+        });
+    }
+
+    public UUID afterId() {
+        return after(UUID::fromString);
+    }
+
+    public Long afterNumber() {
+        return after(Long::valueOf);
+    }
+
+    private <K> K after(Function<String, K> parse) {
+        if (afterKey == null) {
+            return null;
+        }
+        try {
+            return parse.apply(afterKey);
+        } catch (RuntimeException e) {
             throw ApiException.invalid("after", "Not a cursor returned by this API");
         }
     }

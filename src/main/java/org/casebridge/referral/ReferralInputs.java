@@ -89,7 +89,7 @@ public final class ReferralInputs {
         }
 
         ReferralConnection(PageRequest page, List<ReferralView> rows, long totalCount) {
-            super(page, rows, r -> r.referral().updatedAt.toInstant() + "|" + r.referral().id, r -> r, ReferralEdge::new, totalCount);
+            super(page, rows, r -> PageRequest.TimeAndId.key(r.referral().updatedAt, r.referral().id), r -> r, ReferralEdge::new, totalCount);
         }
     }
 }

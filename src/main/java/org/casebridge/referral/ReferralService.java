@@ -98,13 +98,9 @@ public class ReferralService {
         }
         String condition = String.join(" and ", where);
         long total = Referral.count("from Referral r join r.fromAgency f join r.toAgency t join r.service s where " + condition, params);
-        if (page.afterKey() != null) {
-            String[] key = page.afterKey().split("\\|", 2);
-            try {
-                params.and("afterAt", OffsetDateTime.parse(key[0])).and("afterId", UUID.fromString(key[1]));
-            } catch (RuntimeException e) {
-                throw ApiException.invalid("after", "Not a cursor returned by this API");
-            }
+        PageRequest.TimeAndId after = page.afterTimeAndId();
+        if (after != null) {
+            params.and("afterAt", after.at()).and("afterId", after.id());
             condition += " and (r.updatedAt < :afterAt or (r.updatedAt = :afterAt and r.id < :afterId))";
         }
         List<Referral> rows = Referral.<Referral>find(FETCH + " where " + condition + " order by r.updatedAt desc, r.id desc", params)

@@ -95,6 +95,26 @@ class CaseFileTest {
     }
 
     @Test
+    void casesPageNewestFirstEachOnce() {
+        for (int i = 0; i < 3; i++) {
+            Cases.open("cw.kindred", "Paged " + UUID.randomUUID());
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String after = null;
+        int total;
+        do {
+            java.util.Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("after", after);
+            var page = ok(Tokens.of("sup.kindred"), "query($after: String) { cases(first: 2, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }", variables);
+            total = page.getInt("data.cases.totalCount");
+            page.<String>getList("data.cases.edges.node.id").forEach(id -> assertTrue(seen.add(id), "twice: " + id));
+            after = page.getBoolean("data.cases.pageInfo.hasNextPage") ? page.getString("data.cases.pageInfo.endCursor") : null;
+        } while (after != null);
+        assertEquals(total, seen.size());
+        assertTrue(total >= 4);
+    }
+
+    @Test
     void auditLogIsForAuditorsOnly() {
         ok(Tokens.of("auditor"), "{ auditLog(first: 5, filter: {allowed: false}) { totalCount edges { node { action actorName allowed } } } }", null);
         for (String user : java.util.List.of("cw.amani", "sup.amani", "pr.stluke", "lead.borno", "admin.amani")) {

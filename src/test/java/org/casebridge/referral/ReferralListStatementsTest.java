@@ -18,6 +18,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.casebridge.support.GraphQLClient.call;
+import static org.casebridge.support.GraphQLClient.error;
+import static org.casebridge.support.GraphQLClient.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +88,23 @@ class ReferralListStatementsTest {
         assertEquals(first, edges.size());
         assertTrue(page.getString("data.referralsReceived.edges[0].node.case.identity.fullName").startsWith("Listed Survivor"));
         return statements;
+    }
+
+    @Test
+    void pagingVisitsEveryReferralOnce() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String after = null;
+        do {
+            java.util.Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("after", after);
+            var page = ok(Tokens.of("pr.lawcentre"), """
+                    query($after: String) { referralsReceived(first: 7, after: $after, filter: {serviceType: EDUCATION}) {
+                      totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }""", variables);
+            page.<String>getList("data.referralsReceived.edges.node.id").forEach(id -> assertTrue(seen.add(id), "twice: " + id));
+            after = page.getBoolean("data.referralsReceived.pageInfo.hasNextPage") ? page.getString("data.referralsReceived.pageInfo.endCursor") : null;
+        } while (after != null);
+        assertEquals(110, seen.size());
+        error(call(Tokens.of("pr.lawcentre"), "{ referralsReceived(after: \"bm90LWEtY3Vyc29y\") { totalCount } }"), "VALIDATION_FAILED");
     }
 
     @Test
