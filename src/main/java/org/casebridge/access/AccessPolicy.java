@@ -86,7 +86,7 @@ public class AccessPolicy {
     }
 
     /** Only a supervisor may decide to share without consent (mandatory report or override). */
-    public void maySupervise(Caller caller, String action, UUID caseId) {
+    public void mayShareWithoutConsent(Caller caller, String action, UUID caseId) {
         if (!caller.has(Role.SUPERVISOR)) {
             throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId),
                     ApiException.forbidden("Only a supervisor may record a mandatory report or an override"));
@@ -164,7 +164,7 @@ public class AccessPolicy {
     /**
      * Sharing a case with another agency (a referral, a conference invitation) needs a current consent to that
      * agency for one of {@code purposes}, unless a supervisor records a sharing decision (checked by the caller
-     * with {@link #maySupervise}).
+     * with {@link #mayShareWithoutConsent}).
      */
     public void requireCoveringConsent(Caller caller, String action, UUID caseId, String recipientAgencyCode,
                                        Set<ConsentPurpose> purposes) {

@@ -84,8 +84,4 @@ public class IdentityCipher {
             throw new ApiException(ErrorCode.INTERNAL, "The identity of this case cannot be opened");
         }
     }
-
-    public boolean needsRotation(String keyId) {
-        return !activeKeyId.equals(keyId);
-    }
 }

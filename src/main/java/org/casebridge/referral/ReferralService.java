@@ -194,7 +194,7 @@ public class ReferralService {
         }
         UUID decisionId = null;
         if (input.sharingDecision() != null) {
-            access.maySupervise(caller, "referral.create", caseId);
+            access.mayShareWithoutConsent(caller, "referral.create", caseId);
             decisionId = recordDecision(caller, file, service, input.sharingDecision());
         } else {
             access.requireCoveringConsent(caller, "referral.create", caseId, service.agency.code, AccessPolicy.REFERRAL_PURPOSES);

@@ -43,10 +43,6 @@ public enum ReferralStatus {
         return Optional.ofNullable(MOVES.getOrDefault(this, Map.of()).get(target));
     }
 
-    public boolean isOpen() {
-        return this == REQUESTED || this == ACCEPTED || this == IN_PROGRESS || this == ON_HOLD;
-    }
-
     /** Rejection and failure must say why. */
     public boolean needsReason() {
         return this == REJECTED || this == FAILED;
