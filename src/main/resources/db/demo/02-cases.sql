@@ -2,30 +2,30 @@
 -- with the configured key by DemoData right after this script (identity_key_id = 'unsealed').
 insert into survivor_case (id, case_number, lead_agency_id, caseworker_subject, caseworker_name, status, identity_key_id,
                            identity_sealed, needs, service_requested, risk_level, age_band, sex, safety_plan, incident,
-                           health_notes, reporting_consent, opened_at, updated_at) values
+                           health_notes, reporting_consent, opened_at, updated_at, last_contact_at) values
   ('c0000000-0000-4000-8000-000000000001', 'AMANI-2026-000001', 'a0000000-0000-4000-8000-000000000001',
    'cac122a0-cddc-5143-961f-266b2cb5003d', 'cw.amani', 'OPEN', 'unsealed',
    convert_to('{"fullName":"Hadiza Abubakar","dateOfBirth":"1998-03-14","phone":"+234 800 111 0001","address":"Gwange ward, Maiduguri"}', 'UTF8'),
    '{HEALTH,PSYCHOSOCIAL,LEGAL}', 'Medical care and legal advice', 'HIGH', 'AGE_25_59', 'FEMALE',
    'Stays with her sister in Bulumkutu; code word with neighbour; avoids the market route.',
    'Assaulted by a known man on the way back from the farm.', 'Seen at 48 hours; PEP started.', true,
-   now() - interval '20 days', now() - interval '20 days'),
+   now() - interval '20 days', now() - interval '20 days', now() - interval '20 days'),
   ('c0000000-0000-4000-8000-000000000002', 'AMANI-2026-000002', 'a0000000-0000-4000-8000-000000000001',
    'cac122a0-cddc-5143-961f-266b2cb5003d', 'cw.amani', 'OPEN', 'unsealed',
    convert_to('{"fullName":"Yagana Modu","dateOfBirth":"2009-07-02","phone":null,"address":"Muna camp, block C"}', 'UTF8'),
    '{HEALTH,CHILD_PROTECTION}', 'Health check; child protection follow-up', 'MEDIUM', 'AGE_12_17', 'FEMALE',
    'Caregiver (aunt) informed; stays in the women''s block.', 'Forced marriage attempt.', 'Counselling sessions started.', false,
-   now() - interval '12 days', now() - interval '12 days'),
+   now() - interval '12 days', now() - interval '12 days', now() - interval '12 days'),
   ('c0000000-0000-4000-8000-000000000003', 'AMANI-2026-000003', 'a0000000-0000-4000-8000-000000000001',
    'e9b94777-c449-5a14-8344-25d7ba9e8539', 'cw2.amani', 'OPEN', 'unsealed',
    convert_to('{"fullName":"Falmata Bukar","dateOfBirth":"1990-11-20","phone":"+234 800 111 0003","address":"Old Maiduguri"}', 'UTF8'),
    '{SHELTER,LIVELIHOODS}', 'Safe shelter', 'HIGH', 'AGE_25_59', 'FEMALE', 'Needs to leave the house this week.',
-   'Repeated violence by husband.', null, true, now() - interval '6 days', now() - interval '6 days'),
+   'Repeated violence by husband.', null, true, now() - interval '6 days', now() - interval '6 days', now() - interval '6 days'),
   ('c0000000-0000-4000-8000-000000000004', 'KINDRED-2026-000004', 'a0000000-0000-4000-8000-000000000004',
    'cfd514a8-f702-52e3-bbd8-0d0a1cea591e', 'cw.kindred', 'OPEN', 'unsealed',
    convert_to('{"fullName":"Rahila Yohanna","dateOfBirth":"2011-01-09","phone":null,"address":"Jimeta, Yola North"}', 'UTF8'),
    '{SHELTER,EDUCATION}', 'Shelter for child and mother', 'MEDIUM', 'AGE_12_17', 'FEMALE', 'Mother and child to stay together.',
-   'Physical abuse at home.', null, true, now() - interval '9 days', now() - interval '9 days')
+   'Physical abuse at home.', null, true, now() - interval '9 days', now() - interval '9 days', now() - interval '9 days')
 on conflict (id) do nothing;
 
 insert into consent (id, case_id, recipient_agency_id, categories, purpose, given_by, obtained_how, valid_from, valid_until,

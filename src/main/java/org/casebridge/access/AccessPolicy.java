@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -83,6 +84,11 @@ public class AccessPolicy {
             throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId), ApiException.notFound("Case"));
         }
         return caller;
+    }
+
+    /** Lists of work on cases (overdue follow-ups): a supervisor oversees the agency's cases, a caseworker their own. */
+    public boolean overseesAgencyCases(Caller caller) {
+        return caller.has(Role.SUPERVISOR);
     }
 
     /** Only a supervisor may decide to share without consent (mandatory report or override). */
@@ -173,6 +179,91 @@ public class AccessPolicy {
                     new ApiException(ErrorCode.CONSENT_REQUIRED, "No current consent covers sharing this case with "
                             + recipientAgencyCode + "; record the survivor's consent or a supervisor's decision"));
         }
+    }
+
+    // --- closure -----------------------------------------------------------------------------------------
+
+    /**
+     * A closure is approved or rejected by a supervisor of the lead agency who did not request it (the case is
+     * reviewed with a supervisor: module 14, step 6). Other agencies do not see the closure at all.
+     */
+    public Caller mayDecideClosure(String action, UUID closureId, UUID caseId, String leadAgencyCode, String requestedBySubject) {
+        Caller caller = caller();
+        AuditLog.Entry entry = AuditLog.Entry.of(action, "CaseClosure", closureId, caseId);
+        if (leadAgencyCode == null || !isLeadStaff(caller, leadAgencyCode)) {
+            throw refuse(caller, entry, ApiException.notFound("Closure"));
+        }
+        if (!caller.has(Role.SUPERVISOR)) {
+            throw refuse(caller, entry, ApiException.forbidden("Only a supervisor approves or rejects a closure"));
+        }
+        if (caller.subject().equals(requestedBySubject)) {
+            throw refuse(caller, entry, ApiException.forbidden("A closure is decided by a supervisor other than the one who requested it"));
+        }
+        return caller;
+    }
+
+    // --- client feedback survey -------------------------------------------------------------------------
+
+    /** A survey is administered by a supervisor or another caseworker of the agency, never the case's own caseworker. */
+    public void mayAdministerFeedback(Caller caller, UUID caseId, String caseworkerSubject) {
+        if (caller.subject().equals(caseworkerSubject)) {
+            throw refuse(caller, AuditLog.Entry.of("feedback.start", "Case", caseId, caseId),
+                    ApiException.forbidden("The survivor's own caseworker does not administer her feedback survey; ask a "
+                            + "supervisor or another caseworker"));
+        }
+    }
+
+    /** Feedback results are read by the agency's supervisors, as aggregates only. */
+    public Caller mayReadFeedbackResults() {
+        Caller caller = caller();
+        if (!caller.has(Role.SUPERVISOR) || caller.agencyCode() == null) {
+            throw ApiException.forbidden("Feedback results are for the agency's supervisors");
+        }
+        return caller;
+    }
+
+    // --- conferences --------------------------------------------------------------------------------------
+
+    /** The purposes under which an agency invited to a conference may see consented information. */
+    public static final Set<ConsentPurpose> CONFERENCE_PURPOSES = EnumSet.of(ConsentPurpose.CASE_CONFERENCE, ConsentPurpose.COORDINATION);
+
+    /** The side a caller is on for one conference: the lead agency's staff, an invited agency's staff, or neither. */
+    public enum ConferenceSide { LEAD, INVITED, NONE }
+
+    /** A conference is visible to the lead agency and the agencies invited; to anyone else it does not exist. */
+    public ConferenceSide mayViewConference(String action, UUID conferenceId, UUID caseId, String leadAgencyCode,
+                                            Collection<String> invitedAgencyCodes) {
+        Caller caller = caller();
+        if (leadAgencyCode != null && isLeadStaff(caller, leadAgencyCode)) {
+            return ConferenceSide.LEAD;
+        }
+        if (leadAgencyCode != null && caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR)
+                && invitedAgencyCodes.contains(caller.agencyCode())) {
+            return ConferenceSide.INVITED;
+        }
+        throw refuse(caller, AuditLog.Entry.of(action, "Conference", conferenceId, caseId), ApiException.notFound("Conference"));
+    }
+
+    /** Calling a conference and keeping its minutes and action items is the lead agency's work. */
+    public void mayRunConference(String action, ConferenceSide side, UUID conferenceId, UUID caseId) {
+        if (side != ConferenceSide.LEAD) {
+            throw refuse(caller(), AuditLog.Entry.of(action, "Conference", conferenceId, caseId),
+                    ApiException.forbidden("Only the lead agency's caseworkers and supervisors run the conference"));
+        }
+    }
+
+    /** An action item is updated by the agency it is assigned to, and by nobody else. */
+    public void mayUpdateActionItem(UUID itemId, UUID caseId, String assignedAgencyCode) {
+        Caller caller = caller();
+        if (!caller.belongsTo(assignedAgencyCode)) {
+            throw refuse(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", itemId, caseId),
+                    ApiException.forbidden("Only the agency an action item is assigned to updates it"));
+        }
+    }
+
+    /** Staff who take part in referrals and conferences follow their events and list their invitations. */
+    public Caller mayFollowCaseWork() {
+        return mayListReferrals();
     }
 
     /** A refusal of work: audited in its own transaction, then thrown by the caller of this method. */

@@ -72,8 +72,9 @@ public class ConsentService {
         validation.check(input);
         CaseRef ref = caseRef(GlobalId.decode(input.caseId(), "Case", "input.caseId"));
         Caller caller = access.mayWorkOnCase("consent.record", ref.id(), ref.leadAgencyCode());
-        if ("CLOSED".equals(ref.status())) {
-            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The case is closed; reopen it first");
+        if (!"OPEN".equals(ref.status())) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "CLOSED".equals(ref.status()) ? "The case is closed; reopen it first"
+                    : "Closure of the case has been requested; it cannot change until a supervisor decides");
         }
         Agency recipient = Agency.byCode(input.recipientAgencyCode())
                 .orElseThrow(() -> ApiException.invalid("input.recipientAgencyCode", "No agency with this code"));

@@ -86,6 +86,10 @@ public class CaseFile extends PanacheEntityBase {
     @Column(nullable = false)
     public OffsetDateTime updatedAt;
 
+    /** The last time the caseworker reached the survivor: the opening, then each follow-up with contact made. */
+    @Column(nullable = false)
+    public OffsetDateTime lastContactAt;
+
     @Version
     public int version;
 }

@@ -98,9 +98,14 @@ public class CaseService {
 
     /** Views of cases for the caller, with one grant computation for all of them. */
     public List<CaseView> views(Caller caller, Collection<CaseFile> files) {
+        return views(caller, files, AccessPolicy.REFERRAL_PURPOSES);
+    }
+
+    /** As {@link #views(Caller, Collection)}, for consents given for {@code purposes}. */
+    public List<CaseView> views(Caller caller, Collection<CaseFile> files, Set<ConsentPurpose> purposes) {
         Map<UUID, String> leads = new LinkedHashMap<>();
         files.forEach(f -> leads.put(f.id, f.leadAgency.code));
-        Map<UUID, Disclosure> disclosures = access.disclose(caller, leads, AccessPolicy.REFERRAL_PURPOSES);
+        Map<UUID, Disclosure> disclosures = access.disclose(caller, leads, purposes);
         return files.stream().map(f -> new CaseView(f, disclosures.get(f.id))).toList();
     }
 
@@ -123,6 +128,7 @@ public class CaseService {
         file.caseworkerName = caller.username();
         file.status = CaseStatus.OPEN;
         file.openedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        file.lastContactAt = file.openedAt;
         file.needs = EnumSet.noneOf(org.casebridge.agency.ServiceType.class);
         Set<InformationCategory> touched = apply(file, input.identity(), input.needs(), input.serviceRequested(),
                 input.riskLevel(), input.ageBand(), input.sex(), input.safetyPlan(), input.incident(),
@@ -136,9 +142,8 @@ public class CaseService {
     public CaseView updateCase(UpdateCaseInput input) {
         validation.check(input);
         UUID id = GlobalId.decode(input.id(), CaseView.TYPE, "input.id");
-        CaseFile file = load(id);
-        Caller caller = access.mayWorkOnCase("case.update", id, file == null ? null : file.leadAgency.code);
-        requireOpen(file);
+        CaseFile file = openForWork("case.update", id);
+        Caller caller = access.caller();
         if (file.version != input.version()) {
             throw ApiException.conflict("The case was changed since version " + input.version() + "; reload it and retry");
         }
@@ -150,8 +155,34 @@ public class CaseService {
         return new CaseView(file, new Disclosure(id, true, EnumSet.allOf(InformationCategory.class)));
     }
 
-    /** A closed case is read-only until it is reopened. */
+    /** A case the caller's agency leads, for the action given: NOT_FOUND for anyone else (rule 3). */
+    public CaseFile forWork(String action, UUID caseId) {
+        CaseFile file = load(caseId);
+        access.mayWorkOnCase(action, caseId, file == null ? null : file.leadAgency.code);
+        return file;
+    }
+
+    /** As {@link #forWork}, and open for changes. */
+    public CaseFile openForWork(String action, UUID caseId) {
+        CaseFile file = forWork(action, caseId);
+        requireOpen(file);
+        return file;
+    }
+
+    /**
+     * The lead agency changes a case only while it is open: a closed case is read-only until it is reopened, and
+     * while a closure waits for the supervisor the file stays as it was reviewed.
+     */
     public static void requireOpen(CaseFile file) {
+        requireNotClosed(file);
+        if (file.status == CaseStatus.CLOSURE_REQUESTED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION,
+                    "Closure of the case has been requested; it cannot change until a supervisor decides");
+        }
+    }
+
+    /** Nothing about a closed case changes until it is reopened. */
+    public static void requireNotClosed(CaseFile file) {
         if (file.status == CaseStatus.CLOSED) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The case is closed; reopen it first");
         }

@@ -80,6 +80,12 @@ public class CaseView implements Node {
         return file.updatedAt;
     }
 
+    @NonNull
+    @Description("The last successful contact with the survivor, kept by the system: the opening, then follow-ups with contact.")
+    public OffsetDateTime getLastContactAt() {
+        return file.lastContactAt;
+    }
+
     @Description("Give this back when updating, to detect concurrent edits.")
     public int getVersion() {
         return file.version;

@@ -28,7 +28,7 @@ public record AggregateTable(@NonNull String title, @NonNull String state, @NonN
     }
 
     /** Publishes {@code counts} (rows × columns) through {@link DisclosureControl}. */
-    static AggregateTable publish(String title, String state, LocalDate from, LocalDate to, int threshold, String rowDimension,
+    public static AggregateTable publish(String title, String state, LocalDate from, LocalDate to, int threshold, String rowDimension,
                                   String columnDimension, List<String> rowKeys, List<String> columns, long[][] counts) {
         DisclosureControl.Table t = DisclosureControl.apply(counts, threshold);
         List<Row> rows = new ArrayList<>();

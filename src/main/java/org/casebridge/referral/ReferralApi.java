@@ -2,6 +2,8 @@ package org.casebridge.referral;
 
 import jakarta.enterprise.inject.Produces;
 import org.casebridge.casefile.CaseView;
+import org.casebridge.events.EventsHub;
+import org.casebridge.events.Notice;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.NodeLoader;
@@ -37,17 +39,16 @@ public class ReferralApi {
     @Description("A referral changed status. Carries no survivor information: fetch the referral for what you may see.")
     public record ReferralEventView(@Id @NonNull String referralId, @NonNull ReferralStatus status, String fromAgencyCode,
                                     String toAgencyCode, java.time.OffsetDateTime at) {
-        static ReferralEventView of(ReferralEventsHub.Notice notice) {
-            return new ReferralEventView(GlobalId.encode(ReferralView.TYPE, java.util.UUID.fromString(notice.referralId())),
-                    ReferralStatus.valueOf(notice.status()), notice.fromAgency(), notice.toAgency(),
-                    notice.at() == null ? null : java.time.OffsetDateTime.parse(notice.at()));
+        static ReferralEventView of(Notice notice) {
+            return new ReferralEventView(GlobalId.encode(ReferralView.TYPE, notice.id()), ReferralStatus.valueOf(notice.change()),
+                    notice.agencies().get(0), notice.agencies().get(1), notice.at());
         }
     }
 
     private final ReferralService referrals;
-    private final ReferralEventsHub hub;
+    private final EventsHub hub;
 
-    public ReferralApi(ReferralService referrals, ReferralEventsHub hub) {
+    public ReferralApi(ReferralService referrals, EventsHub hub) {
         this.referrals = referrals;
         this.hub = hub;
     }
@@ -58,7 +59,7 @@ public class ReferralApi {
     public Multi<ReferralEventView> referralEvents() {
         Caller caller = referrals.subscriber();
         return hub.notices()
-                .filter(n -> caller.belongsTo(n.fromAgency()) || caller.belongsTo(n.toAgency()))
+                .filter(n -> n.kind() == Notice.Kind.REFERRAL && n.concerns(caller.agencyCode()))
                 .map(ReferralEventView::of);
     }
 

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.casebridge.access.InformationCategory;
-import org.casebridge.access.SharingDecision;
+import org.casebridge.access.SharingDecisionInput;
 import org.casebridge.agency.ServiceType;
 import org.casebridge.graphql.Connection;
 import org.casebridge.graphql.Edge;
@@ -25,18 +25,6 @@ import java.util.Set;
 public final class ReferralInputs {
 
     private ReferralInputs() {
-    }
-
-    @Input("SharingDecisionInput")
-    @Description("A supervisor's decision to share without consent. For a mandatory report: what is shared, with which "
-            + "authority, that the survivor was told of the obligation beforehand, and what happens next.")
-    public record SharingDecisionInput(@NonNull @NotNull SharingDecision.Kind kind,
-                                       @NonNull @NotNull @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 2000) String reason,
-                                       @NonNull @NotEmpty Set<@NonNull InformationCategory> categories,
-                                       @Size(max = 300) String authority,
-                                       @Size(max = 2000) String informationShared,
-                                       Boolean survivorInformedBeforehand,
-                                       @Size(max = 2000) String nextStepsExplained) {
     }
 
     @Input("CreateReferralInput")

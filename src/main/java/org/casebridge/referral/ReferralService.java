@@ -9,11 +9,15 @@ import org.casebridge.access.AccessPolicy.ReferralSide;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
 import org.casebridge.access.SharingDecision;
+import org.casebridge.access.SharingBasis;
+import org.casebridge.access.SharingDecisions;
 import org.casebridge.agency.ServiceOffering;
 import org.casebridge.agency.ServiceNode;
 import org.casebridge.casefile.CaseFile;
 import org.casebridge.casefile.CaseService;
 import org.casebridge.casefile.CaseView;
+import org.casebridge.events.Events;
+import org.casebridge.events.Notice;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.GlobalId;
@@ -25,7 +29,6 @@ import org.casebridge.referral.ReferralInputs.CreateReferralInput;
 import org.casebridge.referral.ReferralInputs.HistoryEntry;
 import org.casebridge.referral.ReferralInputs.ReferralConnection;
 import org.casebridge.referral.ReferralInputs.ReferralFilter;
-import org.casebridge.referral.ReferralInputs.SharingDecisionInput;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,18 +53,20 @@ public class ReferralService {
     private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
+    private final SharingDecisions sharing;
     private final CaseService cases;
-    private final ReferralNotifications notifications;
+    private final Events events;
     private final EntityManager em;
 
     public ReferralService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                           CaseService cases, ReferralNotifications notifications, EntityManager em) {
+                           SharingDecisions sharing, CaseService cases, Events events, EntityManager em) {
         this.access = access;
         this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
+        this.sharing = sharing;
         this.cases = cases;
-        this.notifications = notifications;
+        this.events = events;
         this.em = em;
     }
 
@@ -143,8 +148,7 @@ public class ReferralService {
                 .collect(Collectors.toMap(v -> v.file().id, Function.identity()));
         Map<UUID, SharingDecision.Kind> decisions = decisionKinds(rows);
         return rows.stream().map(r -> new ReferralView(r, caseViews.get(r.survivorCase.id),
-                r.sharingDecisionId == null ? ReferralView.SharingBasis.CONSENT
-                        : ReferralView.SharingBasis.valueOf(decisions.get(r.sharingDecisionId).name()))).toList();
+                SharingBasis.of(r.sharingDecisionId == null ? null : decisions.get(r.sharingDecisionId)))).toList();
     }
 
     private Map<UUID, SharingDecision.Kind> decisionKinds(List<Referral> rows) {
@@ -178,9 +182,8 @@ public class ReferralService {
     public ReferralView create(CreateReferralInput input) {
         validation.check(input);
         UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
-        CaseFile file = CaseFile.<CaseFile>find("from CaseFile c join fetch c.leadAgency where c.id = ?1", caseId).firstResult();
-        Caller caller = access.mayWorkOnCase("referral.create", caseId, file == null ? null : file.leadAgency.code);
-        CaseService.requireOpen(file);
+        CaseFile file = cases.openForWork("referral.create", caseId);
+        Caller caller = access.caller();
         UUID serviceId = GlobalId.decode(input.serviceId(), ServiceNode.TYPE, "input.serviceId");
         ServiceOffering service = ServiceOffering.<ServiceOffering>find("from ServiceOffering s join fetch s.agency where s.id = ?1", serviceId)
                 .firstResultOptional().orElseThrow(() -> ApiException.notFound("Service"));
@@ -192,13 +195,8 @@ public class ReferralService {
         if (earlier.isPresent()) {
             return referral(earlier.get()).orElseThrow();
         }
-        UUID decisionId = null;
-        if (input.sharingDecision() != null) {
-            access.mayShareWithoutConsent(caller, "referral.create", caseId);
-            decisionId = recordDecision(caller, file, service, input.sharingDecision());
-        } else {
-            access.requireCoveringConsent(caller, "referral.create", caseId, service.agency.code, AccessPolicy.REFERRAL_PURPOSES);
-        }
+        UUID decisionId = sharing.shareBasis(caller, "referral.create", caseId, service.agency, input.sharingDecision(),
+                AccessPolicy.REFERRAL_PURPOSES, "input.sharingDecision");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Referral referral = new Referral();
         referral.id = id;
@@ -217,38 +215,8 @@ public class ReferralService {
         referral.persist();
         recordEvent(caller, referral, null, input.note() == null ? null : "Referral requested");
         audit.allowed(caller, AuditLog.Entry.of("referral.create", "Referral", id, caseId).withDetail("to " + service.agency.code));
-        notifications.publish(referral);
+        events.publish(notice(referral.id, referral.status, referral.fromAgency.code, referral.toAgency.code, referral.updatedAt));
         return referral(id).orElseThrow();
-    }
-
-    private UUID recordDecision(Caller caller, CaseFile file, ServiceOffering service, SharingDecisionInput input) {
-        if (input.kind() == SharingDecision.Kind.MANDATORY_REPORT) {
-            requireText(input.authority(), "input.sharingDecision.authority", "Name the authority the report goes to");
-            requireText(input.informationShared(), "input.sharingDecision.informationShared", "Record what information is shared");
-            requireText(input.nextStepsExplained(), "input.sharingDecision.nextStepsExplained", "Record what the survivor was told will happen next");
-            if (!Boolean.TRUE.equals(input.survivorInformedBeforehand())) {
-                throw ApiException.invalid("input.sharingDecision.survivorInformedBeforehand",
-                        "The survivor must be told of the obligation to report before reporting");
-            }
-        }
-        SharingDecision decision = new SharingDecision();
-        decision.id = UUID.randomUUID();
-        decision.caseId = file.id;
-        decision.recipientAgencyId = service.agency.id;
-        decision.kind = input.kind();
-        decision.categories = java.util.EnumSet.copyOf(input.categories());
-        decision.reason = input.reason();
-        decision.authority = input.authority();
-        decision.informationShared = input.informationShared();
-        decision.survivorInformedBeforehand = input.survivorInformedBeforehand();
-        decision.nextStepsExplained = input.nextStepsExplained();
-        decision.supervisorSubject = caller.subject();
-        decision.supervisorName = caller.username();
-        decision.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        decision.persist();
-        audit.allowed(caller, AuditLog.Entry.of("sharing." + input.kind().name().toLowerCase(), "SharingDecision", decision.id, file.id)
-                .withCategories(decision.categories).withDetail("to " + service.agency.code));
-        return decision.id;
     }
 
     private static void requireText(String value, String field, String message) {
@@ -267,7 +235,7 @@ public class ReferralService {
         Referral referral = visible.referral();
         ReferralSide side = visible.side();
         Caller caller = access.caller();
-        CaseService.requireOpen(referral.survivorCase);
+        CaseService.requireNotClosed(referral.survivorCase);
         if (referral.version != input.version()) {
             throw ApiException.conflict("The referral was changed since version " + input.version() + "; reload it and retry");
         }
@@ -304,8 +272,12 @@ public class ReferralService {
         recordEvent(caller, referral, from, input.note() != null ? input.note() : input.reason());
         audit.allowed(caller, AuditLog.Entry.of("referral.transition", "Referral", id, referral.survivorCase.id)
                 .withDetail(from + "->" + to));
-        notifications.publish(referral);
+        events.publish(notice(referral.id, referral.status, referral.fromAgency.code, referral.toAgency.code, referral.updatedAt));
         return views(caller, List.of(referral)).get(0);
+    }
+
+    private static Notice notice(UUID id, ReferralStatus status, String from, String to, OffsetDateTime at) {
+        return new Notice(Notice.Kind.REFERRAL, id, status.name(), List.of(from, to), at);
     }
 
     private void recordEvent(Caller caller, Referral referral, ReferralStatus from, String note) {
@@ -355,7 +327,7 @@ public class ReferralService {
                     .setParameter(1, expired.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new))
                     .setParameter(2, expired.stream().map(r -> (UUID) r[1]).toArray(UUID[]::new))
                     .executeUpdate();
-            expired.forEach(r -> notifications.publishExpired((UUID) r[0], (String) r[2], (String) r[3], now));
+            expired.forEach(r -> events.publish(notice((UUID) r[0], ReferralStatus.EXPIRED, (String) r[2], (String) r[3], now)));
         }
         return expired.stream().map(r -> (UUID) r[0]).toList();
     }

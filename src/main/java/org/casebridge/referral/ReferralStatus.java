@@ -43,6 +43,11 @@ public enum ReferralStatus {
         return Optional.ofNullable(MOVES.getOrDefault(this, Map.of()).get(target));
     }
 
+    /** Still waiting for an answer or a service: what a case closure must settle or carry over. */
+    public boolean isOpen() {
+        return !MOVES.getOrDefault(this, Map.of()).isEmpty();
+    }
+
     /** Rejection and failure must say why. */
     public boolean needsReason() {
         return this == REJECTED || this == FAILED;

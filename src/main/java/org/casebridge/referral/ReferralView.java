@@ -1,5 +1,6 @@
 package org.casebridge.referral;
 
+import org.casebridge.access.SharingBasis;
 import org.casebridge.agency.AgencyNode;
 import org.casebridge.agency.ServiceNode;
 import org.casebridge.casefile.CaseView;
@@ -24,8 +25,6 @@ public class ReferralView implements Node {
     @Type("ReferralOutcome")
     public record Outcome(boolean serviceProvided, String note) {
     }
-
-    public enum SharingBasis { CONSENT, MANDATORY_REPORT, OVERRIDE }
 
     private final Referral referral;
     private final CaseView survivorCase;

@@ -1,5 +1,8 @@
 package org.casebridge.referral;
 
+import org.casebridge.events.EventsHub;
+import org.casebridge.events.Notice;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.graphql.client.Response;
@@ -32,7 +35,7 @@ class ReferralEventsTest {
     URL graphql;
 
     @Inject
-    ReferralEventsHub hub;
+    EventsHub hub;
 
     @Inject
     DataSource dataSource;
@@ -87,18 +90,18 @@ class ReferralEventsTest {
 
     @Test
     void everyListenerOnTheDatabaseReceivesEveryEvent() throws Exception {
-        ReferralEventsHub otherReplica = new ReferralEventsHub(dataSource);
+        EventsHub otherReplica = new EventsHub(dataSource);
         otherReplica.start();
         try {
-            List<ReferralEventsHub.Notice> here = new CopyOnWriteArrayList<>();
-            List<ReferralEventsHub.Notice> there = new CopyOnWriteArrayList<>();
+            List<Notice> here = new CopyOnWriteArrayList<>();
+            List<Notice> there = new CopyOnWriteArrayList<>();
             hub.notices().subscribe().with(here::add);
             otherReplica.notices().subscribe().with(there::add);
             Thread.sleep(1_500);
             String referral = newReferral();
             String uuid = Cases.uuid(referral).toString();
-            await(() -> here.stream().anyMatch(n -> n.referralId().equals(uuid)), "this replica's listener");
-            await(() -> there.stream().anyMatch(n -> n.referralId().equals(uuid)), "the other replica's listener");
+            await(() -> here.stream().anyMatch(n -> n.id().toString().equals(uuid)), "this replica's listener");
+            await(() -> there.stream().anyMatch(n -> n.id().toString().equals(uuid)), "the other replica's listener");
         } finally {
             otherReplica.stop();
         }

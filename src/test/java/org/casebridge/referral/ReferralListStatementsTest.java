@@ -56,8 +56,8 @@ class ReferralListStatementsTest {
             IdentityCipher.Sealed sealed = cipher.seal(caseId, new SurvivorIdentity("Listed Survivor " + i, null, null, null));
             Db.execute("""
                     insert into survivor_case (id, case_number, lead_agency_id, caseworker_subject, caseworker_name, identity_key_id,
-                      identity_sealed, needs, risk_level, incident, health_notes, opened_at, updated_at)
-                    values (?, ?, 'a0000000-0000-4000-8000-000000000001', 'x', 'cw.amani', ?, ?, '{EDUCATION}', 'LOW', 'incident', 'health', now(), now())""",
+                      identity_sealed, needs, risk_level, incident, health_notes, opened_at, updated_at, last_contact_at)
+                    values (?, ?, 'a0000000-0000-4000-8000-000000000001', 'x', 'cw.amani', ?, ?, '{EDUCATION}', 'LOW', 'incident', 'health', now(), now(), now())""",
                     caseId, "NPLUS-" + caseId.toString().substring(0, 30), sealed.keyId(), sealed.bytes());
             Db.execute("""
                     insert into consent (id, case_id, recipient_agency_id, categories, purpose, given_by, obtained_how, valid_from,

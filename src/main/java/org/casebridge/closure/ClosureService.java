@@ -1,0 +1,296 @@
+package org.casebridge.closure;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.AuditLog;
+import org.casebridge.access.Caller;
+import org.casebridge.casefile.ActionPlanGoal;
+import org.casebridge.casefile.ActionPlanService;
+import org.casebridge.casefile.CaseEnums.CaseStatus;
+import org.casebridge.casefile.CaseFile;
+import org.casebridge.casefile.CaseService;
+import org.casebridge.casefile.CaseView;
+import org.casebridge.closure.ClosureTypes.CarriedReferralInput;
+import org.casebridge.closure.ClosureTypes.CarriedReferralView;
+import org.casebridge.closure.ClosureTypes.ChecklistInput;
+import org.casebridge.closure.ClosureTypes.ClosureConnection;
+import org.casebridge.closure.ClosureTypes.ClosureView;
+import org.casebridge.closure.ClosureTypes.DecideClosureInput;
+import org.casebridge.closure.ClosureTypes.GoalReviewInput;
+import org.casebridge.closure.ClosureTypes.ReopenCaseInput;
+import org.casebridge.closure.ClosureTypes.RequestClosureInput;
+import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.ErrorCode;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.InputValidation;
+import org.casebridge.graphql.PageRequest;
+import org.casebridge.referral.Referral;
+import org.casebridge.referral.ReferralView;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Case closure (step 6): the request with its reason and checklist, the supervisor's decision, and reopening.
+ * Nothing is deleted: a closed case keeps its file, read-only; its consent records stay apart from it.
+ */
+@ApplicationScoped
+public class ClosureService {
+
+    /** A survivor not reached for this long may have her case closed as UNREACHABLE (module 14, step 6). */
+    public static final Duration UNREACHABLE_AFTER = Duration.ofDays(30);
+
+    private static final String FETCH = "from CaseClosure k join fetch k.survivorCase c join fetch c.leadAgency";
+
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final InputValidation validation;
+    private final CaseService cases;
+    private final ActionPlanService plans;
+    private final EntityManager em;
+
+    public ClosureService(AccessPolicy access, AuditLog audit, InputValidation validation, CaseService cases,
+                          ActionPlanService plans, EntityManager em) {
+        this.access = access;
+        this.audit = audit;
+        this.validation = validation;
+        this.cases = cases;
+        this.plans = plans;
+        this.em = em;
+    }
+
+    // --- reading -----------------------------------------------------------------------------------------
+
+    public Optional<ClosureView> closure(UUID id) {
+        CaseClosure closure = load(id);
+        cases.forWork("closure.read", closure == null ? null : closure.survivorCase.id);
+        return Optional.of(views(List.of(closure)).get(0));
+    }
+
+    /** Closures waiting for a decision in the caller's agency, oldest first. */
+    public ClosureConnection pending(PageRequest page) {
+        Caller caller = access.mayManageCases("closure.pending");
+        String condition = "k.status = 'REQUESTED' and c.leadAgency.code = ?1";
+        long total = CaseClosure.count("from CaseClosure k join k.survivorCase c where " + condition, caller.agencyCode());
+        PageRequest.TimeAndId after = page.afterTimeAndId();
+        List<Object> params = new ArrayList<>(List.of(caller.agencyCode()));
+        if (after != null) {
+            condition += " and (k.requestedAt > ?2 or (k.requestedAt = ?2 and k.id > ?3))";
+            params.add(after.at());
+            params.add(after.id());
+        }
+        List<CaseClosure> rows = CaseClosure.<CaseClosure>find(FETCH + " where " + condition + " order by k.requestedAt, k.id", params.toArray())
+                .page(0, page.fetchSize()).list();
+        return new ClosureConnection(page, views(rows), total);
+    }
+
+    public Map<UUID, List<ClosureView>> forCases(List<CaseView> caseViews) {
+        Map<UUID, CaseView> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency())
+                .collect(Collectors.toMap(v -> v.file().id, Function.identity(), (a, b) -> a));
+        Map<UUID, List<ClosureView>> byCase = new HashMap<>();
+        if (!lead.isEmpty()) {
+            CaseClosure.<CaseClosure>list("survivorCase.id in ?1 order by requestedAt, id", lead.keySet())
+                    .forEach(k -> byCase.computeIfAbsent(k.survivorCase.id, x -> new ArrayList<>()).add(new ClosureView(k, lead.get(k.survivorCase.id))));
+        }
+        return byCase;
+    }
+
+    public Map<UUID, List<CarriedReferralView>> carriedOver(Collection<UUID> closureIds) {
+        Map<UUID, List<CarriedReferralView>> byClosure = new HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select closure_id, referral_id, note from case_closure_carried_referral where closure_id = any(?1)
+                        order by referral_id""").setParameter(1, closureIds.toArray(UUID[]::new)).getResultList();
+        rows.forEach(r -> byClosure.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+                .add(new CarriedReferralView(GlobalId.encode(ReferralView.TYPE, (UUID) r[1]), (String) r[2])));
+        return byClosure;
+    }
+
+    private List<ClosureView> views(List<CaseClosure> rows) {
+        Map<UUID, CaseView> caseViews = cases.views(access.caller(), rows.stream().map(k -> k.survivorCase).distinct().toList())
+                .stream().collect(Collectors.toMap(v -> v.file().id, Function.identity()));
+        return rows.stream().map(k -> new ClosureView(k, caseViews.get(k.survivorCase.id))).toList();
+    }
+
+    private CaseClosure load(UUID id) {
+        return CaseClosure.<CaseClosure>find(FETCH + " where k.id = ?1", id).firstResult();
+    }
+
+    // --- requesting, deciding, reopening -----------------------------------------------------------------
+
+    @Transactional
+    public ClosureView request(RequestClosureInput input) {
+        validation.check(input);
+        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
+        CaseFile file = cases.openForWork("closure.request", caseId);
+        Caller caller = access.caller();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        requireChecklist(input.checklist());
+        if (input.reason() == CaseClosure.Reason.UNREACHABLE) {
+            long days = Duration.between(file.lastContactAt, now).toDays();
+            if (days < UNREACHABLE_AFTER.toDays()) {
+                throw ApiException.invalid("input.reason", "The last successful contact was " + days + " days ago; a case is closed "
+                        + "as UNREACHABLE only after " + UNREACHABLE_AFTER.toDays() + " days or more without contact");
+            }
+        }
+        Map<UUID, String> carried = carriedReferrals(file, input.carriedOverReferrals());
+        reviewGoals(file, input.goalReviews());
+        CaseClosure closure = new CaseClosure();
+        closure.id = UUID.randomUUID();
+        closure.survivorCase = file;
+        closure.reason = input.reason();
+        closure.safetyPlanReviewed = true;
+        closure.actionPlanReviewed = true;
+        closure.survivorToldCanReturn = true;
+        closure.fileComplete = true;
+        closure.note = input.note();
+        closure.lastContactAt = file.lastContactAt;
+        closure.status = CaseClosure.Status.REQUESTED;
+        closure.requestedBySubject = caller.subject();
+        closure.requestedByName = caller.username();
+        closure.requestedAt = now;
+        closure.persist();
+        em.flush();
+        carried.forEach((referralId, note) -> em.createNativeQuery(
+                        "insert into case_closure_carried_referral (closure_id, referral_id, note) values (?1, ?2, ?3)")
+                .setParameter(1, closure.id).setParameter(2, referralId).setParameter(3, note).executeUpdate());
+        file.status = CaseStatus.CLOSURE_REQUESTED;
+        file.updatedAt = now;
+        em.flush();
+        audit.allowed(caller, AuditLog.Entry.of("closure.request", "CaseClosure", closure.id, caseId).withDetail(input.reason().name()));
+        return views(List.of(closure)).get(0);
+    }
+
+    private static void requireChecklist(ChecklistInput checklist) {
+        Map<String, Boolean> items = new java.util.LinkedHashMap<>();
+        items.put("safetyPlanReviewed", checklist.safetyPlanReviewed());
+        items.put("actionPlanReviewed", checklist.actionPlanReviewed());
+        items.put("survivorToldSheCanReturn", checklist.survivorToldSheCanReturn());
+        items.put("fileReviewedAndComplete", checklist.fileReviewedAndComplete());
+        items.forEach((item, done) -> {
+            if (!done) {
+                throw ApiException.invalid("input.checklist." + item, "Every item of the closure checklist must be done: " + item);
+            }
+        });
+    }
+
+    /** Every referral still open is either carried over with a note, or must be completed or cancelled first. */
+    private Map<UUID, String> carriedReferrals(CaseFile file, List<CarriedReferralInput> input) {
+        Map<UUID, String> carried = new java.util.LinkedHashMap<>();
+        List<CarriedReferralInput> given = input == null ? List.of() : input;
+        for (int i = 0; i < given.size(); i++) {
+            CarriedReferralInput c = given.get(i);
+            String field = "input.carriedOverReferrals[" + i + "]";
+            if (c == null) {
+                throw ApiException.invalid(field, "A referral is required");
+            }
+            carried.put(GlobalId.decode(c.referralId(), ReferralView.TYPE, field + ".referralId"), c.note());
+        }
+        List<Referral> referrals = Referral.list("survivorCase.id = ?1 order by requestedAt", file.id);
+        Set<UUID> ofCase = referrals.stream().map(r -> r.id).collect(Collectors.toSet());
+        for (UUID id : carried.keySet()) {
+            if (!ofCase.contains(id)) {
+                throw ApiException.invalid("input.carriedOverReferrals", "Only referrals of this case are carried over");
+            }
+        }
+        List<String> unsettled = referrals.stream().filter(r -> r.status.isOpen() && !carried.containsKey(r.id))
+                .map(r -> GlobalId.encode(ReferralView.TYPE, r.id)).toList();
+        if (!unsettled.isEmpty()) {
+            throw ApiException.invalid("input.carriedOverReferrals", "Referrals still open must be completed, cancelled or carried "
+                    + "over with a note: " + String.join(", ", unsettled));
+        }
+        if (referrals.stream().anyMatch(r -> carried.containsKey(r.id) && !r.status.isOpen())) {
+            throw ApiException.invalid("input.carriedOverReferrals", "Only referrals still open are carried over");
+        }
+        return carried;
+    }
+
+    /** The final action plan reviewed with her: the status of each goal, each kept as a revision. */
+    private void reviewGoals(CaseFile file, List<GoalReviewInput> reviews) {
+        Map<UUID, ActionPlanGoal.Status> byGoal = new HashMap<>();
+        List<GoalReviewInput> given = reviews == null ? List.of() : reviews;
+        for (int i = 0; i < given.size(); i++) {
+            GoalReviewInput review = given.get(i);
+            if (review == null) {
+                throw ApiException.invalid("input.goalReviews[" + i + "]", "A goal review is required");
+            }
+            byGoal.put(GlobalId.decode(review.goalId(), "ActionPlanGoal", "input.goalReviews[" + i + "].goalId"), review.status());
+        }
+        Set<UUID> goals = plans.goalsOf(file.id).stream().map(g -> g.id).collect(Collectors.toSet());
+        if (!goals.equals(byGoal.keySet())) {
+            throw ApiException.invalid("input.goalReviews", "Give the status of each goal of the action plan (" + goals.size()
+                    + " goals), and only of those");
+        }
+        byGoal.forEach((goalId, status) -> plans.revise(goalId, null, null, null, null, status,
+                "Reviewed with the survivor for the closure of her case", "closure.request"));
+    }
+
+    @Transactional
+    public ClosureView approve(DecideClosureInput input) {
+        return decide(input, true);
+    }
+
+    @Transactional
+    public ClosureView reject(DecideClosureInput input) {
+        return decide(input, false);
+    }
+
+    private ClosureView decide(DecideClosureInput input, boolean approve) {
+        validation.check(input);
+        String action = approve ? "closure.approve" : "closure.reject";
+        CaseClosure closure = load(GlobalId.decode(input.id(), ClosureView.TYPE, "input.id"));
+        Caller caller = access.mayDecideClosure(action, closure == null ? null : closure.id,
+                closure == null ? null : closure.survivorCase.id, closure == null ? null : closure.survivorCase.leadAgency.code,
+                closure == null ? null : closure.requestedBySubject);
+        if (closure.status != CaseClosure.Status.REQUESTED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "This closure was already " + closure.status.name().toLowerCase());
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        closure.status = approve ? CaseClosure.Status.APPROVED : CaseClosure.Status.REJECTED;
+        closure.decidedBySubject = caller.subject();
+        closure.decidedByName = caller.username();
+        closure.decidedAt = now;
+        closure.decisionComment = input.comment();
+        closure.survivorCase.status = approve ? CaseStatus.CLOSED : CaseStatus.OPEN;
+        closure.survivorCase.updatedAt = now;
+        em.flush();
+        audit.allowed(caller, AuditLog.Entry.of(action, "CaseClosure", closure.id, closure.survivorCase.id));
+        return views(List.of(closure)).get(0);
+    }
+
+    @Transactional
+    public CaseView reopen(ReopenCaseInput input) {
+        validation.check(input);
+        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
+        CaseFile file = cases.forWork("case.reopen", caseId);
+        Caller caller = access.caller();
+        if (file.status != CaseStatus.CLOSED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "Only a closed case is reopened");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        CaseClosure closure = CaseClosure.<CaseClosure>find("survivorCase.id = ?1 and status = ?2 and reopenedAt is null order by decidedAt desc",
+                caseId, CaseClosure.Status.APPROVED).firstResult();
+        closure.reopenedAt = now;
+        closure.reopenedBySubject = caller.subject();
+        closure.reopenedByName = caller.username();
+        closure.reopenReason = input.reason();
+        file.status = CaseStatus.OPEN;
+        file.updatedAt = now;
+        em.flush();
+        audit.allowed(caller, AuditLog.Entry.of("case.reopen", "Case", caseId, caseId));
+        return cases.views(caller, List.of(file)).get(0);
+    }
+}

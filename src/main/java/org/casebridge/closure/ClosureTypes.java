@@ -1,0 +1,204 @@
+package org.casebridge.closure;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.casebridge.casefile.ActionPlanGoal;
+import org.casebridge.casefile.CaseView;
+import org.casebridge.graphql.Connection;
+import org.casebridge.graphql.Edge;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.Node;
+import org.casebridge.graphql.PageRequest;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Closure inputs, payloads and views. */
+public final class ClosureTypes {
+
+    static final String TEXT = "(?s).*\\S.*";
+
+    private ClosureTypes() {
+    }
+
+    @Type("CaseClosure")
+    @Description("A request to close a case, the supervisor's decision, and a reopening if there was one.")
+    public static class ClosureView implements Node {
+        public static final String TYPE = "CaseClosure";
+        private final CaseClosure closure;
+        private final CaseView survivorCase;
+
+        ClosureView(CaseClosure closure, CaseView survivorCase) {
+            this.closure = closure;
+            this.survivorCase = survivorCase;
+        }
+
+        @Ignore
+        public CaseClosure closure() {
+            return closure;
+        }
+
+        @Override
+        @Id
+        @NonNull
+        public String getId() {
+            return GlobalId.encode(TYPE, closure.id);
+        }
+
+        @NonNull
+        @org.eclipse.microprofile.graphql.Name("case")
+        public CaseView getSurvivorCase() {
+            return survivorCase;
+        }
+
+        @NonNull
+        public CaseClosure.Reason getReason() {
+            return closure.reason;
+        }
+
+        @NonNull
+        public CaseClosure.Status getStatus() {
+            return closure.status;
+        }
+
+        public boolean isSafetyPlanReviewed() {
+            return closure.safetyPlanReviewed;
+        }
+
+        public boolean isActionPlanReviewed() {
+            return closure.actionPlanReviewed;
+        }
+
+        public boolean isSurvivorToldSheCanReturn() {
+            return closure.survivorToldCanReturn;
+        }
+
+        public boolean isFileReviewedAndComplete() {
+            return closure.fileComplete;
+        }
+
+        public String getNote() {
+            return closure.note;
+        }
+
+        @NonNull
+        @Description("The last successful contact with the survivor when closure was requested, as the system recorded it.")
+        public OffsetDateTime getLastContactAt() {
+            return closure.lastContactAt;
+        }
+
+        @NonNull
+        public String getRequestedByName() {
+            return closure.requestedByName;
+        }
+
+        @NonNull
+        public OffsetDateTime getRequestedAt() {
+            return closure.requestedAt;
+        }
+
+        public String getDecidedByName() {
+            return closure.decidedByName;
+        }
+
+        public OffsetDateTime getDecidedAt() {
+            return closure.decidedAt;
+        }
+
+        public String getDecisionComment() {
+            return closure.decisionComment;
+        }
+
+        public OffsetDateTime getReopenedAt() {
+            return closure.reopenedAt;
+        }
+
+        public String getReopenedByName() {
+            return closure.reopenedByName;
+        }
+
+        public String getReopenReason() {
+            return closure.reopenReason;
+        }
+    }
+
+    @Type("CarriedOverReferral")
+    @Description("A referral still open at closure, carried over with a note.")
+    public record CarriedReferralView(@Id @NonNull String referralId, @NonNull String note) {
+    }
+
+    @Input("ClosureChecklistInput")
+    @Description("Training module 14, step 6: every item must be true.")
+    public record ChecklistInput(boolean safetyPlanReviewed,
+                                 @Description("The final action plan reviewed with her, with the status of each goal (goalReviews).")
+                                 boolean actionPlanReviewed,
+                                 @Description("She was told her case will close and that she can always return for services.")
+                                 boolean survivorToldSheCanReturn,
+                                 @Description("All forms in the file reviewed; the file is complete.")
+                                 boolean fileReviewedAndComplete) {
+    }
+
+    @Input("GoalReviewInput")
+    public record GoalReviewInput(@Id @NonNull String goalId, @NonNull @NotNull ActionPlanGoal.Status status) {
+    }
+
+    @Input("CarriedOverReferralInput")
+    public record CarriedReferralInput(@Id @NonNull String referralId,
+                                       @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String note) {
+    }
+
+    @Input("RequestCaseClosureInput")
+    public record RequestClosureInput(@Id @NonNull String caseId,
+                                      @NonNull @NotNull CaseClosure.Reason reason,
+                                      @NonNull @NotNull @Valid ChecklistInput checklist,
+                                      @Description("The status of every goal of the action plan, as reviewed with her.")
+                                      @Size(max = 200) List<@Valid GoalReviewInput> goalReviews,
+                                      @Description("Every referral still open must be settled first or carried over here, with a note.")
+                                      @Size(max = 200) List<@Valid CarriedReferralInput> carriedOverReferrals,
+                                      @Size(max = 2000) String note) {
+    }
+
+    @Input("DecideCaseClosureInput")
+    public record DecideClosureInput(@Id @NonNull String id,
+                                     @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String comment) {
+    }
+
+    @Input("ReopenCaseInput")
+    public record ReopenCaseInput(@Id @NonNull String caseId,
+                                  @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String reason) {
+    }
+
+    @Type("RequestCaseClosurePayload")
+    public record RequestClosurePayload(@NonNull ClosureView closure) {
+    }
+
+    @Type("ApproveCaseClosurePayload")
+    public record ApproveClosurePayload(@NonNull ClosureView closure) {
+    }
+
+    @Type("RejectCaseClosurePayload")
+    public record RejectClosurePayload(@NonNull ClosureView closure) {
+    }
+
+    @Type("ReopenCasePayload")
+    public record ReopenCasePayload(@org.eclipse.microprofile.graphql.Name("case") @NonNull CaseView survivorCase) {
+    }
+
+    public static class ClosureConnection extends Connection<ClosureView, ClosureConnection.ClosureEdge> {
+
+        public record ClosureEdge(@NonNull String cursor, @NonNull ClosureView node) implements Edge<ClosureView> {
+        }
+
+        ClosureConnection(PageRequest page, List<ClosureView> rows, long totalCount) {
+            super(page, rows, c -> PageRequest.TimeAndId.key(c.closure().requestedAt, c.closure().id), c -> c, ClosureEdge::new, totalCount);
+        }
+    }
+}

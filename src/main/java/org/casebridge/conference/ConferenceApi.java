@@ -1,0 +1,137 @@
+package org.casebridge.conference;
+
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.inject.Produces;
+import org.casebridge.access.Caller;
+import org.casebridge.casefile.CaseView;
+import org.casebridge.conference.ConferenceTypes.ActionItemConnection;
+import org.casebridge.conference.ConferenceTypes.ActionItemFilter;
+import org.casebridge.conference.ConferenceTypes.ActionItemView;
+import org.casebridge.conference.ConferenceTypes.AddActionItemInput;
+import org.casebridge.conference.ConferenceTypes.AddActionItemPayload;
+import org.casebridge.conference.ConferenceTypes.CallConferenceInput;
+import org.casebridge.conference.ConferenceTypes.CallConferencePayload;
+import org.casebridge.conference.ConferenceTypes.ConferenceConnection;
+import org.casebridge.conference.ConferenceTypes.ConferenceEventView;
+import org.casebridge.conference.ConferenceTypes.ConferenceView;
+import org.casebridge.conference.ConferenceTypes.InvitationView;
+import org.casebridge.conference.ConferenceTypes.Minutes;
+import org.casebridge.conference.ConferenceTypes.RecordConferenceInput;
+import org.casebridge.conference.ConferenceTypes.RecordConferencePayload;
+import org.casebridge.conference.ConferenceTypes.UpdateActionItemInput;
+import org.casebridge.conference.ConferenceTypes.UpdateActionItemPayload;
+import org.casebridge.access.AccessPolicy;
+import org.casebridge.events.EventsHub;
+import org.casebridge.events.Notice;
+import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.NodeLoader;
+import org.casebridge.graphql.PageRequest;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@GraphQLApi
+public class ConferenceApi {
+
+    private final ConferenceService conferences;
+    private final AccessPolicy access;
+    private final EventsHub hub;
+
+    public ConferenceApi(ConferenceService conferences, AccessPolicy access, EventsHub hub) {
+        this.conferences = conferences;
+        this.access = access;
+        this.hub = hub;
+    }
+
+    @Query
+    public ConferenceView conference(@Id @NonNull String id) {
+        return conferences.conference(GlobalId.decode(id, ConferenceView.TYPE, "id")).orElseThrow(() -> ApiException.notFound("Conference"));
+    }
+
+    @Query
+    @Description("Conferences your agency is invited to, latest first.")
+    public ConferenceConnection conferenceInvitations(Integer first, String after) {
+        return conferences.invited(PageRequest.of(first, after));
+    }
+
+    @Query
+    @Description("Action items assigned to your agency, earliest due first.")
+    public ActionItemConnection actionItemsAssigned(ActionItemFilter filter, Integer first, String after) {
+        return conferences.assigned(filter, PageRequest.of(first, after));
+    }
+
+    @Mutation
+    @Description("Calls a case conference. Each invited agency needs a CASE_CONFERENCE or COORDINATION consent, or a "
+            + "supervisor's sharing decision.")
+    public CallConferencePayload callConference(@NonNull CallConferenceInput input) {
+        return new CallConferencePayload(conferences.call(input));
+    }
+
+    @Mutation
+    @Description("Records the conference: attendance, progress and barriers reviewed, decisions.")
+    public RecordConferencePayload recordConference(@NonNull RecordConferenceInput input) {
+        return new RecordConferencePayload(conferences.record(input));
+    }
+
+    @Mutation
+    @Description("Adds an action item for the lead agency or an invited agency, with a due date.")
+    public AddActionItemPayload addActionItem(@NonNull AddActionItemInput input) {
+        return new AddActionItemPayload(conferences.addItem(input));
+    }
+
+    @Mutation
+    @Description("Updates an action item's status and completion note: only the agency it is assigned to.")
+    public UpdateActionItemPayload updateActionItem(@NonNull UpdateActionItemInput input) {
+        return new UpdateActionItemPayload(conferences.updateItem(input));
+    }
+
+    @Subscription
+    @Description("Conferences your agency leads or is invited to: called, minuted, action items added or updated. "
+            + "Carries no survivor information; fetch the conference for what you may see. Delivered on every replica.")
+    public Multi<ConferenceEventView> conferenceEvents() {
+        Caller caller = access.mayFollowCaseWork();
+        return hub.notices()
+                .filter(n -> n.kind() == Notice.Kind.CONFERENCE && n.concerns(caller.agencyCode()))
+                .map(n -> new ConferenceEventView(GlobalId.encode(ConferenceView.TYPE, n.id()), n.change(), n.at()));
+    }
+
+    @NonNull
+    public List<@NonNull List<@NonNull InvitationView>> invitations(@Source List<ConferenceView> views) {
+        Map<UUID, List<InvitationView>> byConference = conferences.invitations(views.stream().map(v -> v.conference().id).toList());
+        return views.stream().map(v -> byConference.getOrDefault(v.conference().id, List.of())).toList();
+    }
+
+    @Description("Category CONFERENCE: what was reviewed and decided, and the action items.")
+    public Minutes minutes(@Source ConferenceView conference) {
+        return conferences.minutes(conference);
+    }
+
+    @NonNull
+    public List<@NonNull List<@NonNull ActionItemView>> actionItems(@Source List<Minutes> minutes) {
+        Map<UUID, List<ActionItemView>> byConference = conferences.actionItems(minutes);
+        return minutes.stream().map(m -> byConference.getOrDefault(m.conference().id, List.of())).toList();
+    }
+
+    @Name("conferences")
+    @Description("The conferences of this case (lead agency only; invited agencies use conferenceInvitations).")
+    public List<@NonNull List<@NonNull ConferenceView>> caseConferences(@Source List<CaseView> cases) {
+        Map<UUID, List<ConferenceView>> byCase = conferences.forCases(cases);
+        return cases.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
+    }
+
+    @Produces
+    static NodeLoader conferences(ConferenceService conferences) {
+        return new NodeLoader(ConferenceView.TYPE, conferences::conference);
+    }
+}

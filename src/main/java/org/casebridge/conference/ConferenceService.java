@@ -1,0 +1,381 @@
+package org.casebridge.conference;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.AccessPolicy.ConferenceSide;
+import org.casebridge.access.AuditLog;
+import org.casebridge.access.Caller;
+import org.casebridge.access.InformationCategory;
+import org.casebridge.access.SharingBasis;
+import org.casebridge.access.SharingDecision;
+import org.casebridge.access.SharingDecisions;
+import org.casebridge.agency.Agency;
+import org.casebridge.agency.AgencyNode;
+import org.casebridge.casefile.CaseFile;
+import org.casebridge.casefile.CaseService;
+import org.casebridge.casefile.CaseView;
+import org.casebridge.conference.ConferenceTypes.ActionItemConnection;
+import org.casebridge.conference.ConferenceTypes.ActionItemFilter;
+import org.casebridge.conference.ConferenceTypes.ActionItemView;
+import org.casebridge.conference.ConferenceTypes.AddActionItemInput;
+import org.casebridge.conference.ConferenceTypes.AttendanceInput;
+import org.casebridge.conference.ConferenceTypes.CallConferenceInput;
+import org.casebridge.conference.ConferenceTypes.ConferenceConnection;
+import org.casebridge.conference.ConferenceTypes.ConferenceView;
+import org.casebridge.conference.ConferenceTypes.InvitationInput;
+import org.casebridge.conference.ConferenceTypes.InvitationView;
+import org.casebridge.conference.ConferenceTypes.Minutes;
+import org.casebridge.conference.ConferenceTypes.RecordConferenceInput;
+import org.casebridge.conference.ConferenceTypes.UpdateActionItemInput;
+import org.casebridge.events.Events;
+import org.casebridge.events.Notice;
+import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.ErrorCode;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.IdempotencyKeys;
+import org.casebridge.graphql.InputValidation;
+import org.casebridge.graphql.PageRequest;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Case conferences: calling one on a sharing basis per invited agency, its minutes, and its action items. */
+@ApplicationScoped
+public class ConferenceService {
+
+    static final Duration FURTHEST_AHEAD = Duration.ofDays(366);
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final String FETCH = "from Conference k join fetch k.survivorCase c join fetch c.leadAgency";
+    private static final String ITEM_FETCH = """
+            from ActionItem i join fetch i.assignedAgency join fetch i.conference k join fetch k.survivorCase c
+            join fetch c.leadAgency""";
+
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final InputValidation validation;
+    private final IdempotencyKeys idempotencyKeys;
+    private final SharingDecisions sharing;
+    private final CaseService cases;
+    private final Events events;
+    private final EntityManager em;
+
+    public ConferenceService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
+                             SharingDecisions sharing, CaseService cases, Events events, EntityManager em) {
+        this.access = access;
+        this.audit = audit;
+        this.validation = validation;
+        this.idempotencyKeys = idempotencyKeys;
+        this.sharing = sharing;
+        this.cases = cases;
+        this.events = events;
+        this.em = em;
+    }
+
+    // --- reading -----------------------------------------------------------------------------------------
+
+    private record Visible(Conference conference, ConferenceSide side, List<String> invited) {
+    }
+
+    private Visible visible(String action, UUID id) {
+        Conference conference = Conference.<Conference>find(FETCH + " where k.id = ?1", id).firstResult();
+        List<String> invited = conference == null ? List.of() : invitedCodes(List.of(id)).getOrDefault(id, List.of());
+        ConferenceSide side = access.mayViewConference(action, id, conference == null ? null : conference.survivorCase.id,
+                conference == null ? null : conference.survivorCase.leadAgency.code, invited);
+        return new Visible(conference, side, invited);
+    }
+
+    public Optional<ConferenceView> conference(UUID id) {
+        return Optional.of(views(List.of(visible("conference.read", id).conference())).get(0));
+    }
+
+    /** Conferences your agency is invited to, latest first. */
+    public ConferenceConnection invited(PageRequest page) {
+        Caller caller = access.mayFollowCaseWork();
+        String condition = "exists (select 1 from ConferenceInvitation v where v.conferenceId = k.id and v.agency.code = :agency)";
+        Parameters params = Parameters.with("agency", caller.agencyCode());
+        long total = Conference.count("from Conference k where " + condition, params);
+        PageRequest.TimeAndId after = page.afterTimeAndId();
+        if (after != null) {
+            condition += " and (k.scheduledAt < :afterAt or (k.scheduledAt = :afterAt and k.id < :afterId))";
+            params.and("afterAt", after.at()).and("afterId", after.id());
+        }
+        List<Conference> rows = Conference.<Conference>find(FETCH + " where " + condition + " order by k.scheduledAt desc, k.id desc", params)
+                .page(0, page.fetchSize()).list();
+        return new ConferenceConnection(page, views(rows), total);
+    }
+
+    /** The conferences of cases the caller's agency leads, for the case view; other agencies see none here. */
+    public Map<UUID, List<ConferenceView>> forCases(List<CaseView> caseViews) {
+        List<UUID> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).toList();
+        Map<UUID, List<ConferenceView>> byCase = new HashMap<>();
+        if (!lead.isEmpty()) {
+            views(Conference.<Conference>list("survivorCase.id in ?1 order by scheduledAt, id", lead))
+                    .forEach(v -> byCase.computeIfAbsent(v.conference().survivorCase.id, k -> new ArrayList<>()).add(v));
+        }
+        return byCase;
+    }
+
+    /** Action items assigned to your agency, earliest due first. */
+    public ActionItemConnection assigned(ActionItemFilter filter, PageRequest page) {
+        Caller caller = access.mayFollowCaseWork();
+        String condition = "i.assignedAgency.code = :agency";
+        Parameters params = Parameters.with("agency", caller.agencyCode());
+        if (filter != null && filter.status() != null) {
+            condition += " and i.status = :status";
+            params.and("status", filter.status());
+        }
+        long total = ActionItem.count("from ActionItem i where " + condition, params);
+        PageRequest.TimeAndId after = page.afterTimeAndId();
+        if (after != null) {
+            condition += " and (i.dueOn > :afterOn or (i.dueOn = :afterOn and i.id > :afterId))";
+            params.and("afterOn", after.at().toLocalDate()).and("afterId", after.id());
+        }
+        List<ActionItem> rows = ActionItem.<ActionItem>find(ITEM_FETCH + " where " + condition + " order by i.dueOn, i.id", params)
+                .page(0, page.fetchSize()).list();
+        return new ActionItemConnection(page, itemViews(rows), total);
+    }
+
+    public Map<UUID, List<InvitationView>> invitations(Collection<UUID> conferenceIds) {
+        Map<UUID, List<InvitationView>> byConference = new HashMap<>();
+        List<ConferenceInvitation> rows = ConferenceInvitation.list("from ConferenceInvitation v join fetch v.agency a "
+                + "where v.conferenceId in ?1 order by a.code", conferenceIds);
+        Set<UUID> decisionIds = rows.stream().map(v -> v.sharingDecisionId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        Map<UUID, SharingDecision.Kind> kinds = decisionIds.isEmpty() ? Map.of()
+                : SharingDecision.<SharingDecision>list("id in ?1", decisionIds).stream().collect(Collectors.toMap(d -> d.id, d -> d.kind));
+        rows.forEach(v -> byConference.computeIfAbsent(v.conferenceId, k -> new ArrayList<>()).add(new InvitationView(
+                AgencyNode.of(v.agency), SharingBasis.of(v.sharingDecisionId == null ? null : kinds.get(v.sharingDecisionId)),
+                v.attended, v.attendees)));
+        return byConference;
+    }
+
+    /** The minutes, within the survivor's consent to the caller's agency: category CONFERENCE. */
+    public Minutes minutes(ConferenceView view) {
+        access.reveal(view.getSurvivorCase().disclosure(), InformationCategory.CONFERENCE);
+        return new Minutes(view.conference());
+    }
+
+    /** The action items of conferences whose minutes the caller may read (one query for all). */
+    public Map<UUID, List<ActionItemView>> actionItems(List<Minutes> minutes) {
+        Map<UUID, List<ActionItemView>> byConference = new HashMap<>();
+        List<UUID> ids = minutes.stream().map(m -> m.conference().id).toList();
+        itemViews(ActionItem.list(ITEM_FETCH + " where k.id in ?1 order by i.dueOn, i.id", ids))
+                .forEach(v -> byConference.computeIfAbsent(v.item().conference.id, k -> new ArrayList<>()).add(v));
+        return byConference;
+    }
+
+    private List<ConferenceView> views(List<Conference> rows) {
+        Map<UUID, CaseView> caseViews = cases.views(access.caller(), rows.stream().map(k -> k.survivorCase).distinct().toList(),
+                AccessPolicy.CONFERENCE_PURPOSES).stream().collect(Collectors.toMap(v -> v.file().id, Function.identity()));
+        return rows.stream().map(k -> new ConferenceView(k, caseViews.get(k.survivorCase.id))).toList();
+    }
+
+    private List<ActionItemView> itemViews(List<ActionItem> rows) {
+        Map<UUID, ConferenceView> conferences = views(rows.stream().map(i -> i.conference).distinct().toList()).stream()
+                .collect(Collectors.toMap(v -> v.conference().id, Function.identity()));
+        return rows.stream().map(i -> new ActionItemView(i, conferences.get(i.conference.id))).toList();
+    }
+
+    private Map<UUID, List<String>> invitedCodes(Collection<UUID> conferenceIds) {
+        Map<UUID, List<String>> codes = new HashMap<>();
+        em.createQuery("select v.conferenceId, a.code from ConferenceInvitation v join v.agency a where v.conferenceId in ?1", Object[].class)
+                .setParameter(1, conferenceIds).getResultList()
+                .forEach(r -> codes.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((String) r[1]));
+        return codes;
+    }
+
+    // --- calling and minuting ----------------------------------------------------------------------------
+
+    @Transactional
+    public ConferenceView call(CallConferenceInput input) {
+        validation.check(input);
+        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
+        CaseFile file = cases.openForWork("conference.call", caseId);
+        Caller caller = access.caller();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (input.place() == null && input.link() == null) {
+            throw ApiException.invalid("input.place", "Give the place, or a link for a remote conference");
+        }
+        if (input.scheduledAt().isBefore(file.openedAt) || input.scheduledAt().isAfter(now.plus(FURTHEST_AHEAD))) {
+            throw ApiException.invalid("input.scheduledAt", "A conference is held between the case's opening and a year from now");
+        }
+        UUID id = UUID.randomUUID();
+        Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "callConference", input.idempotencyKey(), id);
+        if (earlier.isPresent()) {
+            return conference(earlier.get()).orElseThrow();
+        }
+        Conference conference = new Conference();
+        conference.id = id;
+        conference.survivorCase = file;
+        conference.calledBySubject = caller.subject();
+        conference.calledByName = caller.username();
+        conference.scheduledAt = input.scheduledAt();
+        conference.place = input.place();
+        conference.link = input.link();
+        conference.purpose = input.purpose();
+        conference.survivorInvited = input.survivorInvited();
+        conference.supportsInvited = input.supportsInvited();
+        conference.status = Conference.Status.SCHEDULED;
+        conference.createdAt = now;
+        conference.updatedAt = now;
+        conference.persist();
+        Set<String> seen = new HashSet<>();
+        List<String> invitedCodes = new ArrayList<>();
+        for (int i = 0; i < input.invitations().size(); i++) {
+            InvitationInput invitation = input.invitations().get(i);
+            String field = "input.invitations[" + i + "]";
+            if (invitation == null) {
+                throw ApiException.invalid(field, "An invitation is required");
+            }
+            Agency agency = Agency.byCode(invitation.agencyCode())
+                    .orElseThrow(() -> ApiException.invalid(field + ".agencyCode", "No agency with this code"));
+            if (agency.id.equals(file.leadAgency.id) || !seen.add(agency.code)) {
+                throw ApiException.invalid(field + ".agencyCode", "Invite each partner agency once; the lead agency takes part anyway");
+            }
+            ConferenceInvitation row = new ConferenceInvitation();
+            row.id = UUID.randomUUID();
+            row.conferenceId = id;
+            row.agency = agency;
+            row.sharingDecisionId = sharing.shareBasis(caller, "conference.call", caseId, agency, invitation.sharingDecision(),
+                    AccessPolicy.CONFERENCE_PURPOSES, field + ".sharingDecision");
+            row.persist();
+            invitedCodes.add(agency.code);
+        }
+        audit.allowed(caller, AuditLog.Entry.of("conference.call", "Conference", id, caseId)
+                .withDetail("invited " + String.join(",", invitedCodes)));
+        publish(conference, invitedCodes, "CALLED");
+        return views(List.of(conference)).get(0);
+    }
+
+    @Transactional
+    public ConferenceView record(RecordConferenceInput input) {
+        validation.check(input);
+        UUID id = GlobalId.decode(input.id(), ConferenceView.TYPE, "input.id");
+        Visible visible = visible("conference.record", id);
+        Conference conference = visible.conference();
+        access.mayRunConference("conference.record", visible.side(), id, conference.survivorCase.id);
+        CaseService.requireOpen(conference.survivorCase);
+        Caller caller = access.caller();
+        if (conference.version != input.version()) {
+            throw ApiException.conflict("The conference was changed since version " + input.version() + "; reload it and retry");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (conference.scheduledAt.isAfter(now.plus(CLOCK_SKEW))) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The conference has not taken place yet");
+        }
+        if (input.attendance() != null) {
+            Map<String, ConferenceInvitation> invitations = ConferenceInvitation.<ConferenceInvitation>list(
+                            "from ConferenceInvitation v join fetch v.agency where v.conferenceId = ?1", id).stream()
+                    .collect(Collectors.toMap(v -> v.agency.code, Function.identity()));
+            for (int i = 0; i < input.attendance().size(); i++) {
+                AttendanceInput attendance = input.attendance().get(i);
+                ConferenceInvitation invitation = attendance == null ? null : invitations.get(attendance.agencyCode());
+                if (invitation == null) {
+                    throw ApiException.invalid("input.attendance[" + i + "].agencyCode", "This agency was not invited");
+                }
+                invitation.attended = attendance.attended();
+                invitation.attendees = attendance.attendees();
+            }
+        }
+        if (input.survivorAttended() != null) conference.survivorAttended = input.survivorAttended();
+        if (input.progressReviewed() != null) conference.progressReviewed = input.progressReviewed();
+        if (input.barriersReviewed() != null) conference.barriersReviewed = input.barriersReviewed();
+        if (input.decisions() != null) conference.decisions = input.decisions();
+        conference.status = Conference.Status.HELD;
+        conference.updatedAt = now;
+        em.flush();
+        audit.allowed(caller, AuditLog.Entry.of("conference.record", "Conference", id, conference.survivorCase.id)
+                .withCategories(Set.of(InformationCategory.CONFERENCE)));
+        publish(conference, visible.invited(), "MINUTES_RECORDED");
+        return views(List.of(conference)).get(0);
+    }
+
+    // --- action items ------------------------------------------------------------------------------------
+
+    @Transactional
+    public ActionItemView addItem(AddActionItemInput input) {
+        validation.check(input);
+        UUID conferenceId = GlobalId.decode(input.conferenceId(), ConferenceView.TYPE, "input.conferenceId");
+        Visible visible = visible("actionitem.add", conferenceId);
+        Conference conference = visible.conference();
+        access.mayRunConference("actionitem.add", visible.side(), conferenceId, conference.survivorCase.id);
+        CaseService.requireOpen(conference.survivorCase);
+        Caller caller = access.caller();
+        Agency assigned = Agency.byCode(input.assignedAgencyCode())
+                .filter(a -> a.code.equals(conference.survivorCase.leadAgency.code) || visible.invited().contains(a.code))
+                .orElseThrow(() -> ApiException.invalid("input.assignedAgencyCode", "Assign the item to the lead agency or an invited agency"));
+        LocalDate conferenceDay = conference.scheduledAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+        if (input.dueOn().isBefore(conferenceDay) || input.dueOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusYears(1))) {
+            throw ApiException.invalid("input.dueOn", "An action item falls due between the conference and a year from now");
+        }
+        UUID id = UUID.randomUUID();
+        Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "addActionItem", input.idempotencyKey(), id);
+        if (earlier.isPresent()) {
+            return itemViews(ActionItem.list(ITEM_FETCH + " where i.id = ?1", earlier.get())).get(0);
+        }
+        ActionItem item = new ActionItem();
+        item.id = id;
+        item.conference = conference;
+        item.assignedAgency = assigned;
+        item.description = input.description();
+        item.dueOn = input.dueOn();
+        item.status = ActionItem.Status.OPEN;
+        item.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        item.persist();
+        audit.allowed(caller, AuditLog.Entry.of("actionitem.add", "ActionItem", id, conference.survivorCase.id)
+                .withDetail("to " + assigned.code));
+        publish(conference, visible.invited(), "ACTION_ITEM_ADDED");
+        return itemViews(List.of(item)).get(0);
+    }
+
+    @Transactional
+    public ActionItemView updateItem(UpdateActionItemInput input) {
+        validation.check(input);
+        UUID id = GlobalId.decode(input.id(), ActionItemView.TYPE, "input.id");
+        ActionItem item = ActionItem.<ActionItem>find(ITEM_FETCH + " where i.id = ?1", id).firstResult();
+        Visible visible = item == null ? visible("actionitem.update", null) : visible("actionitem.update", item.conference.id);
+        UUID caseId = item.conference.survivorCase.id;
+        access.mayUpdateActionItem(id, caseId, item.assignedAgency.code);
+        CaseService.requireNotClosed(item.conference.survivorCase);
+        Caller caller = access.caller();
+        if (item.version != input.version()) {
+            throw ApiException.conflict("The action item was changed since version " + input.version() + "; reload it and retry");
+        }
+        if (item.status.isFinal()) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The action item is already " + item.status);
+        }
+        if (input.status() == ActionItem.Status.DONE && (input.completionNote() == null || input.completionNote().isBlank())) {
+            throw ApiException.invalid("input.completionNote", "Say what was done");
+        }
+        ActionItem.Status from = item.status;
+        item.status = input.status();
+        if (input.completionNote() != null) item.completionNote = input.completionNote();
+        item.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        em.flush();
+        audit.allowed(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", id, caseId).withDetail(from + "->" + item.status));
+        publish(item.conference, visible.invited(), "ACTION_ITEM_UPDATED");
+        return itemViews(List.of(item)).get(0);
+    }
+
+    private void publish(Conference conference, List<String> invited, String change) {
+        events.publish(new Notice(Notice.Kind.CONFERENCE, conference.id, change,
+                Stream.concat(Stream.of(conference.survivorCase.leadAgency.code), invited.stream()).toList(),
+                OffsetDateTime.now(ZoneOffset.UTC)));
+    }
+}

@@ -1,0 +1,308 @@
+package org.casebridge.conference;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.casebridge.access.SharingBasis;
+import org.casebridge.access.SharingDecisionInput;
+import org.casebridge.agency.AgencyNode;
+import org.casebridge.casefile.CaseView;
+import org.casebridge.graphql.Connection;
+import org.casebridge.graphql.Edge;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.Node;
+import org.casebridge.graphql.PageRequest;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** Conference inputs, payloads and views. */
+public final class ConferenceTypes {
+
+    static final String TEXT = "(?s).*\\S.*";
+
+    private ConferenceTypes() {
+    }
+
+    @Type("Conference")
+    @Description("A case conference. Invited agencies see it and, within the survivor's consent, its minutes (category CONFERENCE).")
+    public static class ConferenceView implements Node {
+        public static final String TYPE = "Conference";
+        private final Conference conference;
+        private final CaseView survivorCase;
+
+        ConferenceView(Conference conference, CaseView survivorCase) {
+            this.conference = conference;
+            this.survivorCase = survivorCase;
+        }
+
+        @Ignore
+        public Conference conference() {
+            return conference;
+        }
+
+        @Override
+        @Id
+        @NonNull
+        public String getId() {
+            return GlobalId.encode(TYPE, conference.id);
+        }
+
+        @NonNull
+        @Description("The case, with the categories the survivor consented to share with your agency for conferences.")
+        @org.eclipse.microprofile.graphql.Name("case")
+        public CaseView getSurvivorCase() {
+            return survivorCase;
+        }
+
+        @NonNull
+        public OffsetDateTime getScheduledAt() {
+            return conference.scheduledAt;
+        }
+
+        public String getPlace() {
+            return conference.place;
+        }
+
+        @Description("A meeting link, for a conference held remotely.")
+        public String getLink() {
+            return conference.link;
+        }
+
+        @NonNull
+        public String getPurpose() {
+            return conference.purpose;
+        }
+
+        public boolean isSurvivorInvited() {
+            return conference.survivorInvited;
+        }
+
+        @Description("The close supports the survivor chose to bring, if invited.")
+        public String getSupportsInvited() {
+            return conference.supportsInvited;
+        }
+
+        @NonNull
+        public Conference.Status getStatus() {
+            return conference.status;
+        }
+
+        @NonNull
+        public String getCalledByName() {
+            return conference.calledByName;
+        }
+
+        public int getVersion() {
+            return conference.version;
+        }
+    }
+
+    @Type("ConferenceMinutes")
+    @Description("What the conference reviewed and decided (category CONFERENCE).")
+    public static class Minutes {
+        private final Conference conference;
+
+        Minutes(Conference conference) {
+            this.conference = conference;
+        }
+
+        @Ignore
+        public Conference conference() {
+            return conference;
+        }
+
+        public Boolean getSurvivorAttended() {
+            return conference.survivorAttended;
+        }
+
+        @Description("Progress towards the action plan's goals.")
+        public String getProgressReviewed() {
+            return conference.progressReviewed;
+        }
+
+        @Description("Barriers to reaching the goals.")
+        public String getBarriersReviewed() {
+            return conference.barriersReviewed;
+        }
+
+        public String getDecisions() {
+            return conference.decisions;
+        }
+    }
+
+    @Type("ConferenceInvitation")
+    public record InvitationView(@NonNull AgencyNode agency, @NonNull SharingBasis sharingBasis, Boolean attended,
+                                 @Description("Who came for the agency.") String attendees) {
+    }
+
+    @Type("ActionItem")
+    @Description("Something the conference decided an agency will do. Only the assigned agency updates it.")
+    public static class ActionItemView {
+        public static final String TYPE = "ActionItem";
+        private final ActionItem item;
+        private final ConferenceView conference;
+
+        ActionItemView(ActionItem item, ConferenceView conference) {
+            this.item = item;
+            this.conference = conference;
+        }
+
+        @Ignore
+        public ActionItem item() {
+            return item;
+        }
+
+        @Id
+        @NonNull
+        public String getId() {
+            return GlobalId.encode(TYPE, item.id);
+        }
+
+        @NonNull
+        public ConferenceView getConference() {
+            return conference;
+        }
+
+        @NonNull
+        public AgencyNode getAssignedAgency() {
+            return AgencyNode.of(item.assignedAgency);
+        }
+
+        @NonNull
+        public String getDescription() {
+            return item.description;
+        }
+
+        @NonNull
+        public LocalDate getDueOn() {
+            return item.dueOn;
+        }
+
+        @NonNull
+        public ActionItem.Status getStatus() {
+            return item.status;
+        }
+
+        public String getCompletionNote() {
+            return item.completionNote;
+        }
+
+        public boolean isOverdue() {
+            return !item.status.isFinal() && item.dueOn.isBefore(LocalDate.now());
+        }
+
+        @NonNull
+        public OffsetDateTime getUpdatedAt() {
+            return item.updatedAt;
+        }
+
+        public int getVersion() {
+            return item.version;
+        }
+    }
+
+    @Input("ConferenceInvitationInput")
+    public record InvitationInput(@NonNull @NotNull @Size(max = 40) String agencyCode,
+                                  @Description("Only for a supervisor inviting without a CASE_CONFERENCE or COORDINATION consent.")
+                                  @Valid SharingDecisionInput sharingDecision) {
+    }
+
+    @Input("CallConferenceInput")
+    public record CallConferenceInput(@Size(max = 100) String idempotencyKey,
+                                      @Id @NonNull String caseId,
+                                      @NonNull @NotNull OffsetDateTime scheduledAt,
+                                      @Description("Where, or give a link.") @Size(max = 300) String place,
+                                      @Size(max = 500) String link,
+                                      @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String purpose,
+                                      boolean survivorInvited,
+                                      @Description("The close supports she chose, if she wants them there.") @Size(max = 500) String supportsInvited,
+                                      @NonNull @NotNull @Size(min = 1, max = 20) List<@Valid InvitationInput> invitations) {
+    }
+
+    @Input("AttendanceInput")
+    public record AttendanceInput(@NonNull @NotNull @Size(max = 40) String agencyCode, boolean attended,
+                                  @Size(max = 500) String attendees) {
+    }
+
+    @Input("RecordConferenceInput")
+    @Description("The minutes: attendance, progress and barriers reviewed, decisions. Marks the conference held.")
+    public record RecordConferenceInput(@Id @NonNull String id,
+                                        int version,
+                                        Boolean survivorAttended,
+                                        @Size(max = 20) List<@Valid AttendanceInput> attendance,
+                                        @Size(max = 8000) String progressReviewed,
+                                        @Size(max = 8000) String barriersReviewed,
+                                        @Size(max = 8000) String decisions) {
+    }
+
+    @Input("AddActionItemInput")
+    public record AddActionItemInput(@Size(max = 100) String idempotencyKey,
+                                     @Id @NonNull String conferenceId,
+                                     @NonNull @NotNull @Size(max = 40) String assignedAgencyCode,
+                                     @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String description,
+                                     @NonNull @NotNull LocalDate dueOn) {
+    }
+
+    @Input("UpdateActionItemInput")
+    public record UpdateActionItemInput(@Id @NonNull String id,
+                                        int version,
+                                        @NonNull @NotNull ActionItem.Status status,
+                                        @Description("Required when done.") @Size(max = 2000) String completionNote) {
+    }
+
+    @Input("ActionItemFilter")
+    public record ActionItemFilter(ActionItem.Status status) {
+    }
+
+    @Type("CallConferencePayload")
+    public record CallConferencePayload(@NonNull ConferenceView conference) {
+    }
+
+    @Type("RecordConferencePayload")
+    public record RecordConferencePayload(@NonNull ConferenceView conference) {
+    }
+
+    @Type("AddActionItemPayload")
+    public record AddActionItemPayload(@NonNull ActionItemView actionItem) {
+    }
+
+    @Type("UpdateActionItemPayload")
+    public record UpdateActionItemPayload(@NonNull ActionItemView actionItem) {
+    }
+
+    @Type("ConferenceEvent")
+    @Description("Something happened to a conference your agency is part of. Carries no survivor information.")
+    public record ConferenceEventView(@Id @NonNull String conferenceId, @NonNull String change, @NonNull OffsetDateTime at) {
+    }
+
+    public static class ConferenceConnection extends Connection<ConferenceView, ConferenceConnection.ConferenceEdge> {
+
+        public record ConferenceEdge(@NonNull String cursor, @NonNull ConferenceView node) implements Edge<ConferenceView> {
+        }
+
+        ConferenceConnection(PageRequest page, List<ConferenceView> rows, long totalCount) {
+            super(page, rows, c -> PageRequest.TimeAndId.key(c.conference().scheduledAt, c.conference().id), c -> c,
+                    ConferenceEdge::new, totalCount);
+        }
+    }
+
+    public static class ActionItemConnection extends Connection<ActionItemView, ActionItemConnection.ActionItemEdge> {
+
+        public record ActionItemEdge(@NonNull String cursor, @NonNull ActionItemView node) implements Edge<ActionItemView> {
+        }
+
+        ActionItemConnection(PageRequest page, List<ActionItemView> rows, long totalCount) {
+            super(page, rows, i -> PageRequest.TimeAndId.key(i.item().dueOn.atStartOfDay().atOffset(java.time.ZoneOffset.UTC), i.item().id),
+                    i -> i, ActionItemEdge::new, totalCount);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.casebridge.events;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A change as announced to subscribers: what kind of thing, which one, its new state, the agencies it concerns
+ * (the first is the lead or referring agency) and when. Deliberately without survivor information.
+ */
+public record Notice(Kind kind, UUID id, String change, List<String> agencies, OffsetDateTime at) {
+
+    public enum Kind { REFERRAL, CONFERENCE }
+
+    public boolean concerns(String agencyCode) {
+        return agencyCode != null && agencies.contains(agencyCode);
+    }
+
+    String toJson() {
+        var list = Json.createArrayBuilder();
+        agencies.forEach(list::add);
+        return Json.createObjectBuilder().add("kind", kind.name()).add("id", id.toString()).add("change", change)
+                .add("agencies", list).add("at", at.toString()).build().toString();
+    }
+
+    static Notice parse(String payload) {
+        JsonObject json = Json.createReader(new StringReader(payload)).readObject();
+        return new Notice(Kind.valueOf(json.getString("kind")), UUID.fromString(json.getString("id")), json.getString("change"),
+                json.getJsonArray("agencies").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
+                OffsetDateTime.parse(json.getString("at")));
+    }
+}

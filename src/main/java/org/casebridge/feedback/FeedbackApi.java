@@ -1,0 +1,68 @@
+package org.casebridge.feedback;
+
+import org.casebridge.feedback.FeedbackTypes.InterviewInput;
+import org.casebridge.feedback.FeedbackTypes.LinkInput;
+import org.casebridge.feedback.FeedbackTypes.StartInput;
+import org.casebridge.feedback.FeedbackTypes.StartPayload;
+import org.casebridge.feedback.FeedbackTypes.SubmitPayload;
+import org.casebridge.feedback.FeedbackTypes.TemplateView;
+import org.casebridge.insight.AggregateTable;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import java.time.LocalDate;
+
+@GraphQLApi
+public class FeedbackApi {
+
+    private final FeedbackService feedback;
+
+    public FeedbackApi(FeedbackService feedback) {
+        this.feedback = feedback;
+    }
+
+    @Query
+    @NonNull
+    @Description("The client feedback survey in use: its consent script and questions.")
+    public TemplateView feedbackSurveyTemplate() {
+        return feedback.currentTemplate();
+    }
+
+    @Query
+    @NonNull
+    @Description("The survey behind a self-completion link, for the survivor's page. Needs no login: the token is the key.")
+    public TemplateView feedbackSurveyByLink(@NonNull String token) {
+        return feedback.surveyByLink(token);
+    }
+
+    @Query
+    @NonNull
+    @Description("Your agency's feedback answers per question for the months of a period (supervisors), disclosure-controlled.")
+    public AggregateTable feedbackResults(@NonNull LocalDate from, @NonNull LocalDate to) {
+        return feedback.results(from, to);
+    }
+
+    @Mutation
+    @Description("Starts a feedback survey for a closed case, with the survivor's informed consent: a supervisor or another "
+            + "caseworker of the agency, never her own caseworker. SELF_COMPLETION returns a single-use link token.")
+    public StartPayload startFeedbackSurvey(@NonNull StartInput input) {
+        return feedback.start(input);
+    }
+
+    @Mutation
+    @Description("The answers of an interview, entered by the person who administered it.")
+    public SubmitPayload submitFeedbackInterview(@NonNull InterviewInput input) {
+        feedback.submitInterview(input);
+        return new SubmitPayload(true);
+    }
+
+    @Mutation
+    @Description("The survivor's own answers through her survey link. Needs no login; the link works once and expires.")
+    public SubmitPayload submitFeedbackSurvey(@NonNull LinkInput input) {
+        feedback.submitByLink(input);
+        return new SubmitPayload(true);
+    }
+}

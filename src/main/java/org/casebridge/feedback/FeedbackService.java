@@ -1,0 +1,299 @@
+package org.casebridge.feedback;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.AuditLog;
+import org.casebridge.access.Caller;
+import org.casebridge.casefile.CaseEnums.CaseStatus;
+import org.casebridge.casefile.CaseFile;
+import org.casebridge.casefile.CaseService;
+import org.casebridge.casefile.CaseView;
+import org.casebridge.feedback.FeedbackTypes.AdministrationView;
+import org.casebridge.feedback.FeedbackTypes.Answer;
+import org.casebridge.feedback.FeedbackTypes.AnswerInput;
+import org.casebridge.feedback.FeedbackTypes.ConsentInput;
+import org.casebridge.feedback.FeedbackTypes.InterviewInput;
+import org.casebridge.feedback.FeedbackTypes.LinkInput;
+import org.casebridge.feedback.FeedbackTypes.Mode;
+import org.casebridge.feedback.FeedbackTypes.QuestionView;
+import org.casebridge.feedback.FeedbackTypes.Section;
+import org.casebridge.feedback.FeedbackTypes.StartInput;
+import org.casebridge.feedback.FeedbackTypes.StartPayload;
+import org.casebridge.feedback.FeedbackTypes.TemplateView;
+import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.ErrorCode;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.InputValidation;
+import org.casebridge.insight.AggregateTable;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The client feedback survey (module 14, step 6): administered after closure by someone other than the survivor's
+ * caseworker, with her informed consent, as an interview or by herself through a single-use expiring link. Answers
+ * are stored with no case, administration or exact time, so nothing ties them back to her; they are read only as
+ * disclosure-controlled aggregates.
+ */
+@ApplicationScoped
+public class FeedbackService {
+
+    static final String ADMINISTRATION_TYPE = "FeedbackSurveyAdministration";
+    static final String QUESTION_TYPE = "FeedbackQuestion";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final InputValidation validation;
+    private final CaseService cases;
+    private final EntityManager em;
+    private final int linkValidDays;
+    private final int threshold;
+
+    public FeedbackService(AccessPolicy access, AuditLog audit, InputValidation validation, CaseService cases, EntityManager em,
+                           @ConfigProperty(name = "casebridge.feedback.link-valid-days", defaultValue = "14") int linkValidDays,
+                           @ConfigProperty(name = "casebridge.disclosure.threshold", defaultValue = "11") int threshold) {
+        this.access = access;
+        this.audit = audit;
+        this.validation = validation;
+        this.cases = cases;
+        this.em = em;
+        this.linkValidDays = linkValidDays;
+        this.threshold = threshold;
+    }
+
+    private record Template(UUID id, TemplateView view) {
+    }
+
+    /** The survey in use: the latest version. */
+    public TemplateView currentTemplate() {
+        access.caller();
+        return template(null).view();
+    }
+
+    private Template template(UUID id) {
+        Object[] t = (Object[]) (id == null
+                ? em.createNativeQuery("select id, version, title, consent_script from feedback_template order by version desc limit 1")
+                : em.createNativeQuery("select id, version, title, consent_script from feedback_template where id = ?1").setParameter(1, id))
+                .getSingleResult();
+        UUID templateId = (UUID) t[0];
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select id, section, position, text from feedback_question where template_id = ?1 order by position")
+                .setParameter(1, templateId).getResultList();
+        List<QuestionView> questions = rows.stream().map(q -> new QuestionView(GlobalId.encode(QUESTION_TYPE, (UUID) q[0]),
+                Section.valueOf((String) q[1]), ((Number) q[2]).intValue(), (String) q[3])).toList();
+        return new Template(templateId, new TemplateView(((Number) t[1]).intValue(), (String) t[2], (String) t[3], questions));
+    }
+
+    // --- administering -----------------------------------------------------------------------------------
+
+    @Transactional
+    public StartPayload start(StartInput input) {
+        validation.check(input);
+        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
+        CaseFile file = cases.forWork("feedback.start", caseId);
+        Caller caller = access.caller();
+        access.mayAdministerFeedback(caller, caseId, file.caseworkerSubject);
+        if (file.status != CaseStatus.CLOSED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The feedback survey is given after the case is closed");
+        }
+        requireInformedConsent(input.consent());
+        Number already = (Number) em.createNativeQuery("""
+                        select count(*) from feedback_administration a
+                        where a.case_id = ?1 and a.started_at >= (select max(decided_at) from case_closure where case_id = ?1 and status = 'APPROVED')
+                          and (a.completed_at is not null or a.mode = 'INTERVIEW' or a.link_expires_at > now())""")
+                .setParameter(1, caseId).getSingleResult();
+        if (already.intValue() > 0) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "A feedback survey for this closure is already under way or done");
+        }
+        Template template = template(null);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        String token = input.mode() == Mode.SELF_COMPLETION ? newToken() : null;
+        OffsetDateTime expires = token == null ? null : now.plusDays(linkValidDays);
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery("""
+                        insert into feedback_administration (id, case_id, agency_id, template_id, mode, administered_by_subject,
+                            administered_by_name, purpose_explained, voluntary_explained, confidentiality_explained,
+                            no_effect_on_services_explained, consent_given, started_at, link_token_hash, link_expires_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, true, true, true, true, true, ?8, ?9, ?10)""")
+                .setParameter(1, id).setParameter(2, caseId).setParameter(3, file.leadAgency.id).setParameter(4, template.id())
+                .setParameter(5, input.mode().name()).setParameter(6, caller.subject()).setParameter(7, caller.username())
+                .setParameter(8, now).setParameter(9, token == null ? null : hash(token)).setParameter(10, expires)
+                .executeUpdate();
+        audit.allowed(caller, AuditLog.Entry.of("feedback.start", ADMINISTRATION_TYPE, id, caseId).withDetail(input.mode().name()));
+        return new StartPayload(new AdministrationView(GlobalId.encode(ADMINISTRATION_TYPE, id), input.mode(), caller.username(), now,
+                expires, false, template.view()), token);
+    }
+
+    private static void requireInformedConsent(ConsentInput consent) {
+        Map<String, Boolean> told = new java.util.LinkedHashMap<>();
+        told.put("purposeExplained", consent.purposeExplained());
+        told.put("voluntaryExplained", consent.voluntaryExplained());
+        told.put("confidentialityExplained", consent.confidentialityExplained());
+        told.put("noEffectOnServicesExplained", consent.noEffectOnServicesExplained());
+        told.put("consentGiven", consent.consentGiven());
+        told.forEach((item, yes) -> {
+            if (!yes) {
+                throw ApiException.invalid("input.consent." + item, "The survey needs the survivor's informed consent: " + item);
+            }
+        });
+    }
+
+    /** The survey behind a link, for the page she fills in: no login. */
+    public TemplateView surveyByLink(String token) {
+        return template(claimable(token).templateId()).view();
+    }
+
+    private record Claim(UUID id, UUID agencyId, UUID templateId, Mode mode) {
+    }
+
+    /** The administration behind a link token, still usable; otherwise a clear error. */
+    private Claim claimable(String token) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select id, agency_id, template_id, mode, completed_at is not null, link_expires_at <= now()
+                        from feedback_administration where link_token_hash = ?1""")
+                .setParameter(1, hash(token == null ? "" : token)).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiException.notFound("Survey link");
+        }
+        Object[] r = rows.get(0);
+        if ((Boolean) r[4]) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "This survey link has already been used; each link works once");
+        }
+        if ((Boolean) r[5]) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "This survey link has expired");
+        }
+        return new Claim((UUID) r[0], (UUID) r[1], (UUID) r[2], Mode.valueOf((String) r[3]));
+    }
+
+    /** Self-completion through the link: no login; the token works once, until it expires. */
+    @Transactional
+    public void submitByLink(LinkInput input) {
+        validation.check(input);
+        Claim claim = claimable(input.token());
+        int claimed = em.createNativeQuery("""
+                        update feedback_administration set completed_at = now()
+                        where id = ?1 and completed_at is null and link_expires_at > now()""")
+                .setParameter(1, claim.id()).executeUpdate();
+        if (claimed != 1) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "This survey link has already been used; each link works once");
+        }
+        store(claim, input.answers());
+        audit.allowed(new Caller("survey-link", "survivor (survey link)", null, null, Set.of()),
+                AuditLog.Entry.of("feedback.submit", ADMINISTRATION_TYPE, claim.id(), null).withDetail(Mode.SELF_COMPLETION.name()));
+    }
+
+    /** An interview: the answers are entered by the person who administered it. */
+    @Transactional
+    public void submitInterview(InterviewInput input) {
+        validation.check(input);
+        UUID id = GlobalId.decode(input.administrationId(), ADMINISTRATION_TYPE, "input.administrationId");
+        Caller caller = access.caller();
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select agency_id, template_id, mode, administered_by_subject, case_id from feedback_administration
+                        where id = ?1 and completed_at is null for update""").setParameter(1, id).getResultList();
+        if (rows.isEmpty() || !caller.subject().equals(rows.get(0)[3]) || !Mode.INTERVIEW.name().equals(rows.get(0)[2])) {
+            throw access.refuse(caller, AuditLog.Entry.of("feedback.submit", ADMINISTRATION_TYPE, id, null),
+                    ApiException.notFound("Open feedback interview"));
+        }
+        Object[] r = rows.get(0);
+        em.createNativeQuery("update feedback_administration set completed_at = now() where id = ?1").setParameter(1, id).executeUpdate();
+        store(new Claim(id, (UUID) r[0], (UUID) r[1], Mode.INTERVIEW), input.answers());
+        audit.allowed(caller, AuditLog.Entry.of("feedback.submit", ADMINISTRATION_TYPE, id, (UUID) r[4]).withDetail(Mode.INTERVIEW.name()));
+    }
+
+    /** The answers, with nothing that ties them to the survivor: agency, survey version, mode and month only. */
+    private void store(Claim claim, List<AnswerInput> answers) {
+        Map<UUID, Answer> byQuestion = new HashMap<>();
+        List<UUID> questions = template(claim.templateId()).view().questions().stream()
+                .map(q -> GlobalId.decode(q.id(), QUESTION_TYPE, "id")).toList();
+        for (int i = 0; i < answers.size(); i++) {
+            AnswerInput answer = answers.get(i);
+            String field = "input.answers[" + i + "]";
+            if (answer == null) {
+                throw ApiException.invalid(field, "An answer is required");
+            }
+            UUID question = GlobalId.decode(answer.questionId(), QUESTION_TYPE, field + ".questionId");
+            if (!questions.contains(question) || byQuestion.put(question, answer.answer()) != null) {
+                throw ApiException.invalid(field + ".questionId", "Answer each question of this survey at most once");
+            }
+        }
+        UUID responseId = UUID.randomUUID();
+        em.createNativeQuery("insert into feedback_response (id, template_id, agency_id, mode, period) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, responseId).setParameter(2, claim.templateId()).setParameter(3, claim.agencyId())
+                .setParameter(4, claim.mode().name()).setParameter(5, LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1))
+                .executeUpdate();
+        em.createNativeQuery("""
+                        insert into feedback_answer (response_id, question_id, answer)
+                        select ?1, q, coalesce(a, 'NO_ANSWER') from unnest(?2, ?3) as t(q, a)""")
+                .setParameter(1, responseId)
+                .setParameter(2, questions.toArray(UUID[]::new))
+                .setParameter(3, questions.stream().map(q -> byQuestion.containsKey(q) ? byQuestion.get(q).name() : null).toArray(String[]::new))
+                .executeUpdate();
+    }
+
+    // --- results -----------------------------------------------------------------------------------------
+
+    /** Answers per question for the caller's agency and the months of the period, disclosure-controlled. */
+    public AggregateTable results(LocalDate from, LocalDate to) {
+        Caller caller = access.mayReadFeedbackResults();
+        if (to.isBefore(from)) {
+            throw ApiException.invalid("to", "The period ends before it starts");
+        }
+        TemplateView template = template(null).view();
+        List<String> rowKeys = template.questions().stream().map(q -> q.position() + ". " + q.text()).toList();
+        List<String> columns = Arrays.stream(Answer.values()).map(Enum::name).toList();
+        long[][] counts = new long[rowKeys.size()][columns.size()];
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                        select q.position, a.answer, count(*) from feedback_response r
+                        join agency g on g.id = r.agency_id and g.code = ?1
+                        join feedback_answer a on a.response_id = r.id
+                        join feedback_question q on q.id = a.question_id
+                        join feedback_template t on t.id = q.template_id and t.version = ?4
+                        where r.period between date_trunc('month', cast(?2 as date)) and ?3
+                        group by q.position, a.answer""")
+                .setParameter(1, caller.agencyCode()).setParameter(2, from).setParameter(3, to).setParameter(4, template.version())
+                .getResultList();
+        for (Object[] r : rows) {
+            int question = template.questions().stream().map(QuestionView::position).toList().indexOf(((Number) r[0]).intValue());
+            counts[question][columns.indexOf((String) r[1])] = ((Number) r[2]).longValue();
+        }
+        String state = (String) em.createNativeQuery("select coalesce(state, '') from agency where code = ?1")
+                .setParameter(1, caller.agencyCode()).getSingleResult();
+        return AggregateTable.publish("Client feedback survey (version " + template.version() + ") of " + caller.agencyCode(),
+                state, from, to, threshold, "question", "answer", rowKeys, columns, counts);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.casebridge.support;
+
+import io.restassured.path.json.JsonPath;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.casebridge.support.GraphQLClient.call;
+import static org.casebridge.support.GraphQLClient.ok;
+
+/** Action plans, closures and reopenings through the API, as the lead agency's staff would do them. */
+public final class CaseWork {
+
+    private CaseWork() {
+    }
+
+    public static String addGoal(String user, String caseId, String agencyCode) {
+        return ok(Tokens.of(user), """
+                mutation($i: AddActionPlanGoalInput!) { addActionPlanGoal(input: $i) { goal { id version } } }""",
+                Map.of("i", Map.of("caseId", caseId, "needArea", "HEALTH", "goal", "Recover physical health",
+                        "actions", "Clinic visits", "responsibleAgencyCode", agencyCode))).getString("data.addActionPlanGoal.goal.id");
+    }
+
+    public static final Map<String, Object> CHECKLIST = Map.of("safetyPlanReviewed", true, "actionPlanReviewed", true,
+            "survivorToldSheCanReturn", true, "fileReviewedAndComplete", true);
+
+    public static Map<String, Object> closureInput(String caseId, String reason, List<Map<String, Object>> goalReviews) {
+        Map<String, Object> input = new HashMap<>(Map.of("caseId", caseId, "reason", reason, "checklist", CHECKLIST));
+        input.put("goalReviews", goalReviews);
+        return input;
+    }
+
+    public static final String REQUEST = """
+            mutation($i: RequestCaseClosureInput!) { requestCaseClosure(input: $i) { closure { id status reason lastContactAt } } }""";
+    public static final String APPROVE = """
+            mutation($i: DecideCaseClosureInput!) { approveCaseClosure(input: $i) { closure { id status case { status } } } }""";
+
+    public static JsonPath requestClosure(String user, Map<String, Object> input) {
+        return call(Tokens.of(user), REQUEST, Map.of("i", input));
+    }
+
+    /** Opens a case and closes it (requested by the caseworker, approved by the supervisor); returns the case ID. */
+    public static String closedCase(String caseworker, String supervisor) {
+        String caseId = Cases.open(caseworker, "Closed " + UUID.randomUUID());
+        String closure = ok(Tokens.of(caseworker), REQUEST, Map.of("i", closureInput(caseId, "NEEDS_MET", List.of())))
+                .getString("data.requestCaseClosure.closure.id");
+        ok(Tokens.of(supervisor), APPROVE, Map.of("i", Map.of("id", closure, "comment", "Approved")));
+        return caseId;
+    }
+
+    public static String caseStatus(String caseId) {
+        return (String) Db.row("select status from survivor_case where id = ?", Cases.uuid(caseId)).get("status");
+    }
+}
