@@ -304,6 +304,29 @@ public class AccessPolicy {
         return caller;
     }
 
+    // --- needs assessment (focus groups) -----------------------------------------------------------------
+
+    /** Discussion guides and focus groups are the facilitators' work. */
+    public Caller mayFacilitate(String action) {
+        Caller caller = caller();
+        if (!caller.has(Role.FACILITATOR)) {
+            throw refuse(caller, AuditLog.Entry.of(action, "FocusGroupSession", null, null),
+                    ApiException.forbidden("Only facilitators run focus groups"));
+        }
+        return caller;
+    }
+
+    /** A session, with its notes and sign-in sheet, is seen by its facilitator and note-taker; by nobody else. */
+    public Caller mayWorkOnSession(String action, UUID sessionId, String facilitatorUsername, String noteTakerUsername) {
+        Caller caller = caller();
+        boolean runsIt = caller.has(Role.FACILITATOR)
+                && (caller.username().equals(facilitatorUsername) || caller.username().equals(noteTakerUsername));
+        if (facilitatorUsername == null || !runsIt) {
+            throw refuse(caller, AuditLog.Entry.of(action, "FocusGroupSession", sessionId, null), ApiException.notFound("Session"));
+        }
+        return caller;
+    }
+
     // --- aggregates --------------------------------------------------------------------------------------
 
     /** State leads read disclosure-controlled aggregates of their own state, and nothing record-level. */

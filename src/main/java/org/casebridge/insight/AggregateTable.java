@@ -22,7 +22,7 @@ public record AggregateTable(@NonNull String title, @NonNull String state, @NonN
 
     @Type("AggregateCell")
     public record Cell(@NonNull String column, Integer value, boolean suppressed) {
-        static Cell of(String column, long value, boolean hidden) {
+        public static Cell of(String column, long value, boolean hidden) {
             return new Cell(column, hidden ? null : (int) value, hidden);
         }
     }
@@ -30,6 +30,11 @@ public record AggregateTable(@NonNull String title, @NonNull String state, @NonN
     /** Publishes {@code counts} (rows × columns) through {@link DisclosureControl}. */
     public static AggregateTable publish(String title, String state, LocalDate from, LocalDate to, int threshold, String rowDimension,
                                   String columnDimension, List<String> rowKeys, List<String> columns, long[][] counts) {
+        if (rowKeys.isEmpty()) {
+            List<Cell> none = columns.stream().map(c -> Cell.of(c, 0, true)).toList();
+            return new AggregateTable(title, state, from, to, threshold, rowDimension, columnDimension, columns, List.of(), none,
+                    Cell.of("TOTAL", 0, true));
+        }
         DisclosureControl.Table t = DisclosureControl.apply(counts, threshold);
         List<Row> rows = new ArrayList<>();
         for (int r = 0; r < rowKeys.size(); r++) {

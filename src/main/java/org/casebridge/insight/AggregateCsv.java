@@ -1,0 +1,114 @@
+package org.casebridge.insight;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.ErrorCode;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The state leads' aggregates for spreadsheet users: {@code GET /aggregates/{table}.csv?state=&from=&to=} with the
+ * same bearer token, the same access rule and the same disclosure control as the GraphQL queries. A suppressed
+ * count is written as {@value #SUPPRESSED}.
+ */
+@Path("/aggregates")
+public class AggregateCsv {
+
+    static final String SUPPRESSED = "suppressed";
+
+    private final InsightService insight;
+
+    public AggregateCsv(InsightService insight) {
+        this.insight = insight;
+    }
+
+    private Map<String, Function<Period, AggregateTable>> tables() {
+        return Map.of(
+                "needs", p -> insight.needsAssessment(p.state, p.from, p.to).needs(),
+                "sessions", p -> insight.needsAssessment(p.state, p.from, p.to).sessions(),
+                "participants", p -> insight.needsAssessment(p.state, p.from, p.to).participants(),
+                "follow-up-requests", p -> insight.needsAssessment(p.state, p.from, p.to).followUpRequests(),
+                "referrals", p -> insight.caseManagementIndicators(p.state, p.from, p.to).referrals(),
+                "follow-up-timeliness", p -> insight.caseManagementIndicators(p.state, p.from, p.to).followUpTimeliness(),
+                "closure-reasons", p -> insight.caseManagementIndicators(p.state, p.from, p.to).closureReasons(),
+                "feedback-satisfaction", p -> insight.caseManagementIndicators(p.state, p.from, p.to).feedbackSatisfaction(),
+                "supervision-ratings", p -> insight.supervisionRatings(p.state, p.from, p.to));
+    }
+
+    private record Period(String state, LocalDate from, LocalDate to) {
+    }
+
+    @GET
+    @Path("/{table}.csv")
+    @Produces("text/csv")
+    public Response csv(@PathParam("table") String name, @QueryParam("state") String state, @QueryParam("from") String from,
+                        @QueryParam("to") String to) {
+        Function<Period, AggregateTable> table = tables().get(name);
+        if (table == null) {
+            throw ApiException.notFound("Table " + name + " (one of " + String.join(", ", tables().keySet().stream().sorted().toList()) + ")");
+        }
+        AggregateTable t = table.apply(new Period(state, date(from, "from"), date(to, "to")));
+        return Response.ok(write(t)).header("Content-Disposition", "attachment; filename=\"" + name + "-" + t.state().replaceAll("\\W", "")
+                + "-" + t.from() + "-" + t.to() + ".csv\"").build();
+    }
+
+    static String write(AggregateTable t) {
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(Stream.concat(Stream.of(t.rowDimension()), Stream.concat(t.columns().stream(), Stream.of("TOTAL"))).toList());
+        t.rows().forEach(r -> lines.add(Stream.concat(Stream.of(r.key()), Stream.concat(r.cells().stream(), Stream.of(r.total()))
+                .map(AggregateCsv::value)).toList()));
+        lines.add(Stream.concat(Stream.of("TOTAL"), Stream.concat(t.columnTotals().stream(), Stream.of(t.grandTotal()))
+                .map(AggregateCsv::value)).toList());
+        return lines.stream().map(l -> l.stream().map(AggregateCsv::quote).collect(Collectors.joining(",")))
+                .collect(Collectors.joining("\r\n", "", "\r\n"));
+    }
+
+    private static String value(AggregateTable.Cell cell) {
+        return cell.suppressed() ? SUPPRESSED : String.valueOf(cell.value());
+    }
+
+    /** RFC 4180 quoting, and no cell a spreadsheet would run as a formula. */
+    private static String quote(String value) {
+        String safe = value.matches("^[=+\\-@\t\r].*") ? "'" + value : value;
+        return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
+    }
+
+    private static LocalDate date(String value, String field) {
+        if (value == null) {
+            throw ApiException.invalid(field, field + " is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(field, field + " must be a date (YYYY-MM-DD)");
+        }
+    }
+
+    @ServerExceptionMapper
+    public Response refused(ApiException e) {
+        int status = switch (e.code()) {
+            case UNAUTHENTICATED -> 401;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case VALIDATION_FAILED, LIMIT_EXCEEDED -> 400;
+            case UNAVAILABLE -> 503;
+            default -> 409;
+        };
+        String field = e.field() == null ? "" : ",\"field\":\"" + e.field() + "\"";
+        return Response.status(status).type("application/json").entity("{\"errors\":[{\"message\":\"" + e.getMessage().replace("\"", "'")
+                + "\",\"extensions\":{\"code\":\"" + e.code() + "\"" + field + "}}]}").build();
+    }
+}
