@@ -15,7 +15,7 @@ import java.time.LocalDate;
 @Input("SurvivorIdentityInput")
 @Description("Name, date of birth, contact and address (category IDENTITY).")
 public record SurvivorIdentity(@NonNull @NotBlank @Size(max = 200) String fullName,
-                               @Past LocalDate dateOfBirth,
+                               @Past @org.casebridge.graphql.PlausibleDate(yearsBack = 120, yearsAhead = 0) LocalDate dateOfBirth,
                                @Size(max = 40) String phone,
                                @Size(max = 500) String address) {
 }

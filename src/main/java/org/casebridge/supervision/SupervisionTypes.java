@@ -117,7 +117,7 @@ public final class SupervisionTypes {
     public record RegisterCaseworkerInput(@NonNull @NotBlank @Size(max = 100) String username,
                                      @NonNull @NotBlank @Size(max = 200) String displayName,
                                      @NonNull @NotNull ExperienceLevel experienceLevel,
-                                     @Description("Defaults to today.") LocalDate startedOn) {
+                                     @Description("Defaults to today.") @org.casebridge.graphql.PlausibleDate(yearsBack = 60) LocalDate startedOn) {
     }
 
     @Input("ChecklistInput")
@@ -132,7 +132,7 @@ public final class SupervisionTypes {
     @Input("RecordObservationInput")
     public record RecordObservationInput(@Size(max = 100) String idempotencyKey,
                                          @Id @NonNull String caseworkerId,
-                                         @NonNull @NotNull LocalDate observedOn,
+                                         @NonNull @NotNull @org.casebridge.graphql.PlausibleDate LocalDate observedOn,
                                          @Id String caseId,
                                          @NonNull @NotNull CaseManagementStage stage,
                                          @Description("The child's informed consent/assent to the observation, obtained before the session.")
@@ -141,7 +141,7 @@ public final class SupervisionTypes {
                                          List<@Valid AreaInput> areas,
                                          @Size(max = 4000) String supervisorActions,
                                          @Size(max = 4000) String caseworkerActions,
-                                         LocalDate feedbackSessionOn) {
+                                         @org.casebridge.graphql.PlausibleDate LocalDate feedbackSessionOn) {
     }
 
     @Input("UpdateObservationInput")

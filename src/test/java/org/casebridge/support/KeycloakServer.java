@@ -99,6 +99,27 @@ public final class KeycloakServer implements AutoCloseable {
         return baseUrl() + "/realms/" + REALM;
     }
 
+    /** Freezes the server (SIGSTOP): it accepts connections and answers nothing, as a hung or unreachable one would. */
+    public void pause() {
+        signal("-STOP");
+    }
+
+    public void resume() {
+        signal("-CONT");
+    }
+
+    private void signal(String signal) {
+        List<String> command = new java.util.ArrayList<>(List.of("kill", signal, String.valueOf(process.pid())));
+        process.descendants().forEach(p -> command.add(String.valueOf(p.pid())));
+        try {
+            new ProcessBuilder(command).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public boolean isRunning() {
         return process != null && process.isAlive();
     }

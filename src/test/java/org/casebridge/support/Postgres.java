@@ -21,6 +21,14 @@ public final class Postgres implements AutoCloseable {
     private final String password;
     private EmbeddedPostgres server;
 
+    private final java.util.Map<String, String> serverConfig = new java.util.LinkedHashMap<>();
+
+    /** A server setting for the next start (e.g. the benchmark's {@code shared_preload_libraries}). */
+    public Postgres withServerConfig(String key, String value) {
+        serverConfig.put(key, value);
+        return this;
+    }
+
     public Postgres(Path dataDirectory, int port, String password) {
         this.dataDirectory = dataDirectory;
         this.port = port;
@@ -31,13 +39,14 @@ public final class Postgres implements AutoCloseable {
     public Postgres start() {
         try {
             Files.createDirectories(dataDirectory);
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
                     .setServerConfig("max_connections", "300")
-                    .setServerConfig("timezone", "UTC")
-                    .start();
+                    .setServerConfig("timezone", "UTC");
+            serverConfig.forEach(builder::setServerConfig);
+            server = builder.start();
             createDatabase();
             return this;
         } catch (IOException | SQLException e) {

@@ -82,6 +82,15 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    public static synchronized void withKeycloakPaused(Runnable whileDown) {
+        keycloak.pause();
+        try {
+            whileDown.run();
+        } finally {
+            keycloak.resume();
+        }
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
