@@ -16,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Checks a POST to {@code /graphql} before SmallRye sees it, so that every refusal has our error shape:
  * only {@code application/json} bodies (text/plain and form posts are the cross-site request forgery routes),
- * one operation per request (no JSON arrays), and a document that parses within the token limits.
+ * one operation per request (no JSON arrays), the members of a GraphQL-over-HTTP request with their JSON types, and a
+ * document that parses within the token limits.
  */
 @ApplicationScoped
 public class RequestGate {
@@ -55,9 +56,14 @@ public class RequestGate {
         }
         String query;
         try {
-            query = new JsonObject(body).getString("query");
+            JsonObject request = new JsonObject(body);
+            query = request.getString("query");
+            request.getString("operationName");
+            request.getJsonObject("variables");
+            request.getJsonObject("extensions");
         } catch (DecodeException | ClassCastException e) {
-            refuse(context, 400, ErrorCode.VALIDATION_FAILED, "The body is not a GraphQL request in JSON");
+            refuse(context, 400, ErrorCode.VALIDATION_FAILED, "The body is not a GraphQL request in JSON: query and operationName "
+                    + "are strings, variables and extensions are objects");
             return;
         }
         if (query == null || query.isBlank()) {
