@@ -62,6 +62,18 @@ public class EventsHub {
         return notices;
     }
 
+    /** A payload that is not a notice (anyone with database access can notify the channel) is skipped, not fatal. */
+    private void deliver(String payload) {
+        Notice notice;
+        try {
+            notice = Notice.parse(payload);
+        } catch (RuntimeException e) {
+            LOG.warnf("Skipped a notification on %s that is not a Casebridge notice (%s)", Events.CHANNEL, e.getClass().getSimpleName());
+            return;
+        }
+        notices.onNext(notice);
+    }
+
     private void listen() {
         while (running) {
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -72,7 +84,7 @@ public class EventsHub {
                     PGNotification[] received = pg.getNotifications(1_000);
                     if (received != null) {
                         for (PGNotification notification : received) {
-                            notices.onNext(Notice.parse(notification.getParameter()));
+                            deliver(notification.getParameter());
                         }
                     }
                 }

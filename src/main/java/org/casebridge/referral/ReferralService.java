@@ -78,16 +78,17 @@ public class ReferralService {
     // --- reading -----------------------------------------------------------------------------------------
 
     public ReferralConnection sent(ReferralFilter filter, PageRequest page) {
-        return list("f.code", filter, page);
+        return list("r.fromAgency.id", filter, page);
     }
 
     public ReferralConnection received(ReferralFilter filter, PageRequest page) {
-        return list("t.code", filter, page);
+        return list("r.toAgency.id", filter, page);
     }
 
     private ReferralConnection list(String agencyColumn, ReferralFilter filter, PageRequest page) {
         Caller caller = access.mayListReferrals();
-        List<String> where = new ArrayList<>(List.of(agencyColumn + " = :agency"));
+        // the agency as a scalar subquery, so PostgreSQL walks the (agency, updated_at, id) index and stops at the page
+        List<String> where = new ArrayList<>(List.of(agencyColumn + " = (select a.id from Agency a where a.code = :agency)"));
         Parameters params = Parameters.with("agency", caller.agencyCode());
         if (filter != null && filter.status() != null) {
             where.add("r.status = :status");
@@ -102,7 +103,9 @@ public class ReferralService {
             params.and("since", filter.updatedSince());
         }
         String condition = String.join(" and ", where);
-        long total = Referral.count("from Referral r join r.fromAgency f join r.toAgency t join r.service s where " + condition, params);
+        // without a service-type filter the count needs no join and is answered from the index alone
+        boolean byServiceType = filter != null && filter.serviceType() != null;
+        long total = Referral.count("from Referral r" + (byServiceType ? " join r.service s" : "") + " where " + condition, params);
         PageRequest.TimeAndId after = page.afterTimeAndId();
         if (after != null) {
             params.and("afterAt", after.at()).and("afterId", after.id());

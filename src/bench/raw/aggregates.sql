@@ -1,0 +1,40 @@
+select n.theme || ' / ' || n.professional_level, n.urgency, count(*) from fg_need n join fg_session s on s.id = n.session_id
+where s.status = 'FINAL' and s.state = 'Borno' and s.held_on between '${FROM}' and '${TO}' group by 1, 2;
+select s.audience, s.composition, count(*) from fg_session s
+where s.status = 'FINAL' and s.state = 'Borno' and s.held_on between '${FROM}' and '${TO}' group by 1, 2;
+select s.audience, g.gender, sum(g.n) from fg_session s
+cross join lateral (values ('FEMALE', s.female_count), ('MALE', s.male_count), ('OTHER', s.other_gender_count)) g(gender, n)
+where s.status = 'FINAL' and s.state = 'Borno' and s.held_on between '${FROM}' and '${TO}' group by 1, 2;
+select f.theme, 'REQUESTS', count(*) from fg_follow_up_request f join fg_session s on s.id = f.session_id
+where s.status = 'FINAL' and s.state = 'Borno' and s.held_on between '${FROM}' and '${TO}' group by 1, 2;
+with mention as (
+  select n.theme from fg_need n join fg_session s on s.id = n.session_id where s.status = 'FINAL' and s.state = 'Borno' and s.held_on between '${FROM}' and '${TO}'
+  union all select t.theme from fg_quote q join fg_session s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
+  where s.status = 'FINAL' and s.state = 'Borno' and s.held_on between '${FROM}' and '${TO}'
+  union all select f.theme from fg_follow_up_request f join fg_session s on s.id = f.session_id where s.status = 'FINAL' and s.state = 'Borno' and s.held_on between '${FROM}' and '${TO}')
+select theme, count(*) from mention group by theme order by count(*) desc, theme limit 5;
+select theme, speaker_type, text from (
+  select t.theme, q.speaker_type, q.text, row_number() over (partition by t.theme order by length(q.text), q.id) as n
+  from fg_quote q join fg_session s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
+  where s.status = 'FINAL' and s.state = 'Borno' and s.held_on between '${FROM}' and '${TO}' and s.participant_count >= 11
+    and t.theme = any(array['caseworker training', 'transport to services', 'safe spaces for girls'])) ranked where n <= 3;
+select s.type, case when r.status in ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'FAILED') then 'ACCEPTED'
+                    when r.status = 'REQUESTED' then 'AWAITING_ANSWER' else r.status end, count(*)
+from referral r join survivor_case c on c.id = r.case_id and c.reporting_consent join agency a on a.id = c.lead_agency_id and a.state = 'Borno'
+join agency_service s on s.id = r.service_id where r.requested_at >= '${FROM}' and r.requested_at < '${TO}'::date + 1 group by 1, 2;
+select s.type, percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.requested_at) / 60), count(*)
+from referral r join survivor_case c on c.id = r.case_id and c.reporting_consent join agency a on a.id = c.lead_agency_id and a.state = 'Borno'
+join agency_service s on s.id = r.service_id where r.requested_at >= '${FROM}' and r.requested_at < '${TO}'::date + 1 and r.accepted_at is not null group by 1;
+select a.code, case when f.status = 'COMPLETED' and f.contact_at <= f.scheduled_at + interval '1 day' then 'ON_TIME'
+                    when f.status = 'COMPLETED' then 'LATE' else 'OVERDUE' end, count(*)
+from follow_up f join survivor_case c on c.id = f.case_id and c.reporting_consent join agency a on a.id = c.lead_agency_id and a.state = 'Borno'
+where f.scheduled_at >= '${FROM}' and f.scheduled_at < '${TO}'::date + 1 and (f.status = 'COMPLETED' or f.scheduled_at < now()) group by 1, 2;
+select a.code, k.reason, count(*) from case_closure k join survivor_case c on c.id = k.case_id and c.reporting_consent
+join agency a on a.id = c.lead_agency_id and a.state = 'Borno'
+where k.status = 'APPROVED' and k.decided_at >= '${FROM}' and k.decided_at < '${TO}'::date + 1 group by 1, 2;
+select q.section, x.answer, count(*) from feedback_response r join agency a on a.id = r.agency_id and a.state = 'Borno'
+join feedback_answer x on x.response_id = r.id join feedback_question q on q.id = x.question_id
+where r.period between date_trunc('month', '${FROM}'::date) and '${TO}' group by 1, 2;
+select a.code, r.rating, count(*) from observation o join agency g on g.id = o.agency_id and g.state = 'Borno'
+join observation_rating r on r.observation_id = o.id and r.rating is not null join observation_area a on a.id = r.area_id
+where o.status <> 'DRAFT' and o.observed_on between '${FROM}' and '${TO}' group by a.code, r.rating;

@@ -1,0 +1,435 @@
+package org.casebridge.bench;
+
+import org.casebridge.casefile.IdentityCipher;
+import org.casebridge.casefile.SurvivorIdentity;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.support.KeycloakServer;
+import org.casebridge.support.Postgres;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The rerunnable benchmark of issue 8 ({@code mvn -Pbench package}, README "Performance"): starts PostgreSQL, Keycloak
+ * and the packaged API, seeds the benchmark volume, takes real tokens, drives each operation with autocannon at
+ * concurrency 1, 16 and 64, runs the SQL each operation needs directly with pgbench at the same concurrency, and
+ * prints one table. SQL statements per request come from pg_stat_statements; peak RSS from /proc (VmHWM).
+ */
+public final class Benchmark {
+
+    static final String IDENTITY_KEY = "bench-1:9Ixz6X77kW8SDt/5e1zzwSpOxI94VMT7BSoJ4/WPKgY=";
+    static final int[] CONCURRENCY = {1, 16, 64};
+
+    record Operation(String name, String user, String query, Map<String, Object> variables, String rawScript) {
+    }
+
+    record Row(String operation, int concurrency, double throughput, double p50, double p99, long errors, double statements,
+               double raw, long rssMiB) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 15);
+        Path home = Path.of("target/bench");
+        deleteRecursively(home);
+        Files.createDirectories(home);
+        Postgres postgres = new Postgres(home.resolve("pg"), freePort(), "bench")
+                .withServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .withServerConfig("pg_stat_statements.track_utility", "off")
+                .withServerConfig("shared_buffers", "512MB")
+                .start();
+        KeycloakServer keycloak = new KeycloakServer(KeycloakServer.distribution(), freePort(), home.resolve("keycloak.log"));
+        Process api = null;
+        try {
+            keycloak.start(Path.of("keycloak-realm"));
+            int apiPort = freePort();
+            String java = ProcessHandle.current().info().command().orElse("java");
+            api = new ProcessBuilder(List.of(java, "-Xmx" + System.getProperty("bench.xmx", "256m"), "-XX:+UseSerialGC",
+                    "-Dquarkus.http.port=" + apiPort,
+                    "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
+                    "-Dquarkus.datasource.username=" + Postgres.USER, "-Dquarkus.datasource.password=" + postgres.password(),
+                    "-Dquarkus.oidc.auth-server-url=" + keycloak.issuer(),
+                    "-Dcasebridge.identity.keys=" + IDENTITY_KEY, "-Dcasebridge.identity.active-key=bench-1",
+                    "-Dcasebridge.log.json=false", "-jar", "target/quarkus-app/quarkus-run.jar"))
+                    .redirectErrorStream(true).redirectOutput(home.resolve("api.log").toFile()).start();
+            String url = "http://localhost:" + apiPort;
+            awaitReady(url + "/q/health/ready");
+            System.out.println("Seeding the benchmark volume ...");
+            long seeding = System.currentTimeMillis();
+            Map<String, String> ids = seed(postgres);
+            System.out.printf("Seeded in %d s%n", (System.currentTimeMillis() - seeding) / 1000);
+
+            longLivedTokens(keycloak);
+            Map<String, String> tokens = new LinkedHashMap<>();
+            for (String user : List.of("pr.stluke", "cw.amani", "lead.borno")) {
+                tokens.put(user, token(keycloak, user));
+            }
+            String caseId = GlobalId.encode("Case", UUID.fromString(ids.get("CASE")));
+            String serviceId = GlobalId.encode("Service", UUID.fromString(ids.get("SERVICE")));
+            String from = LocalDate.now().minusYears(2).toString();
+            String to = LocalDate.now().toString();
+            ids.put("FROM", from);
+            ids.put("TO", to);
+            List<Operation> operations = List.of(
+                    new Operation("(a) referralsReceived(first: 20)", "pr.stluke", """
+                            { referralsReceived(first: 20) { totalCount edges { node { id status urgency updatedAt note
+                              service { name type } fromAgency { code } case { caseNumber summary { needs riskLevel ageBand } }
+                              history { toStatus at actorName } } } } }""", Map.of(), "referrals-received.sql"),
+                    new Operation("(b) case(id:) with referrals, follow-ups", "cw.amani", """
+                            query($id: ID!) { case(id: $id) { caseNumber status identity { fullName } summary { riskLevel needs }
+                              referrals { status service { name } history { toStatus } } followUps { scheduledAt status } } }""",
+                            Map.of("id", caseId), "case-read.sql"),
+                    new Operation("(c) needs + case-management aggregates", "lead.borno", """
+                            query($f: Date!, $t: Date!) {
+                              needsAssessment(from: $f, to: $t) { needs { grandTotal { value } } sessions { grandTotal { value } }
+                                participants { grandTotal { value } } followUpRequests { grandTotal { value } } topThemes { theme } }
+                              caseManagementIndicators(from: $f, to: $t) { referrals { grandTotal { value } }
+                                byServiceType { acceptanceRate medianMinutesToAccept } followUpTimeliness { grandTotal { value } }
+                                closureReasons { grandTotal { value } } feedbackSatisfaction { grandTotal { value } }
+                                supervisionRatings { grandTotal { value } } } }""", Map.of("f", from, "t", to), "aggregates.sql"),
+                    new Operation("(d) createReferral", "cw.amani", """
+                            mutation($i: CreateReferralInput!) { createReferral(input: $i) { referral { id status } } }""",
+                            Map.of("i", Map.of("caseId", caseId, "serviceId", serviceId, "urgency", "URGENT", "note", "Needs care")),
+                            "create-referral.sql"));
+
+            Path autocannon = installAutocannon(home);
+            long soak = Long.getLong("bench.soak", 0);
+            if (soak > 0) {
+                soak(autocannon, url, postgres, api.pid(), operations, tokens, soak);
+                return;
+            }
+            List<Row> rows = new ArrayList<>();
+            for (Operation op : operations) {
+                String body = json(Map.of("query", op.query(), "variables", op.variables()));
+                String token = tokens.get(op.user());
+                String sample = post(url + "/graphql", token, body);
+                if (sample.contains("\"errors\"")) {
+                    throw new IllegalStateException(op.name() + " answers with errors: " + sample);
+                }
+                double statements = statementsPerRequest(postgres, url, token, body);
+                Path script = rawScript(home, op.rawScript(), ids);
+                for (int c : CONCURRENCY) {
+                    Map<String, Double> load = autocannon(autocannon, url + "/graphql", token, body, c, seconds);
+                    double raw = pgbench(postgres, script, c, seconds);
+                    long rss = rssMiB(api.pid());
+                    Row row = new Row(op.name(), c, load.get("rps"), load.get("p50"), load.get("p99"),
+                            load.get("errors").longValue(), statements, raw, rss);
+                    rows.add(row);
+                    System.out.println(format(row));
+                }
+            }
+            String table = table(rows, seconds);
+            System.out.println("\n" + table);
+            Files.writeString(home.resolve("results.md"), table);
+        } finally {
+            if (api != null) {
+                api.destroy();
+                api.waitFor();
+            }
+            keycloak.close();
+            postgres.close();
+        }
+        System.exit(0);
+    }
+
+    // --- seeding -----------------------------------------------------------------------------------------
+
+    static Map<String, String> seed(Postgres postgres) throws Exception {
+        Map<String, String> ids = new LinkedHashMap<>();
+        try (Connection c = postgres.superuserConnection(); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute(resource("db/demo/01-directory.sql"));
+            s.execute(Files.readString(Path.of("src/bench/seed.sql")));
+            IdentityCipher cipher = new IdentityCipher(IDENTITY_KEY, "bench-1");
+            List<UUID> amani = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery("""
+                    select id from survivor_case where caseworker_name = 'cw.amani' and case_number like 'BENCH-%' order by case_number limit 2000""")) {
+                while (rs.next()) {
+                    amani.add((UUID) rs.getObject(1));
+                }
+            }
+            try (PreparedStatement seal = c.prepareStatement("update survivor_case set identity_key_id = ?, identity_sealed = ? where id = ?")) {
+                for (UUID id : amani) {
+                    IdentityCipher.Sealed sealed = cipher.seal(id, new SurvivorIdentity("Bench Survivor " + id.toString().substring(0, 8),
+                            LocalDate.of(1995, 5, 5), "+234 800 000 0000", "Maiduguri"));
+                    seal.setString(1, sealed.keyId());
+                    seal.setBytes(2, sealed.bytes());
+                    seal.setObject(3, id);
+                    seal.addBatch();
+                }
+                seal.executeBatch();
+            }
+            UUID benchCase = amani.get(0);
+            try (ResultSet rs = s.executeQuery("select id from agency where code = 'STLUKE'")) {
+                rs.next();
+                ids.put("STLUKE", rs.getString(1));
+            }
+            try (ResultSet rs = s.executeQuery("select id from agency where code = 'AMANI'")) {
+                rs.next();
+                ids.put("AMANI", rs.getString(1));
+            }
+            ids.put("CASE", benchCase.toString());
+            ids.put("SERVICE", "b0000000-0000-4000-8000-000000000001");
+            s.execute("insert into consent (id, case_id, recipient_agency_id, categories, purpose, given_by, obtained_how, valid_from, "
+                    + "recorded_by_subject, recorded_at) values (gen_random_uuid(), '" + benchCase + "', '" + ids.get("STLUKE")
+                    + "', '{CASE_SUMMARY}', 'REFERRAL', 'SURVIVOR', 'WRITTEN', now() - interval '1 day', 'bench', now())");
+            s.execute("vacuum analyze");
+            try (ResultSet rs = s.executeQuery("""
+                    select (select count(*) from agency), (select count(*) from survivor_case), (select count(*) from referral),
+                           (select count(*) from referral_event), (select count(*) from audit_entry), (select count(*) from fg_session),
+                           (select count(*) from referral r join agency t on t.id = r.to_agency_id where t.code = 'STLUKE')""")) {
+                rs.next();
+                System.out.printf("Volume: %d agencies, %d cases, %d referrals, %d history entries, %d audit entries, %d sessions; "
+                        + "%d referrals received by STLUKE%n", rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7));
+            }
+        }
+        return ids;
+    }
+
+    // --- measuring ---------------------------------------------------------------------------------------
+
+    /** Statements the API's database user ran per request, over 20 requests one after the other. */
+    static double statementsPerRequest(Postgres postgres, String url, String token, String body) throws Exception {
+        try (Connection c = postgres.superuserConnection(); Statement s = c.createStatement()) {
+            s.execute("select pg_stat_statements_reset()");
+            for (int i = 0; i < 20; i++) {
+                post(url + "/graphql", token, body);
+            }
+            try (ResultSet rs = s.executeQuery("""
+                    select coalesce(sum(calls), 0) from pg_stat_statements where userid = (select oid from pg_roles where rolname = 'casebridge')""")) {
+                rs.next();
+                return rs.getLong(1) / 20.0;
+            }
+        }
+    }
+
+    static Path installAutocannon(Path home) throws Exception {
+        Path prefix = home.resolve("node").toAbsolutePath();
+        Files.createDirectories(prefix);
+        run(List.of("npm", "install", "--prefix", prefix.toString(), "--no-audit", "--no-fund", "--no-package-lock", "--silent",
+                "autocannon@7"), null);
+        return prefix.resolve("node_modules/.bin/autocannon");
+    }
+
+    static Map<String, Double> autocannon(Path autocannon, String url, String token, String body, int connections, int seconds)
+            throws Exception {
+        String out = run(List.of(autocannon.toString(), "-c", String.valueOf(connections), "-d", String.valueOf(seconds), "-m", "POST",
+                "-H", "Authorization=Bearer " + token, "-H", "Content-Type=application/json", "-b", body, "-j", "-t", "30", url), null);
+        String json = out.substring(out.indexOf('{'));
+        Map<String, Double> result = new LinkedHashMap<>();
+        result.put("rps", number(json, "\"requests\":\\{[^}]*\"average\":([0-9.]+)"));
+        result.put("p50", number(json, "\"latency\":\\{[^}]*\"p50\":([0-9.]+)"));
+        result.put("p99", number(json, "\"latency\":\\{[^}]*\"p99\":([0-9.]+)"));
+        result.put("errors", number(json, "\"errors\":([0-9]+)") + number(json, "\"non2xx\":([0-9]+)") + number(json, "\"timeouts\":([0-9]+)"));
+        return result;
+    }
+
+    static double pgbench(Postgres postgres, Path script, int clients, int seconds) throws Exception {
+        String out = run(List.of("pgbench", "-n", "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", Postgres.USER,
+                "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(seconds),
+                "-f", script.toString(), Postgres.DATABASE), Map.of("PGPASSWORD", postgres.password()));
+        return number(out, "tps = ([0-9.]+)");
+    }
+
+    static Path rawScript(Path home, String name, Map<String, String> ids) throws IOException {
+        String sql = Files.readString(Path.of("src/bench/raw").resolve(name));
+        for (Map.Entry<String, String> id : ids.entrySet()) {
+            sql = sql.replace("${" + id.getKey() + "}", id.getValue());
+        }
+        // pgbench wants one statement per line
+        sql = sql.replaceAll("\\s*\\n\\s*(?!$)", " ").replace("; ", ";\n");
+        Path script = home.resolve("raw-" + name);
+        Files.writeString(script, sql + "\n");
+        return script;
+    }
+
+    static long rssMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The soak of issue 9: all four operations at once (4 connections each) for {@code seconds}, sampling every 30 s the
+     * API's heap (from /q/metrics), its resident memory and the database connections it holds.
+     */
+    static void soak(Path autocannon, String url, Postgres postgres, long apiPid, List<Operation> operations, Map<String, String> tokens,
+                     long seconds) throws Exception {
+        System.out.printf("Soak: %d s of mixed load%n", seconds);
+        List<java.util.concurrent.CompletableFuture<Map<String, Double>>> runs = new ArrayList<>();
+        for (Operation op : operations) {
+            String body = json(Map.of("query", op.query(), "variables", op.variables()));
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return autocannon(autocannon, url + "/graphql", tokens.get(op.user()), body, 4, (int) seconds);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        long end = System.currentTimeMillis() + seconds * 1000;
+        System.out.println("| minute | heap used MiB | RSS MiB | DB connections of the API |");
+        while (System.currentTimeMillis() < end) {
+            Thread.sleep(30_000);
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            double heap = 0;
+            Matcher m = Pattern.compile("jvm_memory_used_bytes\\{[^}]*area=\"heap\"[^}]*\\} ([0-9.E+]+)").matcher(metrics);
+            while (m.find()) {
+                heap += Double.parseDouble(m.group(1));
+            }
+            long connections;
+            try (Connection c = postgres.superuserConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity where usename = 'casebridge'")) {
+                rs.next();
+                connections = rs.getLong(1);
+            }
+            System.out.printf("| %5.1f | %6.0f | %5d | %3d |%n", (seconds * 1000 - (end - System.currentTimeMillis())) / 60000.0,
+                    heap / 1024 / 1024, rssMiB(apiPid), connections);
+        }
+        for (int i = 0; i < operations.size(); i++) {
+            Map<String, Double> result = runs.get(i).get();
+            System.out.printf("%-42s %8.1f req/s  p99 %6.1f ms  errors %.0f%n", operations.get(i).name(), result.get("rps"),
+                    result.get("p99"), result.get("errors"));
+        }
+    }
+
+    // --- output ------------------------------------------------------------------------------------------
+
+    static String format(Row r) {
+        return String.format("| %-42s | %3d | %8.1f | %7.1f | %7.1f | %6d | %5.1f | %8.1f | %5.0f%% | %5d |", r.operation(), r.concurrency(),
+                r.throughput(), r.p50(), r.p99(), r.errors(), r.statements(), r.raw(), r.raw() > 0 ? 100 * r.throughput() / r.raw() : 0,
+                r.rssMiB());
+    }
+
+    static String table(List<Row> rows, int seconds) {
+        StringBuilder out = new StringBuilder();
+        out.append("Casebridge benchmark, ").append(LocalDateTime.now().withNano(0)).append(", ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(seconds).append(" s per run\n\n");
+        out.append("| operation | conc. | req/s | p50 ms | p99 ms | errors | SQL/req | raw SQL tx/s | API/raw | peak RSS MiB |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        rows.forEach(r -> out.append(format(r)).append('\n'));
+        return out.toString();
+    }
+
+    // --- plumbing ----------------------------------------------------------------------------------------
+
+    /** The run outlasts the realm's 5-minute access tokens, and autocannon cannot refresh one: 2 hours, for this realm only. */
+    static void longLivedTokens(KeycloakServer keycloak) throws Exception {
+        String form = "grant_type=password&client_id=admin-cli&username=" + KeycloakServer.ADMIN_USER + "&password=" + KeycloakServer.ADMIN_PASSWORD;
+        String admin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl()
+                                + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString()).body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        HttpResponse<String> updated = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(keycloak.baseUrl() + "/admin/realms/"
+                        + KeycloakServer.REALM)).header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"accessTokenLifespan\": 7200}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (updated.statusCode() != 204) {
+            throw new IllegalStateException("Could not lengthen token lifetimes: " + updated.statusCode() + " " + updated.body());
+        }
+    }
+
+    static String token(KeycloakServer keycloak, String user) throws Exception {
+        String form = "grant_type=password&client_id=casebridge-cli&username=" + user + "&password=demo";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher m = Pattern.compile("\"access_token\":\"([^\"]+)\"").matcher(response.body());
+        if (!m.find()) {
+            throw new IllegalStateException("No token for " + user + ": " + response.body());
+        }
+        return m.group(1);
+    }
+
+    static String post(String url, String token, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static String json(Object value) {
+        return jakarta.json.bind.JsonbBuilder.create().toJson(value);
+    }
+
+    static double number(String text, String regex) {
+        Matcher m = Pattern.compile(regex, Pattern.DOTALL).matcher(text);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    static String run(List<String> command, Map<String, String> env) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (env != null) {
+            builder.environment().putAll(env);
+        }
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command.subList(0, 1)) + " failed: " + out);
+        }
+        return out;
+    }
+
+    static void awaitReady(String url) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < 480; i++) {
+            try {
+                if (http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not up yet
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The API did not become ready: " + url);
+    }
+
+    static String resource(String name) throws IOException {
+        try (var in = Benchmark.class.getClassLoader().getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (var paths = Files.walk(directory)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private Benchmark() {
+    }
+}
