@@ -130,7 +130,9 @@ public final class Benchmark {
                 double statements = statementsPerRequest(postgres, url, token, body);
                 Path script = rawScript(home, op.rawScript(), ids);
                 for (int c : CONCURRENCY) {
+                    double errorsBefore = graphqlErrors(url);
                     Map<String, Double> load = autocannon(autocannon, url + "/graphql", token, body, c, seconds);
+                    load.put("errors", load.get("errors") + graphqlErrors(url) - errorsBefore);
                     double raw = pgbench(postgres, script, c, seconds);
                     long rss = rssMiB(api.pid());
                     Row row = new Row(op.name(), c, load.get("rps"), load.get("p50"), load.get("p99"),
@@ -223,6 +225,18 @@ public final class Benchmark {
                 return rs.getLong(1) / 20.0;
             }
         }
+    }
+
+    /** GraphQL errors answered so far (they travel with HTTP 200, so autocannon does not see them). */
+    static double graphqlErrors(String url) throws Exception {
+        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double total = 0;
+        Matcher m = Pattern.compile("(?m)^casebridge_graphql_errors_total\\{[^}]*\\} ([0-9.E+]+)").matcher(metrics);
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return total;
     }
 
     static Path installAutocannon(Path home) throws Exception {
