@@ -94,13 +94,26 @@ public class ErrorTranslation implements Instrumentation {
             if (cause instanceof ForbiddenException) {
                 return build(error, ErrorCode.FORBIDDEN, "Not allowed", null);
             }
-            if (isUnavailable(cause)) {
+            if (isUnavailable(cause) || java.util.Arrays.stream(cause.getSuppressed()).anyMatch(ErrorTranslation::unavailableWithin)) {
                 return build(error, ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly", null);
             }
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(thrown, "Unexpected error %s at %s", incident, error.getPath());
         return build(error, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")", null);
+    }
+
+    /**
+     * A commit that failed because the database went away surfaces as a RollbackException with the connection
+     * failure only among its suppressed exceptions: the outcome is unknown, the client retries (with its idempotency key).
+     */
+    private static boolean unavailableWithin(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (isUnavailable(cause)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The database cannot be reached: a connection refused, broken or not obtained in time. */
