@@ -7,7 +7,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.casebridge.graphql.ApiException;
-import org.casebridge.graphql.ErrorCode;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.time.LocalDate;

@@ -1,11 +1,8 @@
 package org.casebridge.referral;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import org.casebridge.access.InformationCategory;
 import org.casebridge.access.SharingDecisionInput;
 import org.casebridge.agency.ServiceType;
 import org.casebridge.graphql.Connection;
@@ -19,7 +16,6 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 
 /** Inputs, payloads and lists of referrals. */
 public final class ReferralInputs {
