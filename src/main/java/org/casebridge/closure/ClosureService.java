@@ -283,10 +283,12 @@ public class ClosureService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         CaseClosure closure = CaseClosure.<CaseClosure>find("survivorCase.id = ?1 and status = ?2 and reopenedAt is null order by decidedAt desc",
                 caseId, CaseClosure.Status.APPROVED).firstResult();
-        closure.reopenedAt = now;
-        closure.reopenedBySubject = caller.subject();
-        closure.reopenedByName = caller.username();
-        closure.reopenReason = input.reason();
+        if (closure != null) {  // a case closed before closures were recorded (imported files) has none to annotate
+            closure.reopenedAt = now;
+            closure.reopenedBySubject = caller.subject();
+            closure.reopenedByName = caller.username();
+            closure.reopenReason = input.reason();
+        }
         file.status = CaseStatus.OPEN;
         file.updatedAt = now;
         em.flush();
