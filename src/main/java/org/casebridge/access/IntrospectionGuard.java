@@ -1,16 +1,18 @@
 package org.casebridge.access;
 
+import io.quarkus.arc.Unremovable;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 
 /**
  * Introspection ({@code __schema}, {@code __type}) answers authenticated callers only; anonymous callers learn
  * nothing about the schema. The SDL file is behind authentication too (application.properties).
  */
-@ApplicationScoped
+@Singleton // no client proxy between graphql-java and the hooks it calls for every field
+@Unremovable // looked up by graphql/InstrumentationInstaller, not injected
 public class IntrospectionGuard implements Instrumentation {
 
     private final CurrentCaller currentCaller;

@@ -1,5 +1,6 @@
 package org.casebridge.access;
 
+import io.quarkus.arc.Unremovable;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.execution.instrumentation.Instrumentation;
@@ -8,7 +9,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.ErrorTranslation;
 import org.jboss.logging.Logger;
@@ -65,7 +66,8 @@ public final class ReadAudit implements InstrumentationState {
         log.reads(caller, AuditLog.perCase("case.read", read), AuditLog.perCase("case.read", refused));
     }
 
-    @ApplicationScoped
+    @Singleton // no client proxy between graphql-java and the hooks it calls for every field
+    @Unremovable // looked up by graphql/InstrumentationInstaller, not injected
     static class Flush implements Instrumentation {
         private static final Logger LOG = Logger.getLogger(Flush.class);
 

@@ -1,5 +1,6 @@
 package org.casebridge.graphql;
 
+import io.quarkus.arc.Unremovable;
 import graphql.ErrorClassification;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
@@ -8,11 +9,18 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.micrometer.core.instrument.Metrics;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -35,18 +43,45 @@ import java.util.regex.Pattern;
  * {@code extensions.code} (plus {@code extensions.field} for input errors). Nothing else crosses: no
  * exception class, stack trace or SQL. Unexpected failures are logged with an ID the client is given.
  */
-@ApplicationScoped
+@Singleton // no client proxy between graphql-java and the hooks it calls for every field
+@Unremovable // looked up by InstrumentationInstaller, not injected
 public class ErrorTranslation implements Instrumentation {
 
     private static final Logger LOG = Logger.getLogger(ErrorTranslation.class);
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
     private static final Pattern VARIABLE = Pattern.compile("[Vv]ariable '([^']+)'");
 
+    /** The HTTP exchange an execution answers (none for a subscription event), to tell when its client has gone. */
+    private record Exchange(HttpServerResponse response) implements InstrumentationState {
+        boolean abandoned() {
+            return response != null && response.closed();
+        }
+    }
+
+    @Override
+    public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+        ArcContainer container = Arc.container();
+        if (!container.requestContext().isActive()) {
+            return new Exchange(null);
+        }
+        RoutingContext routing = container.instance(CurrentVertxRequest.class).get().getCurrent();
+        return new Exchange(routing == null ? null : routing.response());
+    }
+
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
         if (result.getErrors().isEmpty()) {
             return CompletableFuture.completedFuture(result);
+        }
+        if (state instanceof Exchange exchange && exchange.abandoned()) {
+            // The client closed the connection mid-request; Quarkus then ends the request context, so the remaining
+            // resolvers fail (closed session, cancelled statement). No one reads this answer: it is counted apart
+            // (casebridge_graphql_abandoned_total), not logged as an incident and not counted as an error.
+            Metrics.counter("casebridge.graphql.abandoned").increment();
+            LOG.debugf("Client closed the connection before the answer was ready (%d field errors dropped)", result.getErrors().size());
+            GraphQLError gone = requestError(ErrorCode.UNAVAILABLE, "The client closed the connection before the answer was ready");
+            return CompletableFuture.completedFuture(result.transform(b -> b.errors(List.of(gone))));
         }
         List<GraphQLError> errors = result.getErrors().stream().map(ErrorTranslation::translate).toList();
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
@@ -141,7 +176,7 @@ public class ErrorTranslation implements Instrumentation {
 
     private static GraphQLError build(GraphQLError original, ErrorCode code, String message, String field) {
         // counted per code (casebridge_graphql_errors_total at /q/metrics): errors travel with HTTP 200
-        io.micrometer.core.instrument.Metrics.counter("casebridge.graphql.errors", "code", code.name()).increment();
+        Metrics.counter("casebridge.graphql.errors", "code", code.name()).increment();
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
         if (field != null) {
