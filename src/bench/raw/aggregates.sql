@@ -18,20 +18,11 @@ select theme, speaker_type, text from (
   from fg_quote q join fg_session s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
   where s.status = 'FINAL' and s.state = 'Borno' and s.held_on between '${FROM}' and '${TO}' and s.participant_count >= 11
     and t.theme = any(array['caseworker training', 'transport to services', 'safe spaces for girls'])) ranked where n <= 3;
-select s.type, case when r.status in ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'FAILED') then 'ACCEPTED'
-                    when r.status = 'REQUESTED' then 'AWAITING_ANSWER' else r.status end, count(*)
-from referral r join survivor_case c on c.id = r.case_id and c.reporting_consent join agency a on a.id = c.lead_agency_id and a.state = 'Borno'
-join agency_service s on s.id = r.service_id where r.requested_at >= '${FROM}' and r.requested_at < '${TO}'::date + 1 group by 1, 2;
-select s.type, percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.requested_at) / 60), count(*)
-from referral r join survivor_case c on c.id = r.case_id and c.reporting_consent join agency a on a.id = c.lead_agency_id and a.state = 'Borno'
-join agency_service s on s.id = r.service_id where r.requested_at >= '${FROM}' and r.requested_at < '${TO}'::date + 1 and r.accepted_at is not null group by 1;
-select a.code, case when f.status = 'COMPLETED' and f.contact_at <= f.scheduled_at + interval '1 day' then 'ON_TIME'
-                    when f.status = 'COMPLETED' then 'LATE' else 'OVERDUE' end, count(*)
-from follow_up f join survivor_case c on c.id = f.case_id and c.reporting_consent join agency a on a.id = c.lead_agency_id and a.state = 'Borno'
-where f.scheduled_at >= '${FROM}' and f.scheduled_at < '${TO}'::date + 1 and (f.status = 'COMPLETED' or f.scheduled_at < now()) group by 1, 2;
-select a.code, k.reason, count(*) from case_closure k join survivor_case c on c.id = k.case_id and c.reporting_consent
-join agency a on a.id = c.lead_agency_id and a.state = 'Borno'
-where k.status = 'APPROVED' and k.decided_at >= '${FROM}' and k.decided_at < '${TO}'::date + 1 group by 1, 2;
+select service_type, outcome, sum(referrals) from report_referral where state = 'Borno' and day between '${FROM}' and '${TO}' group by 1, 2;
+select service_type, percentile_cont(0.5) within group (order by minutes), count(*) from report_acceptance
+where state = 'Borno' and day between '${FROM}' and '${TO}' group by 1;
+select lead_agency, timeliness, sum(follow_ups) from report_follow_up where state = 'Borno' and day between '${FROM}' and '${TO}' group by 1, 2;
+select lead_agency, reason, sum(closures) from report_closure where state = 'Borno' and day between '${FROM}' and '${TO}' group by 1, 2;
 select q.section, x.answer, count(*) from feedback_response r join agency a on a.id = r.agency_id and a.state = 'Borno'
 join feedback_answer x on x.response_id = r.id join feedback_question q on q.id = x.question_id
 where r.period between date_trunc('month', '${FROM}'::date) and '${TO}' group by 1, 2;

@@ -32,12 +32,14 @@ public class InsightService {
 
     private final AccessPolicy access;
     private final EntityManager em;
+    private final ReportingTables reportingTables;
     private final int threshold;
 
-    public InsightService(AccessPolicy access, EntityManager em,
+    public InsightService(AccessPolicy access, EntityManager em, ReportingTables reportingTables,
                           @ConfigProperty(name = "casebridge.disclosure.threshold", defaultValue = "11") int threshold) {
         this.access = access;
         this.em = em;
+        this.reportingTables = reportingTables;
         this.threshold = threshold;
     }
 
@@ -143,33 +145,21 @@ public class InsightService {
 
     // --- case-management indicators ----------------------------------------------------------------------
 
-    private static final String COUNTED_CASES = """
-            join survivor_case c on c.id = %s and c.reporting_consent
-            join agency a on a.id = c.lead_agency_id and a.state = ?1""";
-
+    /** Counted from the reporting tables (ReportingTables): the figures are as of their last rebuild. */
     public CaseManagementIndicators caseManagementIndicators(String state, LocalDate from, LocalDate to) {
         String st = forState(state);
         requirePeriod(from, to);
         List<String> outcomes = List.of("ACCEPTED", "REJECTED", "EXPIRED", "CANCELLED", "AWAITING_ANSWER");
+        String inPeriod = " where state = ?1 and day between ?2 and ?3 group by 1, 2";
         AggregateTable referrals = table("Referrals by service type", st, from, to, "service type", "outcome",
-                names(ServiceType.values()), outcomes, """
-                        select s.type, case when r.status in ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'FAILED') then 'ACCEPTED'
-                                            when r.status = 'REQUESTED' then 'AWAITING_ANSWER' else r.status end, count(*)
-                        from referral r %s join agency_service s on s.id = r.service_id
-                        where r.requested_at >= ?2 and r.requested_at < ?3
-                        group by 1, 2""".formatted(COUNTED_CASES.formatted("r.case_id")), st, start(from), end(to));
+                names(ServiceType.values()), outcomes,
+                "select service_type, outcome, sum(referrals) from report_referral" + inPeriod, st, from, to);
         AggregateTable timeliness = table("Follow-up timeliness", st, from, to, "lead agency", "timeliness", null,
-                List.of("ON_TIME", "LATE", "OVERDUE"), """
-                        select a.code, case when f.status = 'COMPLETED' and f.contact_at <= f.scheduled_at + interval '1 day' then 'ON_TIME'
-                                            when f.status = 'COMPLETED' then 'LATE' else 'OVERDUE' end, count(*)
-                        from follow_up f %s
-                        where f.scheduled_at >= ?2 and f.scheduled_at < ?3 and (f.status = 'COMPLETED' or f.scheduled_at < now())
-                        group by 1, 2""".formatted(COUNTED_CASES.formatted("f.case_id")), st, start(from), end(to));
+                List.of("ON_TIME", "LATE", "OVERDUE"),
+                "select lead_agency, timeliness, sum(follow_ups) from report_follow_up" + inPeriod, st, from, to);
         AggregateTable closures = table("Closure reasons", st, from, to, "lead agency", "reason", null,
-                names(org.casebridge.closure.CaseClosure.Reason.values()), """
-                        select a.code, k.reason, count(*) from case_closure k %s
-                        where k.status = 'APPROVED' and k.decided_at >= ?2 and k.decided_at < ?3
-                        group by 1, 2""".formatted(COUNTED_CASES.formatted("k.case_id")), st, start(from), end(to));
+                names(org.casebridge.closure.CaseClosure.Reason.values()),
+                "select lead_agency, reason, sum(closures) from report_closure" + inPeriod, st, from, to);
         AggregateTable feedback = table("Client feedback", st, from, to, "section", "answer",
                 List.of("SERVICE_DELIVERY", "CONFIDENTIALITY", "STAFF", "WELLBEING"), List.of("YES", "PARTLY", "NO", "NO_ANSWER"), """
                         select q.section, x.answer, count(*) from feedback_response r
@@ -177,20 +167,17 @@ public class InsightService {
                         join feedback_answer x on x.response_id = r.id join feedback_question q on q.id = x.question_id
                         where r.period between date_trunc('month', cast(?2 as date)) and ?3
                         group by 1, 2""", st, from, to);
-        return new CaseManagementIndicators(st, from, to, threshold, referrals, byServiceType(st, from, to, referrals), timeliness,
-                closures, feedback, supervisionRatings(st, from, to));
+        return new CaseManagementIndicators(st, from, to, threshold, reportingTables.refreshedAt().orElse(null), referrals,
+                byServiceType(st, from, to, referrals), timeliness, closures, feedback, supervisionRatings(st, from, to));
     }
 
     /** Rates only from published counts, medians only over at least the threshold's number of acceptances. */
     private List<ServiceTypeIndicators> byServiceType(String state, LocalDate from, LocalDate to, AggregateTable referrals) {
         @SuppressWarnings("unchecked")
         List<Object[]> medians = em.createNativeQuery("""
-                        select s.type, percentile_cont(0.5) within group (order by extract(epoch from r.accepted_at - r.requested_at) / 60),
-                               count(*)
-                        from referral r %s join agency_service s on s.id = r.service_id
-                        where r.requested_at >= ?2 and r.requested_at < ?3 and r.accepted_at is not null
-                        group by 1""".formatted(COUNTED_CASES.formatted("r.case_id")))
-                .setParameter(1, state).setParameter(2, start(from)).setParameter(3, end(to)).getResultList();
+                        select service_type, percentile_cont(0.5) within group (order by minutes), count(*) from report_acceptance
+                        where state = ?1 and day between ?2 and ?3 group by 1""")
+                .setParameter(1, state).setParameter(2, from).setParameter(3, to).getResultList();
         Map<String, Object[]> medianByType = new HashMap<>();
         medians.forEach(m -> medianByType.put((String) m[0], m));
         List<ServiceTypeIndicators> result = new ArrayList<>();
@@ -207,14 +194,6 @@ public class InsightService {
             result.add(new ServiceTypeIndicators(ServiceType.valueOf(row.key()), rate, minutes, !published || minutes == null));
         }
         return result;
-    }
-
-    private static java.time.OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
-    }
-
-    private static java.time.OffsetDateTime end(LocalDate day) {
-        return day.plusDays(1).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
     }
 
     /** Supervision ratings per observation area in the state's agencies: completed observations in the period. */

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** The figures state leads read: only aggregates, each through disclosure control. */
@@ -43,6 +44,9 @@ public final class InsightTypes {
     @Description("Case-management figures of the state's lead agencies in the period, counting only cases whose survivor "
             + "consented to being counted (reportingConsent). Feedback answers are anonymous by design and all count.")
     public record CaseManagementIndicators(@NonNull String state, @NonNull LocalDate from, @NonNull LocalDate to, int threshold,
+                                           @Description("When the figures were computed: they are rebuilt every few minutes "
+                                                   + "from the case records (null until the first rebuild after installation).")
+                                           OffsetDateTime asOf,
                                            @Description("Referrals requested in the period: rows service type, columns what "
                                                    + "became of them (ACCEPTED includes everything after acceptance).")
                                            @NonNull AggregateTable referrals,

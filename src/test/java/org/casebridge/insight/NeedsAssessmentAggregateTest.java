@@ -4,12 +4,18 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.casebridge.support.Cases;
 import org.casebridge.support.Db;
+import org.casebridge.support.TestStack;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The state leads' figures: own state only, final sessions only, consenting cases only, nothing recoverable, CSV. */
 @QuarkusTest
 class NeedsAssessmentAggregateTest {
+
+    @Inject
+    ReportingTables reportingTables;
 
     static final String TABLE = "title rowDimension columns rows { key cells { column value suppressed } total { value suppressed } } "
             + "columnTotals { column value suppressed } grandTotal { value suppressed }";
@@ -61,6 +70,7 @@ class NeedsAssessmentAggregateTest {
     @Test
     @SuppressWarnings("unchecked")
     void noSuppressedCountCanBeRecoveredFromWhatIsPublished() {
+        assertTrue(reportingTables.refresh());
         Map<String, Object> needs = ok(Tokens.of("lead.borno"), NEEDS, period(null, FROM, TO)).getMap("data.needsAssessment");
         Map<String, Object> indicators = ok(Tokens.of("lead.borno"), INDICATORS, period(null, FROM, TO)).getMap("data.caseManagementIndicators");
         List<Map<String, Object>> tables = new ArrayList<>();
@@ -156,7 +166,12 @@ class NeedsAssessmentAggregateTest {
                 cross join unnest(array['ACCEPTED','REJECTED','EXPIRED','CANCELLED','REQUESTED']) st
                 cross join lateral generate_series(1, c.times) n""", Cases.uuid(counted), Cases.uuid(counted), Cases.uuid(notCounted));
 
-        JsonPath answer = ok(Tokens.of("lead.borno"), INDICATORS, period(null, LocalDate.of(2021, 3, 1), LocalDate.of(2021, 3, 31)));
+        Map<String, Object> march2021 = period(null, LocalDate.of(2021, 3, 1), LocalDate.of(2021, 3, 31));
+        assertTrue(reportingTables.refresh());
+        OffsetDateTime rebuilt = OffsetDateTime.parse(ok(Tokens.of("lead.borno"), "query($f: Date!, $t: Date!) { "
+                + "caseManagementIndicators(from: $f, to: $t) { asOf } }", march2021).getString("data.caseManagementIndicators.asOf"));
+        assertTrue(rebuilt.isAfter(OffsetDateTime.now().minusMinutes(1)), "asOf is the rebuild just done: " + rebuilt);
+        JsonPath answer = ok(Tokens.of("lead.borno"), INDICATORS, march2021);
         List<Integer> values = answer.getList("data.caseManagementIndicators.referrals.rows.cells.flatten().value");
         assertEquals(45, values.size());
         assertTrue(values.stream().allMatch(v -> v == 11), "11 per cell, the non-consenting case's five not counted: " + values);
@@ -164,6 +179,46 @@ class NeedsAssessmentAggregateTest {
         assertEquals(11.0 / 33, answer.getDouble("data.caseManagementIndicators.byServiceType.find { it.serviceType == 'HEALTH' }.acceptanceRate"),
                 1e-6, "accepted of accepted, rejected and expired");
         assertEquals(List.of(36), answer.getList("data.caseManagementIndicators.byServiceType.findAll { it.serviceType == 'HEALTH' }.medianMinutesToAccept"));
+    }
+
+    /**
+     * The figures are those of the last rebuild: a referral added since is not counted until the next one, and
+     * while one replica rebuilds (holding the lock) another skips its turn rather than rebuilding twice.
+     */
+    @Test
+    void indicatorsAreAsOfTheLastRebuildWhichOneReplicaAtATimeDoes() throws Exception {
+        Map<String, Object> april2021 = period(null, LocalDate.of(2021, 4, 1), LocalDate.of(2021, 4, 30));
+        String document = "query($f: Date!, $t: Date!) { caseManagementIndicators(from: $f, to: $t) { referrals { grandTotal { value } } } }";
+        java.util.function.Supplier<Object> published = () -> ok(Tokens.of("lead.borno"), document, april2021)
+                .get("data.caseManagementIndicators.referrals.grandTotal.value");
+        assertTrue(reportingTables.refresh());
+        assertEquals(null, published.get(), "nothing in April 2021 yet");
+        String counted = Cases.open("cw.amani", "Rebuilt " + UUID.randomUUID());
+        Db.execute("""
+                insert into agency_service (id, agency_id, type, name)
+                select gen_random_uuid(), 'a0000000-0000-4000-8000-000000000002', t, 'Rebuild test ' || t
+                from unnest(array['HEALTH','PSYCHOSOCIAL','LEGAL','SAFETY_SECURITY','SHELTER','LIVELIHOODS','EDUCATION','CHILD_PROTECTION','OTHER']) t""");
+        Db.execute("""
+                insert into referral (id, case_id, from_agency_id, to_agency_id, service_id, status, urgency, requested_by_subject,
+                                      requested_at, response_due_at, updated_at)
+                select gen_random_uuid(), ?, 'a0000000-0000-4000-8000-000000000001', s.agency_id, s.id, st, 'ROUTINE', 'x',
+                       timestamptz '2021-04-10 10:00Z', timestamptz '2021-04-13 10:00Z', now()
+                from (select id, agency_id from agency_service where name like 'Rebuild test %') s
+                cross join unnest(array['ACCEPTED','REJECTED','EXPIRED','CANCELLED','REQUESTED']) st
+                cross join generate_series(1, 11)""", Cases.uuid(counted));
+        assertEquals(null, published.get(), "not counted before the next rebuild");
+
+        try (Connection other = TestStack.postgres().superuserConnection(); Statement s = other.createStatement()) {
+            try (ResultSet locked = s.executeQuery("select pg_try_advisory_lock(hashtext('casebridge.reporting'))")) {
+                locked.next();
+                assertTrue(locked.getBoolean(1));
+            }
+            assertFalse(reportingTables.refresh(), "another replica holds the rebuild");
+            assertEquals(null, published.get());
+            s.execute("select pg_advisory_unlock(hashtext('casebridge.reporting'))");
+        }
+        assertTrue(reportingTables.refresh());
+        assertEquals(9 * 5 * 11, published.get());
     }
 
     @Test
