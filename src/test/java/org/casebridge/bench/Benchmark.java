@@ -317,7 +317,7 @@ public final class Benchmark {
     }
 
     static double pgbench(Postgres postgres, Path script, int clients, int seconds) throws Exception {
-        String out = run(List.of("pgbench", "-n", "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", Postgres.USER,
+        String out = run(List.of("pgbench", "-n", "-M", "prepared", "-h", "localhost", "-p", String.valueOf(postgres.port()), "-U", Postgres.USER,
                 "-c", String.valueOf(clients), "-j", String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(seconds),
                 "-f", script.toString(), Postgres.DATABASE), Map.of("PGPASSWORD", postgres.password()));
         return number(out, "tps = ([0-9.]+)");
