@@ -283,16 +283,21 @@ public final class Benchmark {
         }
     }
 
-    /** GraphQL errors answered so far (they travel with HTTP 200, so autocannon does not see them). */
-    static double graphqlErrors(String url) throws Exception {
+    /** The sum of one metric's series at /q/metrics. */
+    static double metric(String url, String name) throws Exception {
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double total = 0;
-        Matcher m = Pattern.compile("(?m)^casebridge_graphql_errors_total\\{[^}]*\\} ([0-9.E+]+)").matcher(metrics);
+        Matcher m = Pattern.compile("(?m)^" + name + "(\\{[^}]*\\})? ([0-9.E+]+)$").matcher(metrics);
         while (m.find()) {
-            total += Double.parseDouble(m.group(1));
+            total += Double.parseDouble(m.group(2));
         }
         return total;
+    }
+
+    /** GraphQL errors answered so far (they travel with HTTP 200, so autocannon does not see them). */
+    static double graphqlErrors(String url) throws Exception {
+        return metric(url, "casebridge_graphql_errors_total");
     }
 
     static Path installAutocannon(Path home) throws Exception {
@@ -351,6 +356,8 @@ public final class Benchmark {
     static void soak(Path autocannon, String url, Postgres postgres, long apiPid, List<Operation> operations, Map<String, String> tokens,
                      long seconds) throws Exception {
         System.out.printf("Soak: %d s of mixed load%n", seconds);
+        double errorsBefore = graphqlErrors(url);
+        double abandonedBefore = metric(url, "casebridge_graphql_abandoned_total");
         List<java.util.concurrent.CompletableFuture<Map<String, Double>>> runs = new ArrayList<>();
         for (Operation op : operations) {
             String body = json(Map.of("query", op.query(), "variables", op.variables()));
@@ -363,7 +370,8 @@ public final class Benchmark {
             }));
         }
         long end = System.currentTimeMillis() + seconds * 1000;
-        System.out.println("| minute | heap used MiB | RSS MiB | DB connections of the API |");
+        System.out.println("| minute | heap used MiB | live after last full GC MiB | RSS MiB | DB connections of the API | GraphQL errors |");
+        System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: |");
         while (System.currentTimeMillis() < end) {
             Thread.sleep(30_000);
             String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
@@ -379,9 +387,12 @@ public final class Benchmark {
                 rs.next();
                 connections = rs.getLong(1);
             }
-            System.out.printf("| %5.1f | %6.0f | %5d | %3d |%n", (seconds * 1000 - (end - System.currentTimeMillis())) / 60000.0,
-                    heap / 1024 / 1024, rssMiB(apiPid), connections);
+            System.out.printf("| %5.1f | %6.0f | %6.0f | %5d | %3d | %4.0f |%n", (seconds * 1000 - (end - System.currentTimeMillis())) / 60000.0,
+                    heap / 1024 / 1024, metric(url, "jvm_gc_live_data_size_bytes") / 1024 / 1024, rssMiB(apiPid), connections,
+                    graphqlErrors(url) - errorsBefore);
         }
+        System.out.printf("GraphQL errors during the soak: %.0f; requests abandoned by their client (the load tool stopping): %.0f%n",
+                graphqlErrors(url) - errorsBefore, metric(url, "casebridge_graphql_abandoned_total") - abandonedBefore);
         for (int i = 0; i < operations.size(); i++) {
             Map<String, Double> result = runs.get(i).get();
             System.out.printf("%-42s %8.1f req/s  p99 %6.1f ms  errors %.0f%n", operations.get(i).name(), result.get("rps"),
