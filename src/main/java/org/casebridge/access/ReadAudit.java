@@ -3,6 +3,7 @@ package org.casebridge.access;
 import io.quarkus.arc.Unremovable;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
+import graphql.TrivialDataFetcher;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
@@ -85,6 +86,9 @@ public final class ReadAudit implements InstrumentationState {
         @Override
         public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                     InstrumentationState state) {
+            if (fetcher instanceof TrivialDataFetcher) {
+                return fetcher; // reads a property of a result object; none of our code runs in it
+            }
             ReadAudit audit = (ReadAudit) state;
             return environment -> {
                 ReadAudit outer = CURRENT.get();

@@ -99,6 +99,8 @@ public final class Benchmark {
                 tokens.put(user, token(keycloak, user));
             }
             String caseId = GlobalId.encode("Case", UUID.fromString(ids.get("CASE")));
+            // (b) reads another case than the one (d) adds referrals to: in the soak they run together for 10 minutes
+            String readCaseId = GlobalId.encode("Case", UUID.fromString(ids.get("READ_CASE")));
             String serviceId = GlobalId.encode("Service", UUID.fromString(ids.get("SERVICE")));
             String from = LocalDate.now().minusYears(2).toString();
             String to = LocalDate.now().toString();
@@ -112,7 +114,7 @@ public final class Benchmark {
                     new Operation("(b) case(id:) with referrals, follow-ups", "cw.amani", """
                             query($id: ID!) { case(id: $id) { caseNumber status identity { fullName } summary { riskLevel needs }
                               referrals { status service { name } history { toStatus } } followUps { scheduledAt status } } }""",
-                            Map.of("id", caseId), "case-read.sql"),
+                            Map.of("id", readCaseId), "case-read.sql"),
                     new Operation("(c) needs + case-management aggregates", "lead.borno", """
                             query($f: Date!, $t: Date!) {
                               needsAssessment(from: $f, to: $t) { needs { grandTotal { value } } sessions { grandTotal { value } }
@@ -191,11 +193,14 @@ public final class Benchmark {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
                 select (select id from agency where code = 'STLUKE'), (select id from agency where code = 'AMANI'),
                        (select id from survivor_case where caseworker_name = 'cw.amani' and case_number like 'BENCH-%'
-                        order by case_number limit 1)""")) {
+                        order by case_number limit 1),
+                       (select id from survivor_case where caseworker_name = 'cw.amani' and case_number like 'BENCH-%'
+                        order by case_number offset 1 limit 1)""")) {
             rs.next();
             ids.put("STLUKE", rs.getString(1));
             ids.put("AMANI", rs.getString(2));
             ids.put("CASE", rs.getString(3));
+            ids.put("READ_CASE", rs.getString(4));
         }
         ids.put("SERVICE", "b0000000-0000-4000-8000-000000000001");
         return ids;
