@@ -23,9 +23,8 @@ select service_type, percentile_cont(0.5) within group (order by minutes), count
 where state = 'Borno' and day between '${FROM}' and '${TO}' group by 1;
 select lead_agency, timeliness, sum(follow_ups) from report_follow_up where state = 'Borno' and day between '${FROM}' and '${TO}' group by 1, 2;
 select lead_agency, reason, sum(closures) from report_closure where state = 'Borno' and day between '${FROM}' and '${TO}' group by 1, 2;
-select q.section, x.answer, count(*) from feedback_response r join agency a on a.id = r.agency_id and a.state = 'Borno'
-join feedback_answer x on x.response_id = r.id join feedback_question q on q.id = x.question_id
-where r.period between date_trunc('month', '${FROM}'::date) and '${TO}' group by 1, 2;
+select section, answer, sum(answers) from report_feedback
+where state = 'Borno' and period between date_trunc('month', '${FROM}'::date) and '${TO}' group by 1, 2;
 select a.code, r.rating, count(*) from observation o join agency g on g.id = o.agency_id and g.state = 'Borno'
 join observation_rating r on r.observation_id = o.id and r.rating is not null join observation_area a on a.id = r.area_id
 where o.status <> 'DRAFT' and o.observed_on between '${FROM}' and '${TO}' group by a.code, r.rating;

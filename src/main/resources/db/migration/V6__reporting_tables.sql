@@ -37,6 +37,16 @@ create table report_closure (
 );
 create index report_closure_idx on report_closure (state, day);
 
+-- client feedback answers are anonymous by design (all count), per state of the agency and month
+create table report_feedback (
+    state         varchar(60) not null,
+    period        date        not null,
+    section       varchar(30) not null,
+    answer        varchar(20) not null,
+    answers       integer     not null
+);
+create index report_feedback_idx on report_feedback (state, period);
+
 create table report_refresh (
     id            smallint    primary key check (id = 1),
     refreshed_at  timestamptz not null

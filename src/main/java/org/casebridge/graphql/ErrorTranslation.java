@@ -51,10 +51,14 @@ public class ErrorTranslation implements Instrumentation {
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
     private static final Pattern VARIABLE = Pattern.compile("[Vv]ariable '([^']+)'");
 
-    /** The HTTP exchange an execution answers (none for a subscription event), to tell when its client has gone. */
-    private record Exchange(HttpServerResponse response) implements InstrumentationState {
+    /**
+     * The HTTP exchange an execution answers (none for a subscription event), to tell when its client has gone: its
+     * connection is closed, or the request context had already ended before the execution began (the client hung up
+     * while the request waited for a worker thread).
+     */
+    private record Exchange(HttpServerResponse response, boolean contextEndedBeforeStart) implements InstrumentationState {
         boolean abandoned() {
-            return response != null && response.closed();
+            return contextEndedBeforeStart || response != null && response.closed();
         }
     }
 
@@ -62,10 +66,10 @@ public class ErrorTranslation implements Instrumentation {
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
         ArcContainer container = Arc.container();
         if (!container.requestContext().isActive()) {
-            return new Exchange(null);
+            return new Exchange(null, true);
         }
         RoutingContext routing = container.instance(CurrentVertxRequest.class).get().getCurrent();
-        return new Exchange(routing == null ? null : routing.response());
+        return new Exchange(routing == null ? null : routing.response(), false);
     }
 
     @Override

@@ -162,11 +162,8 @@ public class InsightService {
                 "select lead_agency, reason, sum(closures) from report_closure" + inPeriod, st, from, to);
         AggregateTable feedback = table("Client feedback", st, from, to, "section", "answer",
                 List.of("SERVICE_DELIVERY", "CONFIDENTIALITY", "STAFF", "WELLBEING"), List.of("YES", "PARTLY", "NO", "NO_ANSWER"), """
-                        select q.section, x.answer, count(*) from feedback_response r
-                        join agency a on a.id = r.agency_id and a.state = ?1
-                        join feedback_answer x on x.response_id = r.id join feedback_question q on q.id = x.question_id
-                        where r.period between date_trunc('month', cast(?2 as date)) and ?3
-                        group by 1, 2""", st, from, to);
+                        select section, answer, sum(answers) from report_feedback
+                        where state = ?1 and period between date_trunc('month', cast(?2 as date)) and ?3 group by 1, 2""", st, from, to);
         return new CaseManagementIndicators(st, from, to, threshold, reportingTables.refreshedAt().orElse(null), referrals,
                 byServiceType(st, from, to, referrals), timeliness, closures, feedback, supervisionRatings(st, from, to));
     }

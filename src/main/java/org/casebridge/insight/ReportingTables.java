@@ -57,6 +57,12 @@ public class ReportingTables {
             from case_closure k %s
             where k.status = 'APPROVED'
             group by 1, 2, 3, 4""".formatted(COUNTED_CASES.formatted("k.case_id")),
+            "delete from report_feedback",
+            """
+            insert into report_feedback (state, period, section, answer, answers)
+            select a.state, r.period, q.section, x.answer, count(*) from feedback_response r join agency a on a.id = r.agency_id
+            join feedback_answer x on x.response_id = r.id join feedback_question q on q.id = x.question_id
+            group by 1, 2, 3, 4""",
             """
             insert into report_refresh (id, refreshed_at) values (1, now())
             on conflict (id) do update set refreshed_at = excluded.refreshed_at""");
