@@ -1,10 +1,10 @@
 package org.casebridge.access;
 
-import io.quarkus.arc.Unremovable;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
+import io.quarkus.arc.Unremovable;
 import jakarta.inject.Singleton;
 
 /**

@@ -1,6 +1,5 @@
 package org.casebridge.access;
 
-import io.quarkus.arc.Unremovable;
 import graphql.ExecutionResult;
 import graphql.ExecutionResultImpl;
 import graphql.TrivialDataFetcher;
@@ -10,6 +9,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
+import io.quarkus.arc.Unremovable;
 import jakarta.inject.Singleton;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.ErrorTranslation;

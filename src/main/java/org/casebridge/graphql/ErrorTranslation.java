@@ -1,6 +1,5 @@
 package org.casebridge.graphql;
 
-import io.quarkus.arc.Unremovable;
 import graphql.ErrorClassification;
 import graphql.ExceptionWhileDataFetching;
 import graphql.ExecutionResult;
@@ -14,6 +13,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ArcContainer;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

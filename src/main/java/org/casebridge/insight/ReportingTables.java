@@ -1,5 +1,6 @@
 package org.casebridge.insight;
 
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -82,8 +83,12 @@ public class ReportingTables {
         }
     }
 
-    /** Rebuilds every reporting table; false when another replica is rebuilding them at this moment. */
+    /**
+     * Rebuilds every reporting table; false when another replica is rebuilding them at this moment. About 4 s on the
+     * benchmark volume (500,000 referrals); the transaction may take far longer than a request's on bigger databases.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = 900)
     public boolean refresh() {
         if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('casebridge.reporting'))").getSingleResult()) {
             return false;
