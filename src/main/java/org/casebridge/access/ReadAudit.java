@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;

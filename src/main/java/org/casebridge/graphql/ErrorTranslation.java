@@ -12,7 +12,6 @@ import graphql.execution.instrumentation.parameters.InstrumentationCreateStatePa
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.ArcContainer;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -62,13 +61,18 @@ public class ErrorTranslation implements Instrumentation {
         }
     }
 
+    private final CurrentVertxRequest currentRequest;
+
+    public ErrorTranslation(CurrentVertxRequest currentRequest) {
+        this.currentRequest = currentRequest;
+    }
+
     @Override
     public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
-        ArcContainer container = Arc.container();
-        if (!container.requestContext().isActive()) {
+        if (!Arc.container().requestContext().isActive()) {
             return new Exchange(null, true);
         }
-        RoutingContext routing = container.instance(CurrentVertxRequest.class).get().getCurrent();
+        RoutingContext routing = currentRequest.getCurrent();
         return new Exchange(routing == null ? null : routing.response(), false);
     }
 

@@ -3,7 +3,6 @@ package org.casebridge.insight;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.casebridge.access.AccessPolicy;
-import org.casebridge.access.Caller;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.supervision.SupervisionTypes.AreaRating;
 import org.casebridge.supervision.SupervisionTypes.ObservationAreaCode;

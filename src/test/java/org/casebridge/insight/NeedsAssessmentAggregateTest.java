@@ -51,6 +51,15 @@ class NeedsAssessmentAggregateTest {
         return variables;
     }
 
+    /** One service of every type at St Luke's, named prefix + type, for a period's referrals to fill every row. */
+    static void servicesOfEveryType(String prefix) {
+        Db.execute("""
+                insert into agency_service (id, agency_id, type, name)
+                select gen_random_uuid(), 'a0000000-0000-4000-8000-000000000002', t, ? || t
+                from unnest(array['HEALTH','PSYCHOSOCIAL','LEGAL','SAFETY_SECURITY','SHELTER','LIVELIHOODS','EDUCATION','CHILD_PROTECTION','OTHER']) t""",
+                prefix);
+    }
+
     static final LocalDate FROM = LocalDate.now().minusYears(1);
     static final LocalDate TO = LocalDate.now();
 
@@ -151,10 +160,7 @@ class NeedsAssessmentAggregateTest {
         String counted = Cases.open("cw.amani", "Counted " + UUID.randomUUID());
         String notCounted = Cases.open("cw.amani", "Not counted " + UUID.randomUUID());
         Db.execute("update survivor_case set reporting_consent = false where id = ?", Cases.uuid(notCounted));
-        Db.execute("""
-                insert into agency_service (id, agency_id, type, name)
-                select gen_random_uuid(), 'a0000000-0000-4000-8000-000000000002', t, 'Indicator test ' || t
-                from unnest(array['HEALTH','PSYCHOSOCIAL','LEGAL','SAFETY_SECURITY','SHELTER','LIVELIHOODS','EDUCATION','CHILD_PROTECTION','OTHER']) t""");
+        servicesOfEveryType("Indicator test ");
         Db.execute("""
                 insert into referral (id, case_id, from_agency_id, to_agency_id, service_id, status, urgency, requested_by_subject,
                                       requested_at, response_due_at, accepted_at, updated_at)
@@ -194,10 +200,7 @@ class NeedsAssessmentAggregateTest {
         assertTrue(reportingTables.refresh());
         assertEquals(null, published.get(), "nothing in April 2021 yet");
         String counted = Cases.open("cw.amani", "Rebuilt " + UUID.randomUUID());
-        Db.execute("""
-                insert into agency_service (id, agency_id, type, name)
-                select gen_random_uuid(), 'a0000000-0000-4000-8000-000000000002', t, 'Rebuild test ' || t
-                from unnest(array['HEALTH','PSYCHOSOCIAL','LEGAL','SAFETY_SECURITY','SHELTER','LIVELIHOODS','EDUCATION','CHILD_PROTECTION','OTHER']) t""");
+        servicesOfEveryType("Rebuild test ");
         Db.execute("""
                 insert into referral (id, case_id, from_agency_id, to_agency_id, service_id, status, urgency, requested_by_subject,
                                       requested_at, response_due_at, updated_at)
