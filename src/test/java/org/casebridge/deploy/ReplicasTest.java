@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -41,7 +42,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two instances of the packaged application (the production profile, configured only by environment) on one
  * fresh database: they migrate once, an event raised on one reaches a subscriber of the other, the expiry job
- * marks a referral once, their DEBUG logs hold none of the survivor's identity, and both stop gracefully.
+ * marks a referral once, their DEBUG logs hold none of the survivor's identity, and both stop gracefully, without
+ * waiting for a subscriber that is still connected.
  * A {@code @QuarkusTest} only to share the test run's PostgreSQL and Keycloak (they live in its class loader).
  */
 @QuarkusTest
@@ -108,6 +110,11 @@ class ReplicasTest {
         return answer;
     }
 
+    private static DynamicGraphQLClient subscriber(Replica replica, String user) throws Exception {
+        return new VertxDynamicGraphQLClientBuilder().url(replica.url()).subprotocols(WebsocketSubprotocol.GRAPHQL_TRANSPORT_WS)
+                .initPayload(Map.of("Authorization", "Bearer " + Tokens.of(user))).build();
+    }
+
     private static List<Object[]> query(Connection connection, String sql) throws SQLException {
         List<Object[]> rows = new ArrayList<>();
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
@@ -140,9 +147,7 @@ class ReplicasTest {
                 assertTrue(migrations.stream().allMatch(m -> ((Number) m[1]).intValue() == 1), "each migration applied once");
 
                 List<Response> heardOnA = new CopyOnWriteArrayList<>();
-                try (DynamicGraphQLClient subscriber = new VertxDynamicGraphQLClientBuilder().url(a.url())
-                        .subprotocols(WebsocketSubprotocol.GRAPHQL_TRANSPORT_WS)
-                        .initPayload(Map.of("Authorization", "Bearer " + Tokens.of("pr.stluke"))).build()) {
+                try (DynamicGraphQLClient subscriber = subscriber(a, "pr.stluke")) {
                     subscriber.subscription("subscription { referralEvents { referralId status } }").subscribe().with(heardOnA::add);
                     Thread.sleep(1_500);
 
@@ -179,6 +184,17 @@ class ReplicasTest {
                 assertEquals(1L, query(db, "select count(*) from audit_entry where action = 'referral.expire' and target_id = '" + uuid + "'").get(0)[0]);
                 }
             }
+
+            // a subscriber still connected when its replica stops: the socket is closed, shutdown does not wait for it
+            AtomicBoolean socketEnded = new AtomicBoolean();
+            try (DynamicGraphQLClient lingering = subscriber(a, "pr.stluke")) {
+                lingering.subscription("subscription { referralEvents { referralId } }").subscribe()
+                        .with(event -> { }, failure -> socketEnded.set(true), () -> socketEnded.set(true));
+                Thread.sleep(1_500);
+                a.process().destroy();
+                await(socketEnded::get, 10, "the subscription socket ends when its replica stops");
+            }
+            assertTrue(Files.readString(a.log()).contains("closed 1 subscription socket"), "replica A closed the socket");
         } finally {
             a.process().destroy();
             b.process().destroy();
@@ -190,6 +206,7 @@ class ReplicasTest {
             String log = Files.readString(replica.log());
             assertTrue(log.contains("\"level\":\"DEBUG\""), "the replica logged at DEBUG, as JSON lines");
             assertTrue(log.contains("stopped in"), "graceful shutdown");
+            assertFalse(log.contains("Timed out waiting for graceful shutdown"), replica.log() + ": shutdown waited for a request");
             for (String secret : List.of(NAME, PHONE, ADDRESS, "Canary safety plan", "Canary incident")) {
                 assertFalse(log.contains(secret), replica.log() + " contains survivor information: " + secret);
             }

@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The README's run command ({@code mvn -Pdemo package}): a real PostgreSQL whose data survives restarts
  * ({@code .casebridge/postgres-data}), a real Keycloak with the demo realm, and the API on port 8080 with demo
- * data. Ctrl-C stops all three.
+ * data. Ctrl-C stops all three. {@code -Dcasebridge.api-command="src/image/run.sh <image>"} runs the API from a
+ * container image instead of the jar (src/image/check.sh); that command is configured by the environment alone.
  */
 public final class LocalStack {
 
@@ -48,7 +49,10 @@ public final class LocalStack {
         keycloak.start(Path.of("keycloak-realm"));
 
         String java = ProcessHandle.current().info().command().orElse("java");
-        api[0] = new ProcessBuilder(List.of(java, "-Dquarkus.profile=demo", "-jar", app.toString()))
+        String apiCommand = System.getProperty("casebridge.api-command", "");
+        api[0] = new ProcessBuilder(apiCommand.isBlank()
+                ? List.of(java, "-Dquarkus.profile=demo", "-jar", app.toString())
+                : List.of(apiCommand.trim().split("\\s+")))
                 .inheritIO().start();
         awaitReady();
         printBanner(keycloak);
