@@ -3,6 +3,7 @@ package org.casebridge.referral;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AccessPolicy.ReferralSide;
@@ -105,7 +106,11 @@ public class ReferralService {
         String condition = String.join(" and ", where);
         // without a service-type filter the count needs no join and is answered from the index alone
         boolean byServiceType = filter != null && filter.serviceType() != null;
-        long total = Referral.count("from Referral r" + (byServiceType ? " join r.service s" : "") + " where " + condition, params);
+        // a query of its own: Panache's count() derives one from the HQL, which Hibernate translates anew on every call
+        TypedQuery<Long> count = em.createQuery("select count(*) from Referral r" + (byServiceType ? " join r.service s" : "")
+                + " where " + condition, Long.class);
+        params.map().forEach(count::setParameter);
+        long total = count.getSingleResult();
         PageRequest.TimeAndId after = page.afterTimeAndId();
         if (after != null) {
             params.and("afterAt", after.at()).and("afterId", after.id());
@@ -162,10 +167,13 @@ public class ReferralService {
         return SharingDecision.<SharingDecision>list("id in ?1", ids).stream().collect(Collectors.toMap(d -> d.id, d -> d.kind));
     }
 
+    @SuppressWarnings("unchecked")
     public Map<UUID, List<HistoryEntry>> history(List<UUID> referralIds) {
         Map<UUID, List<HistoryEntry>> byReferral = new HashMap<>();
-        ReferralEvent.<ReferralEvent>list("referralId in ?1 order by id", referralIds)
-                .forEach(e -> byReferral.computeIfAbsent(e.referralId, k -> new ArrayList<>()).add(HistoryEntry.of(e)));
+        // an array parameter, not an IN list: Hibernate translates a query with a list parameter anew on every call
+        List<ReferralEvent> events = em.createNativeQuery("select * from referral_event where referral_id = any(:ids) order by id",
+                ReferralEvent.class).setParameter("ids", referralIds.toArray(UUID[]::new)).getResultList();
+        events.forEach(e -> byReferral.computeIfAbsent(e.referralId, k -> new ArrayList<>()).add(HistoryEntry.of(e)));
         return byReferral;
     }
 
