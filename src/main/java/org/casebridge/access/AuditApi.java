@@ -105,7 +105,7 @@ public class AuditApi {
             params.and("afterId", after);
             condition += " and id < :afterId";
         }
-        List<AuditEntry> rows = AuditEntry.<AuditEntry>find(condition + " order by id desc", params).page(0, page.fetchSize()).list();
+        List<AuditEntry> rows = AuditEntry.<AuditEntry>find(condition + " order by id desc" + page.limit(), params).list();
         return new AuditEntryConnection(page, rows, total);
     }
 }

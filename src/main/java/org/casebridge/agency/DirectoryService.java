@@ -39,8 +39,8 @@ public class DirectoryService {
     public AgencyConnection agencies(PageRequest page) {
         access.mayReadDirectory();
         UUID after = page.afterId();
-        List<Agency> rows = Agency.find(after == null ? "order by id" : "id > ?1 order by id",
-                after == null ? new Object[0] : new Object[]{after}).page(0, page.fetchSize()).list();
+        List<Agency> rows = Agency.find((after == null ? "order by id" : "id > ?1 order by id") + page.limit(),
+                after == null ? new Object[0] : new Object[]{after}).list();
         return new AgencyConnection(page, rows, Agency.count());
     }
 
@@ -88,8 +88,8 @@ public class DirectoryService {
             params.and("after", after);
         }
         List<ServiceOffering> rows = ServiceOffering
-                .find("from ServiceOffering s join fetch s.agency a where " + condition + " order by s.id", params)
-                .page(0, page.fetchSize()).list();
+                .find("from ServiceOffering s join fetch s.agency a where " + condition + " order by s.id" + page.limit(), params)
+                .list();
         return new ServiceConnection(page, rows, total);
     }
 

@@ -86,7 +86,7 @@ public class CaseService {
             condition += " and (c.openedAt < :afterAt or (c.openedAt = :afterAt and c.id < :afterId))";
         }
         List<CaseFile> rows = CaseFile.<CaseFile>find("from CaseFile c join fetch c.leadAgency a where " + condition
-                + " order by c.openedAt desc, c.id desc", params).page(0, page.fetchSize()).list();
+                + " order by c.openedAt desc, c.id desc" + page.limit(), params).list();
         return new CaseConnection(page, views(caller, rows), total);
     }
 

@@ -92,8 +92,8 @@ public class ClosureService {
             params.add(after.at());
             params.add(after.id());
         }
-        List<CaseClosure> rows = CaseClosure.<CaseClosure>find(FETCH + " where " + condition + " order by k.requestedAt, k.id", params.toArray())
-                .page(0, page.fetchSize()).list();
+        List<CaseClosure> rows = CaseClosure.<CaseClosure>find(FETCH + " where " + condition + " order by k.requestedAt, k.id"
+                + page.limit(), params.toArray()).list();
         return new ClosureConnection(page, views(rows), total);
     }
 

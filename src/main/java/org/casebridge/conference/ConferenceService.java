@@ -116,8 +116,8 @@ public class ConferenceService {
             condition += " and (k.scheduledAt < :afterAt or (k.scheduledAt = :afterAt and k.id < :afterId))";
             params.and("afterAt", after.at()).and("afterId", after.id());
         }
-        List<Conference> rows = Conference.<Conference>find(FETCH + " where " + condition + " order by k.scheduledAt desc, k.id desc", params)
-                .page(0, page.fetchSize()).list();
+        List<Conference> rows = Conference.<Conference>find(FETCH + " where " + condition
+                + " order by k.scheduledAt desc, k.id desc" + page.limit(), params).list();
         return new ConferenceConnection(page, views(rows), total);
     }
 
@@ -147,8 +147,8 @@ public class ConferenceService {
             condition += " and (i.dueOn > :afterOn or (i.dueOn = :afterOn and i.id > :afterId))";
             params.and("afterOn", after.at().toLocalDate()).and("afterId", after.id());
         }
-        List<ActionItem> rows = ActionItem.<ActionItem>find(ITEM_FETCH + " where " + condition + " order by i.dueOn, i.id", params)
-                .page(0, page.fetchSize()).list();
+        List<ActionItem> rows = ActionItem.<ActionItem>find(ITEM_FETCH + " where " + condition + " order by i.dueOn, i.id"
+                + page.limit(), params).list();
         return new ActionItemConnection(page, itemViews(rows), total);
     }
 

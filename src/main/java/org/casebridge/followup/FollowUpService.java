@@ -92,8 +92,8 @@ public class FollowUpService {
             condition += " and (f.scheduledAt > :afterAt or (f.scheduledAt = :afterAt and f.id > :afterId))";
             params.and("afterAt", after.at()).and("afterId", after.id());
         }
-        List<FollowUp> rows = FollowUp.<FollowUp>find(FETCH + " where " + condition + " order by f.scheduledAt, f.id", params)
-                .page(0, page.fetchSize()).list();
+        List<FollowUp> rows = FollowUp.<FollowUp>find(FETCH + " where " + condition + " order by f.scheduledAt, f.id" + page.limit(),
+                params).list();
         return new FollowUpConnection(page, views(rows), total);
     }
 

@@ -69,4 +69,14 @@ public record PageRequest(int first, String afterKey) {
     public int fetchSize() {
         return first + 1;
     }
+
+    /**
+     * The fetch size as a literal HQL {@code limit}, to end a page query with. As a bind parameter (Panache's
+     * {@code page()}) it made PostgreSQL plan the many-join page queries anew on every execution, since a generic
+     * plan cannot know the limit: about 6 ms of planning per request for a 0.7 ms query (issue 8). A literal limit
+     * gives one plan per page size, reused.
+     */
+    public String limit() {
+        return " limit " + fetchSize();
+    }
 }

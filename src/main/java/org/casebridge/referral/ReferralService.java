@@ -116,8 +116,8 @@ public class ReferralService {
             params.and("afterAt", after.at()).and("afterId", after.id());
             condition += " and (r.updatedAt < :afterAt or (r.updatedAt = :afterAt and r.id < :afterId))";
         }
-        List<Referral> rows = Referral.<Referral>find(FETCH + " where " + condition + " order by r.updatedAt desc, r.id desc", params)
-                .page(0, page.fetchSize()).list();
+        List<Referral> rows = Referral.<Referral>find(FETCH + " where " + condition + " order by r.updatedAt desc, r.id desc"
+                + page.limit(), params).list();
         return new ReferralConnection(page, views(caller, rows), total);
     }
 

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The rerunnable benchmark of issue 8 ({@code mvn -Pbench package}, README "Performance"): starts PostgreSQL, Keycloak
@@ -47,7 +48,11 @@ public final class Benchmark {
     }
 
     record Row(String operation, int concurrency, double throughput, double p50, double p99, long errors, double statements,
-               double raw, long rssMiB) {
+               double raw, long rssMiB, Cpu cpu) {
+    }
+
+    /** CPU time during one load run, from /proc: the API's and PostgreSQL's per request, and how busy the machine was. */
+    record Cpu(double apiMsPerRequest, double postgresMsPerRequest, double machineBusyPercent) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -155,12 +160,14 @@ public final class Benchmark {
                 Path script = rawScript(home, op.rawScript(), ids);
                 for (int c : CONCURRENCY) {
                     double errorsBefore = graphqlErrors(url);
+                    long[] before = cpuTicks(api.pid(), home.resolve("pg"));
                     Map<String, Double> load = autocannon(autocannon, url + "/graphql", token, body, c, seconds);
+                    Cpu cpu = cpu(before, cpuTicks(api.pid(), home.resolve("pg")), load.get("rps") * seconds);
                     load.put("errors", load.get("errors") + graphqlErrors(url) - errorsBefore);
                     double raw = pgbench(postgres, script, c, seconds);
                     long rss = rssMiB(api.pid());
                     Row row = new Row(op.name(), c, load.get("rps"), load.get("p50"), load.get("p99"),
-                            load.get("errors").longValue(), statements, raw, rss);
+                            load.get("errors").longValue(), statements, raw, rss, cpu);
                     rows.add(row);
                     System.out.println(format(row));
                 }
@@ -353,6 +360,36 @@ public final class Benchmark {
         return script;
     }
 
+    /** Clock ticks (1/100 s) of CPU used so far by the API, by PostgreSQL and its backends, and by the machine (busy, all). */
+    static long[] cpuTicks(long apiPid, Path postgresData) throws IOException {
+        long postmaster = Long.parseLong(Files.readAllLines(postgresData.resolve("postmaster.pid")).get(0).trim());
+        long postgres = ProcessHandle.of(postmaster).map(p -> Stream.concat(Stream.of(p), p.descendants())
+                .mapToLong(h -> processTicks(h.pid())).sum()).orElse(0L);
+        String[] machine = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long all = 0;
+        for (int i = 1; i <= 8; i++) {
+            all += Long.parseLong(machine[i]);
+        }
+        long idle = Long.parseLong(machine[4]) + Long.parseLong(machine[5]);
+        return new long[] {processTicks(apiPid), postgres, all - idle, all};
+    }
+
+    static long processTicks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
+        } catch (IOException e) {
+            return 0; // a backend that ended
+        }
+    }
+
+    static Cpu cpu(long[] before, long[] after, double requests) {
+        double msPerTick = 10;
+        return new Cpu((after[0] - before[0]) * msPerTick / requests, (after[1] - before[1]) * msPerTick / requests,
+                100.0 * (after[2] - before[2]) / Math.max(1, after[3] - before[3]));
+    }
+
     static long rssMiB(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmHWM:")) {
@@ -416,17 +453,19 @@ public final class Benchmark {
     // --- output ------------------------------------------------------------------------------------------
 
     static String format(Row r) {
-        return String.format("| %-42s | %3d | %8.1f | %7.1f | %7.1f | %6d | %5.1f | %8.1f | %5.0f%% | %5d |", r.operation(), r.concurrency(),
-                r.throughput(), r.p50(), r.p99(), r.errors(), r.statements(), r.raw(), r.raw() > 0 ? 100 * r.throughput() / r.raw() : 0,
-                r.rssMiB());
+        return String.format("| %-42s | %3d | %8.1f | %7.1f | %7.1f | %6d | %5.1f | %8.1f | %5.0f%% | %5.1f | %5.1f | %4.0f%% | %5d |",
+                r.operation(), r.concurrency(), r.throughput(), r.p50(), r.p99(), r.errors(), r.statements(), r.raw(),
+                r.raw() > 0 ? 100 * r.throughput() / r.raw() : 0, r.cpu().apiMsPerRequest(), r.cpu().postgresMsPerRequest(),
+                r.cpu().machineBusyPercent(), r.rssMiB());
     }
 
     static String table(List<Row> rows, int seconds) {
         StringBuilder out = new StringBuilder();
         out.append("Casebridge benchmark, ").append(LocalDateTime.now().withNano(0)).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores, ").append(seconds).append(" s per run\n\n");
-        out.append("| operation | conc. | req/s | p50 ms | p99 ms | errors | SQL/req | raw SQL tx/s | API/raw | peak RSS MiB |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        out.append("| operation | conc. | req/s | p50 ms | p99 ms | errors | SQL/req | raw SQL tx/s | API/raw | API CPU ms/req "
+                + "| PG CPU ms/req | machine busy | peak RSS MiB |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         rows.forEach(r -> out.append(format(r)).append('\n'));
         return out.toString();
     }
