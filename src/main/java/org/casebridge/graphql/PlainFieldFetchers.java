@@ -11,13 +11,17 @@ import io.smallrye.graphql.spi.DataFetcherService;
 
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.Map;
 
 /**
  * Reads a plain property of a result object (a record component, a getter) without SmallRye's per-field request
  * context: SmallRye's own field fetcher clones its context and builds the JSON of the field's whole sub-selection for
  * every single value it reads, then throws that away when nothing transforms the value. In the benchmark that was the
  * largest item of the API's CPU time per request (issue 8). Fields whose value SmallRye does transform or adapt
- * (dates, UUIDs, numbers with a format, adapters, maps) keep SmallRye's fetcher. Registered in META-INF/services;
+ * (UUIDs, numbers, dates with a format, adapters, maps) keep SmallRye's fetcher; dates without a format are written
+ * here in the ISO form SmallRye's date transformer gives them by default. Registered in META-INF/services;
  * priority 0 puts it before Quarkus' service (1), which has no field fetchers of its own.
  */
 public class PlainFieldFetchers implements DataFetcherService {
@@ -27,10 +31,22 @@ public class PlainFieldFetchers implements DataFetcherService {
         return 0;
     }
 
+    /** SmallRye's default date formats (its DateTransformer), for date fields without a format of their own. */
+    static final Map<String, DateTimeFormatter> ISO_DATES = Map.of(
+            "java.time.LocalDate", DateTimeFormatter.ISO_LOCAL_DATE,
+            "java.time.LocalTime", DateTimeFormatter.ISO_LOCAL_TIME,
+            "java.time.LocalDateTime", DateTimeFormatter.ISO_LOCAL_DATE_TIME,
+            "java.time.OffsetTime", DateTimeFormatter.ISO_OFFSET_TIME,
+            "java.time.OffsetDateTime", DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+            "java.time.ZonedDateTime", DateTimeFormatter.ISO_ZONED_DATE_TIME);
+
     @Override
     @SuppressWarnings("rawtypes")
     public PlugableDataFetcher getFieldDataFetcher(Field field, Type type, Reference owner) {
-        return isPlain(field) ? new PlainFieldFetcher<>(field, owner) : null;
+        if (isPlain(field)) {
+            return new PlainFieldFetcher<>(field, owner, null);
+        }
+        return isPlainDate(field) ? new PlainFieldFetcher<>(field, owner, ISO_DATES.get(field.getReference().getClassName())) : null;
     }
 
     /** True when SmallRye would hand the property's value to graphql-java unchanged. */
@@ -44,14 +60,22 @@ public class PlainFieldFetchers implements DataFetcherService {
         return untransformed && (!field.hasWrapper() || field.getWrapper().isCollection() && !field.getWrapper().hasWrapper());
     }
 
+    /** A single date or time without a format, an adapter or a wrapper: SmallRye would only write it in ISO form. */
+    static boolean isPlainDate(Field field) {
+        return !field.hasTransformation() && !field.isAdaptingTo() && !field.isAdaptingWith() && !field.hasWrapper()
+                && ISO_DATES.containsKey(field.getReference().getClassName());
+    }
+
     static final class PlainFieldFetcher<T> implements PlugableDataFetcher<T>, TrivialDataFetcher<T> {
         private final Field field;
         private final Reference owner;
+        private final DateTimeFormatter dateFormat;
         private volatile Member accessor;
 
-        PlainFieldFetcher(Field field, Reference owner) {
+        PlainFieldFetcher(Field field, Reference owner, DateTimeFormatter dateFormat) {
             this.field = field;
             this.owner = owner;
+            this.dateFormat = dateFormat;
         }
 
         @Override
@@ -62,7 +86,8 @@ public class PlainFieldFetchers implements DataFetcherService {
                 return null;
             }
             Member member = accessor == null ? accessor = accessor(source.getClass()) : accessor;
-            return (T) (member instanceof Method method ? method.invoke(source) : ((java.lang.reflect.Field) member).get(source));
+            Object value = member instanceof Method method ? method.invoke(source) : ((java.lang.reflect.Field) member).get(source);
+            return (T) (dateFormat != null && value != null ? dateFormat.format((TemporalAccessor) value) : value);
         }
 
         /** As SmallRye's field fetcher finds it: the getter SmallRye recorded, or else the public field. */

@@ -1,0 +1,79 @@
+package org.casebridge.graphql;
+
+import graphql.schema.DataFetchingEnvironmentImpl;
+import io.smallrye.graphql.schema.model.Field;
+import io.smallrye.graphql.schema.model.Reference;
+import io.smallrye.graphql.schema.model.ReferenceType;
+import io.smallrye.graphql.schema.model.Transformation;
+import io.smallrye.graphql.transformation.DateTransformer;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.Temporal;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** Dates read by PlainFieldFetchers come out exactly as SmallRye's own date transformer writes them. */
+class PlainFieldFetchersTest {
+
+    /** A result object with one property of each date type, as the API's views have them. */
+    public record Dated(Temporal at) {
+    }
+
+    static Field dateField(Class<?> type) {
+        Reference reference = new Reference();
+        reference.setClassName(type.getName());
+        reference.setGraphQLClassName(String.class.getName());
+        reference.setName("DateTime");
+        reference.setType(ReferenceType.SCALAR);
+        return new Field("at", "at", "at", reference);
+    }
+
+    @Test
+    void datesWithoutAFormatAreWrittenAsSmallRyeWritesThem() throws Exception {
+        // zero seconds and nanoseconds on purpose: toString() would drop them, the ISO formats keep the seconds
+        List<Temporal> values = List.of(LocalDate.of(2026, 11, 23), LocalTime.of(9, 30), LocalDateTime.of(2026, 11, 23, 9, 30),
+                OffsetTime.of(9, 30, 0, 0, ZoneOffset.ofHours(1)), OffsetDateTime.of(2026, 11, 23, 9, 30, 0, 0, ZoneOffset.UTC),
+                OffsetDateTime.of(2026, 11, 23, 9, 30, 15, 120_000_000, ZoneOffset.ofHours(-3)),
+                ZonedDateTime.of(2026, 11, 23, 9, 30, 0, 0, ZoneId.of("Africa/Lagos")));
+        for (Temporal value : values) {
+            Field field = dateField(value.getClass());
+            Object fetched = new PlainFieldFetchers().getFieldDataFetcher(field, null, owner())
+                    .get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment().source(new Dated(value)).build());
+            assertEquals(new DateTransformer(field).out(value), fetched, value.getClass().getSimpleName());
+        }
+    }
+
+    @Test
+    void aDateWithAFormatOfItsOwnIsLeftToSmallRye() {
+        Field field = dateField(LocalDate.class);
+        field.setTransformation(new Transformation(Transformation.Type.DATE, "dd.MM.yyyy", null, false));
+        assertFalse(PlainFieldFetchers.isPlainDate(field));
+        assertNull(new PlainFieldFetchers().getFieldDataFetcher(field, null, owner()));
+    }
+
+    @Test
+    void anAbsentDateStaysAbsent() throws Exception {
+        Field field = dateField(OffsetDateTime.class);
+        assertNotNull(new PlainFieldFetchers().getFieldDataFetcher(field, null, owner()));
+        assertNull(new PlainFieldFetchers().getFieldDataFetcher(field, null, owner())
+                .get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment().source(new Dated(null)).build()));
+    }
+
+    private static Reference owner() {
+        Reference owner = new Reference();
+        owner.setClassName(Dated.class.getName());
+        return owner;
+    }
+}
