@@ -5,6 +5,7 @@ import org.casebridge.graphql.Connection;
 import org.casebridge.graphql.Edge;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.graphql.TotalCount;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -99,7 +100,7 @@ public class AuditApi {
     }
 
     private AuditEntryConnection page(String condition, Parameters params, PageRequest page) {
-        long total = AuditEntry.count(condition, params);
+        long total = TotalCount.of("from AuditEntry where " + condition, params);
         Long after = page.afterNumber();
         if (after != null) {
             params.and("afterId", after);

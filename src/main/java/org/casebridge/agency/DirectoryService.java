@@ -14,6 +14,7 @@ import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.graphql.TotalCount;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -41,7 +42,7 @@ public class DirectoryService {
         UUID after = page.afterId();
         List<Agency> rows = Agency.find((after == null ? "order by id" : "id > ?1 order by id") + page.limit(),
                 after == null ? new Object[0] : new Object[]{after}).list();
-        return new AgencyConnection(page, rows, Agency.count());
+        return new AgencyConnection(page, rows, TotalCount.of("from Agency"));
     }
 
     public Optional<AgencyNode> agency(String code) {
@@ -81,7 +82,7 @@ public class DirectoryService {
             params.and("accepting", filter.acceptingReferrals());
         }
         String condition = where.isEmpty() ? "true" : String.join(" and ", where);
-        long total = ServiceOffering.count("from ServiceOffering s join s.agency a where " + condition, params);
+        long total = TotalCount.of("from ServiceOffering s join s.agency a where " + condition, params);
         UUID after = page.afterId();
         if (after != null) {
             condition += " and s.id > :after";

@@ -22,6 +22,7 @@ import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.graphql.TotalCount;
 
 import java.time.OffsetDateTime;
 import java.time.Year;
@@ -79,7 +80,7 @@ public class CaseService {
             params.and("since", filter.openedSince());
         }
         String condition = String.join(" and ", where);
-        long total = CaseFile.count("from CaseFile c where " + condition, params);
+        long total = TotalCount.of("from CaseFile c where " + condition, params);
         PageRequest.TimeAndId after = page.afterTimeAndId();
         if (after != null) {
             params.and("afterAt", after.at()).and("afterId", after.id());

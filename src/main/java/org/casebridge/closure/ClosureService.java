@@ -26,6 +26,7 @@ import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.graphql.TotalCount;
 import org.casebridge.referral.Referral;
 import org.casebridge.referral.ReferralView;
 
@@ -84,7 +85,7 @@ public class ClosureService {
     public ClosureConnection pending(PageRequest page) {
         Caller caller = access.mayManageCases("closure.pending");
         String condition = "k.status = 'REQUESTED' and c.leadAgency.code = ?1";
-        long total = CaseClosure.count("from CaseClosure k join k.survivorCase c where " + condition, caller.agencyCode());
+        long total = TotalCount.of("from CaseClosure k join k.survivorCase c where " + condition, caller.agencyCode());
         PageRequest.TimeAndId after = page.afterTimeAndId();
         List<Object> params = new ArrayList<>(List.of(caller.agencyCode()));
         if (after != null) {

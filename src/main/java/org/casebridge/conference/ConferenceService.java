@@ -38,6 +38,7 @@ import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.graphql.TotalCount;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -110,7 +111,7 @@ public class ConferenceService {
         Caller caller = access.mayFollowCaseWork();
         String condition = "exists (select 1 from ConferenceInvitation v where v.conferenceId = k.id and v.agency.code = :agency)";
         Parameters params = Parameters.with("agency", caller.agencyCode());
-        long total = Conference.count("from Conference k where " + condition, params);
+        long total = TotalCount.of("from Conference k where " + condition, params);
         PageRequest.TimeAndId after = page.afterTimeAndId();
         if (after != null) {
             condition += " and (k.scheduledAt < :afterAt or (k.scheduledAt = :afterAt and k.id < :afterId))";
@@ -141,7 +142,7 @@ public class ConferenceService {
             condition += " and i.status = :status";
             params.and("status", filter.status());
         }
-        long total = ActionItem.count("from ActionItem i where " + condition, params);
+        long total = TotalCount.of("from ActionItem i where " + condition, params);
         PageRequest.TimeAndId after = page.afterTimeAndId();
         if (after != null) {
             condition += " and (i.dueOn > :afterOn or (i.dueOn = :afterOn and i.id > :afterId))";

@@ -24,6 +24,7 @@ import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.graphql.TotalCount;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -86,7 +87,7 @@ public class FollowUpService {
             condition += " and c.caseworkerSubject = :me";
             params.and("me", caller.subject());
         }
-        long total = FollowUp.count("from FollowUp f join f.survivorCase c where " + condition, params);
+        long total = TotalCount.of("from FollowUp f join f.survivorCase c where " + condition, params);
         PageRequest.TimeAndId after = page.afterTimeAndId();
         if (after != null) {
             condition += " and (f.scheduledAt > :afterAt or (f.scheduledAt = :afterAt and f.id > :afterId))";

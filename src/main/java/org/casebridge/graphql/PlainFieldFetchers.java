@@ -51,7 +51,7 @@ public class PlainFieldFetchers implements DataFetcherService {
 
     /** True when SmallRye would hand the property's value to graphql-java unchanged. */
     static boolean isPlain(Field field) {
-        if (field.hasTransformation() || field.isAdaptingTo() || field.isAdaptingWith()) {
+        if (transformedOrAdapted(field)) {
             return false;
         }
         Reference reference = field.getReference();
@@ -62,8 +62,11 @@ public class PlainFieldFetchers implements DataFetcherService {
 
     /** A single date or time without a format, an adapter or a wrapper: SmallRye would only write it in ISO form. */
     static boolean isPlainDate(Field field) {
-        return !field.hasTransformation() && !field.isAdaptingTo() && !field.isAdaptingWith() && !field.hasWrapper()
-                && ISO_DATES.containsKey(field.getReference().getClassName());
+        return !transformedOrAdapted(field) && !field.hasWrapper() && ISO_DATES.containsKey(field.getReference().getClassName());
+    }
+
+    private static boolean transformedOrAdapted(Field field) {
+        return field.hasTransformation() || field.isAdaptingTo() || field.isAdaptingWith();
     }
 
     static final class PlainFieldFetcher<T> implements PlugableDataFetcher<T>, TrivialDataFetcher<T> {

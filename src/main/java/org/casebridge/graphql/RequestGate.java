@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a POST to {@code /graphql} before SmallRye sees it, so that every refusal has our error shape:
@@ -32,12 +33,12 @@ public class RequestGate {
     private final ParserOptions parserOptions;
     private final long bodyLimit;
     /** Documents that parsed: clients send the same few again and again, and parsing was 5% of a list request's CPU. */
-    private final Map<String, Boolean> parsed = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+    private final Set<String> parsed = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
             return size() > REMEMBERED_DOCUMENTS;
         }
-    });
+    }));
 
     public RequestGate(@ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens", defaultValue = "15000") int maxTokens,
                        @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-whitespace-tokens", defaultValue = "50000") int maxWhitespace,
@@ -84,14 +85,14 @@ public class RequestGate {
             refuse(context, 400, ErrorCode.VALIDATION_FAILED, "The request has no query");
             return;
         }
-        if (parsed.containsKey(query)) {
+        if (parsed.contains(query)) {
             context.next();
             return;
         }
         try {
             Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
             if (query.length() <= REMEMBERED_DOCUMENT_LENGTH) {
-                parsed.put(query, Boolean.TRUE);
+                parsed.add(query);
             }
         } catch (InvalidSyntaxException e) {
             boolean limit = String.valueOf(e.getMessage()).contains("Denial Of Service");

@@ -3,7 +3,6 @@ package org.casebridge.referral;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AccessPolicy.ReferralSide;
@@ -25,6 +24,7 @@ import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.graphql.TotalCount;
 import org.casebridge.referral.ReferralInputs.ChangeReferralStatusInput;
 import org.casebridge.referral.ReferralInputs.CreateReferralInput;
 import org.casebridge.referral.ReferralInputs.HistoryEntry;
@@ -106,11 +106,7 @@ public class ReferralService {
         String condition = String.join(" and ", where);
         // without a service-type filter the count needs no join and is answered from the index alone
         boolean byServiceType = filter != null && filter.serviceType() != null;
-        // a query of its own: Panache's count() derives one from the HQL, which Hibernate translates anew on every call
-        TypedQuery<Long> count = em.createQuery("select count(*) from Referral r" + (byServiceType ? " join r.service s" : "")
-                + " where " + condition, Long.class);
-        params.map().forEach(count::setParameter);
-        long total = count.getSingleResult();
+        long total = TotalCount.of("from Referral r" + (byServiceType ? " join r.service s" : "") + " where " + condition, params);
         PageRequest.TimeAndId after = page.afterTimeAndId();
         if (after != null) {
             params.and("afterAt", after.at()).and("afterId", after.id());
