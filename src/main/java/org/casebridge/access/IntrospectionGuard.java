@@ -3,6 +3,7 @@ package org.casebridge.access;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.introspection.IntrospectionDataFetcher;
 import graphql.schema.DataFetcher;
 import io.quarkus.arc.Unremovable;
 import jakarta.inject.Singleton;
@@ -24,6 +25,9 @@ public class IntrospectionGuard implements Instrumentation {
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
+        if (!(fetcher instanceof IntrospectionDataFetcher)) {
+            return fetcher; // asked first: parameters.getField() builds the field's whole DataFetchingEnvironment
+        }
         String field = parameters.getField().getName();
         if (!field.equals("__schema") && !field.equals("__type")) {
             return fetcher;

@@ -1,7 +1,8 @@
 package org.casebridge.graphql;
 
-import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.LightDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
@@ -14,6 +15,7 @@ import java.lang.reflect.Method;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads a plain property of a result object (a record component, a getter) without SmallRye's per-field request
@@ -69,7 +71,8 @@ public class PlainFieldFetchers implements DataFetcherService {
         return field.hasTransformation() || field.isAdaptingTo() || field.isAdaptingWith();
     }
 
-    static final class PlainFieldFetcher<T> implements PlugableDataFetcher<T>, TrivialDataFetcher<T> {
+    /** Light: graphql-java then builds no DataFetchingEnvironment for the field (nor anything the environment holds). */
+    static final class PlainFieldFetcher<T> implements PlugableDataFetcher<T>, LightDataFetcher<T> {
         private final Field field;
         private final Reference owner;
         private final DateTimeFormatter dateFormat;
@@ -82,9 +85,13 @@ public class PlainFieldFetchers implements DataFetcherService {
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public T get(DataFetchingEnvironment environment) throws Exception {
-            Object source = environment.getSource();
+            return get(environment.getFieldDefinition(), environment.getSource(), () -> environment);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T get(GraphQLFieldDefinition definition, Object source, Supplier<DataFetchingEnvironment> environment) throws Exception {
             if (source == null) {
                 return null;
             }
