@@ -3,18 +3,30 @@ package org.casebridge.graphql;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.LightDataFetcher;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.smallrye.graphql.runtime.spi.datafetcher.RequestContextHelper;
+import io.smallrye.graphql.execution.datafetcher.PlugableBatchableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
+import io.smallrye.graphql.schema.model.Argument;
+import io.smallrye.graphql.schema.model.Execute;
+import io.smallrye.graphql.schema.model.Operation;
+import org.dataloader.BatchLoaderEnvironment;
 import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.DataFetcherService;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Member;
 import java.lang.reflect.Method;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 /**
@@ -72,6 +84,60 @@ public class PlainFieldFetchers implements DataFetcherService {
     }
 
     /** Light: graphql-java then builds no DataFetchingEnvironment for the field (nor anything the environment holds). */
+    /**
+     * A {@code @Source} method that takes nothing but its source and returns a plain value — the consent-gated fields
+     * such as {@code Referral.note} or {@code Case.summary}, read once per item of a list. SmallRye's fetcher would
+     * clone its request context and write out the field's whole sub-selection for each call (issue 8). Called here
+     * with the request context active, as SmallRye calls it; its exceptions reach the same exception handler.
+     */
+    @Override
+    @SuppressWarnings("rawtypes")
+    public PlugableBatchableDataFetcher getOtherFieldDataFetcher(Operation operation, Type type) {
+        List<Argument> arguments = operation.getArguments();
+        boolean sourceOnly = operation.isSourceField() && arguments.size() == 1 && arguments.get(0).isSourceArgument()
+                && !arguments.get(0).hasWrapper();
+        return sourceOnly && isPlain(operation) && operation.getExecute() != Execute.NON_BLOCKING ? new SourceFieldFetcher<>(operation) : null;
+    }
+
+    static final class SourceFieldFetcher<K, T> implements PlugableBatchableDataFetcher<K, T> {
+        private final Operation operation;
+        private volatile Method method;
+        private volatile Object api;
+
+        SourceFieldFetcher(Operation operation) {
+            this.operation = operation;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public T get(DataFetchingEnvironment environment) throws Exception {
+            ManagedContext requestContext = Arc.container().requestContext();
+            boolean activated = !requestContext.isActive();
+            RequestContextHelper.reactivate(requestContext, environment);
+            try {
+                if (method == null) {
+                    Class<?> declaring = Class.forName(operation.getClassName(), true, Thread.currentThread().getContextClassLoader());
+                    api = Arc.container().select(declaring).get(); // @GraphQLApi beans are singletons in Quarkus
+                    method = Arrays.stream(declaring.getMethods())
+                            .filter(m -> m.getName().equals(operation.getMethodName()) && m.getParameterCount() == 1)
+                            .findFirst().orElseThrow();
+                }
+                return (T) method.invoke(api, (Object) environment.getSource());
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            } finally {
+                if (activated) {
+                    requestContext.deactivate();
+                }
+            }
+        }
+
+        @Override
+        public CompletionStage<List<T>> load(List<K> keys, BatchLoaderEnvironment environment) {
+            throw new UnsupportedOperationException("a source field of a single item is never batched");
+        }
+    }
+
     static final class PlainFieldFetcher<T> implements PlugableDataFetcher<T>, LightDataFetcher<T> {
         private final Field field;
         private final Reference owner;
