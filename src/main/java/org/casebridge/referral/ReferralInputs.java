@@ -62,9 +62,6 @@ public final class ReferralInputs {
     @Type("ReferralHistoryEntry")
     public record HistoryEntry(ReferralStatus fromStatus, @NonNull ReferralStatus toStatus, @NonNull String actorName,
                                String actorAgency, String note, @NonNull OffsetDateTime at) {
-        static HistoryEntry of(ReferralEvent e) {
-            return new HistoryEntry(e.fromStatus, e.toStatus, e.actorName, e.actorAgency, e.note, e.at);
-        }
     }
 
     public static class ReferralConnection extends Connection<ReferralView, ReferralConnection.ReferralEdge> {

@@ -3,6 +3,7 @@ package org.casebridge.referral;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import org.hibernate.query.NativeQuery;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AccessPolicy.ReferralSide;
@@ -166,10 +167,21 @@ public class ReferralService {
     @SuppressWarnings("unchecked")
     public Map<UUID, List<HistoryEntry>> history(List<UUID> referralIds) {
         Map<UUID, List<HistoryEntry>> byReferral = new HashMap<>();
-        // an array parameter, not an IN list: Hibernate translates a query with a list parameter anew on every call
-        List<ReferralEvent> events = em.createNativeQuery("select * from referral_event where referral_id = any(:ids) order by id",
-                ReferralEvent.class).setParameter("ids", referralIds.toArray(UUID[]::new)).getResultList();
-        events.forEach(e -> byReferral.computeIfAbsent(e.referralId, k -> new ArrayList<>()).add(HistoryEntry.of(e)));
+        // an array parameter, not an IN list: Hibernate translates a query with a list parameter anew on every call;
+        // columns, not entities: history is only shown, and hydrating and tracking entities was most of its cost
+        List<Object[]> rows = em.createNativeQuery("""
+                        select referral_id, from_status, to_status, actor_name, actor_agency, note, at
+                        from referral_event where referral_id = any(:ids) order by id""")
+                .unwrap(NativeQuery.class)
+                .addScalar("referral_id", UUID.class).addScalar("from_status", String.class).addScalar("to_status", String.class)
+                .addScalar("actor_name", String.class).addScalar("actor_agency", String.class).addScalar("note", String.class)
+                .addScalar("at", OffsetDateTime.class)
+                .setParameter("ids", referralIds.toArray(UUID[]::new)).getResultList();
+        for (Object[] row : rows) {
+            byReferral.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new HistoryEntry(
+                    row[1] == null ? null : ReferralStatus.valueOf((String) row[1]), ReferralStatus.valueOf((String) row[2]),
+                    (String) row[3], (String) row[4], (String) row[5], (OffsetDateTime) row[6]));
+        }
         return byReferral;
     }
 

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -167,6 +168,10 @@ class ReferralLifecycleTest {
                   outcome { serviceProvided note } history { fromStatus toStatus actorName actorAgency at } } }""", Map.of("id", referral));
         assertEquals(List.of("REQUESTED", "ACCEPTED", "IN_PROGRESS", "COMPLETED"), read.getList("data.referral.history.toStatus"));
         assertEquals(List.of("cw.amani", "pr.stluke", "pr.stluke", "pr.stluke"), read.getList("data.referral.history.actorName"));
+        assertEquals(Arrays.asList(null, "REQUESTED", "ACCEPTED", "IN_PROGRESS"), read.getList("data.referral.history.fromStatus"));
+        assertEquals(List.of("AMANI", "STLUKE", "STLUKE", "STLUKE"), read.getList("data.referral.history.actorAgency"));
+        List<OffsetDateTime> at = read.<String>getList("data.referral.history.at").stream().map(OffsetDateTime::parse).toList();
+        assertEquals(at.stream().sorted().toList(), at, "in the order the changes happened");
         assertEquals(0, read.getInt("data.referral.minutesToAccept"));
         assertTrue(read.getBoolean("data.referral.outcome.serviceProvided"));
     }
