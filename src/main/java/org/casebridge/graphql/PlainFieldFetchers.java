@@ -35,8 +35,9 @@ import java.util.function.Supplier;
  * every single value it reads, then throws that away when nothing transforms the value. In the benchmark that was the
  * largest item of the API's CPU time per request (issue 8). Fields whose value SmallRye does transform or adapt
  * (UUIDs, numbers, dates with a format, adapters, maps) keep SmallRye's fetcher; dates without a format are written
- * here in the ISO form SmallRye's date transformer gives them by default. Registered in META-INF/services;
- * priority 0 puts it before Quarkus' service (1), which has no field fetchers of its own.
+ * here in the ISO form SmallRye's date transformer gives them by default. Also calls plain source methods directly
+ * ({@link #getOtherFieldDataFetcher}). Registered in META-INF/services; priority 0 puts it before Quarkus' service
+ * (1), which keeps everything this one declines.
  */
 public class PlainFieldFetchers implements DataFetcherService {
 
