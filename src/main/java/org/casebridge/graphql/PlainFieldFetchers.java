@@ -11,12 +11,12 @@ import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
 import io.smallrye.graphql.schema.model.Argument;
 import io.smallrye.graphql.schema.model.Execute;
 import io.smallrye.graphql.schema.model.Operation;
-import org.dataloader.BatchLoaderEnvironment;
 import io.smallrye.graphql.schema.model.Field;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.DataFetcherService;
+import org.dataloader.BatchLoaderEnvironment;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Member;
@@ -84,7 +84,6 @@ public class PlainFieldFetchers implements DataFetcherService {
         return field.hasTransformation() || field.isAdaptingTo() || field.isAdaptingWith();
     }
 
-    /** Light: graphql-java then builds no DataFetchingEnvironment for the field (nor anything the environment holds). */
     /**
      * A {@code @Source} method that takes nothing but its source and returns a plain value — the consent-gated fields
      * such as {@code Referral.note} or {@code Case.summary}, read once per item of a list. SmallRye's fetcher would
@@ -97,7 +96,8 @@ public class PlainFieldFetchers implements DataFetcherService {
         List<Argument> arguments = operation.getArguments();
         boolean sourceOnly = operation.isSourceField() && arguments.size() == 1 && arguments.get(0).isSourceArgument()
                 && !arguments.get(0).hasWrapper();
-        return sourceOnly && isPlain(operation) && operation.getExecute() != Execute.NON_BLOCKING ? new SourceFieldFetcher<>(operation) : null;
+        boolean plain = isPlain(operation) && operation.getExecute() != Execute.NON_BLOCKING;
+        return sourceOnly && plain ? new SourceFieldFetcher<>(operation) : null;
     }
 
     static final class SourceFieldFetcher<K, T> implements PlugableBatchableDataFetcher<K, T> {
@@ -117,7 +117,8 @@ public class PlainFieldFetchers implements DataFetcherService {
             RequestContextHelper.reactivate(requestContext, environment);
             try {
                 if (method == null) {
-                    Class<?> declaring = Class.forName(operation.getClassName(), true, Thread.currentThread().getContextClassLoader());
+                    Class<?> declaring = Class.forName(operation.getClassName(), true,
+                            Thread.currentThread().getContextClassLoader());
                     api = Arc.container().select(declaring).get(); // @GraphQLApi beans are singletons in Quarkus
                     method = Arrays.stream(declaring.getMethods())
                             .filter(m -> m.getName().equals(operation.getMethodName()) && m.getParameterCount() == 1)
@@ -139,6 +140,7 @@ public class PlainFieldFetchers implements DataFetcherService {
         }
     }
 
+    /** Light: graphql-java then builds no DataFetchingEnvironment for the field (nor anything the environment holds). */
     static final class PlainFieldFetcher<T> implements PlugableDataFetcher<T>, LightDataFetcher<T> {
         private final Field field;
         private final Reference owner;

@@ -3,7 +3,6 @@ package org.casebridge.referral;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.hibernate.query.NativeQuery;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AccessPolicy.ReferralSide;
@@ -31,6 +30,7 @@ import org.casebridge.referral.ReferralInputs.CreateReferralInput;
 import org.casebridge.referral.ReferralInputs.HistoryEntry;
 import org.casebridge.referral.ReferralInputs.ReferralConnection;
 import org.casebridge.referral.ReferralInputs.ReferralFilter;
+import org.hibernate.query.NativeQuery;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

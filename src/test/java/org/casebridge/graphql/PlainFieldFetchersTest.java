@@ -1,10 +1,16 @@
 package org.casebridge.graphql;
 
 import graphql.schema.DataFetchingEnvironmentImpl;
+import io.smallrye.graphql.schema.model.Argument;
+import io.smallrye.graphql.schema.model.Execute;
 import io.smallrye.graphql.schema.model.Field;
+import io.smallrye.graphql.schema.model.Operation;
+import io.smallrye.graphql.schema.model.OperationType;
 import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Transformation;
+import io.smallrye.graphql.schema.model.Wrapper;
+import io.smallrye.graphql.schema.model.WrapperType;
 import io.smallrye.graphql.transformation.DateTransformer;
 import org.junit.jupiter.api.Test;
 
@@ -21,10 +27,14 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** Dates read by PlainFieldFetchers come out exactly as SmallRye's own date transformer writes them. */
+/**
+ * Dates read by PlainFieldFetchers come out exactly as SmallRye's own date transformer writes them; only source methods
+ * of one item without arguments of their own are called directly.
+ */
 class PlainFieldFetchersTest {
 
     /** A result object with one property of each date type, as the API's views have them. */
@@ -69,6 +79,39 @@ class PlainFieldFetchersTest {
         assertNotNull(new PlainFieldFetchers().getFieldDataFetcher(field, null, owner()));
         assertNull(new PlainFieldFetchers().getFieldDataFetcher(field, null, owner())
                 .get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment().source(new Dated(null)).build()));
+    }
+
+    @Test
+    void aSourceMethodOfOneItemIsCalledDirectlyButNotABatchNorOneWithArgumentsOfItsOwn() {
+        PlainFieldFetchers fetchers = new PlainFieldFetchers();
+        assertInstanceOf(PlainFieldFetchers.SourceFieldFetcher.class, fetchers.getOtherFieldDataFetcher(sourceOperation(), null));
+
+        Operation batch = sourceOperation();
+        batch.getArguments().get(0).setWrapper(new Wrapper(WrapperType.COLLECTION, List.class.getName()));
+        assertNull(fetchers.getOtherFieldDataFetcher(batch, null));
+
+        Operation withArgument = sourceOperation();
+        withArgument.addArgument(new Argument("limit", "note", "limit", "limit", dateField(LocalDate.class).getReference()));
+        assertNull(fetchers.getOtherFieldDataFetcher(withArgument, null));
+
+        Operation transformed = sourceOperation();
+        transformed.setTransformation(new Transformation(Transformation.Type.NUMBER, "#.00", null, false));
+        assertNull(fetchers.getOtherFieldDataFetcher(transformed, null));
+    }
+
+    /** As SmallRye models {@code String note(@Source ReferralView referral)}. */
+    private static Operation sourceOperation() {
+        Reference string = new Reference();
+        string.setClassName(String.class.getName());
+        string.setGraphQLClassName(String.class.getName());
+        string.setType(ReferenceType.SCALAR);
+        Operation operation = new Operation("org.casebridge.referral.ReferralApi", "note", "note", "note", string,
+                OperationType.QUERY, Execute.DEFAULT);
+        operation.setSourceFieldOn(owner());
+        Argument source = new Argument("referral", "note", "referral", "referral", owner());
+        source.setSourceArgument(true);
+        operation.addArgument(source);
+        return operation;
     }
 
     private static Reference owner() {
