@@ -26,6 +26,7 @@ class AuthenticationTest {
     void malformedTokenIsUnauthenticated() {
         error(call("not-a-jwt", AGENCIES), "UNAUTHENTICATED");
         String genuine = Tokens.of("cw.amani");
+        assertEquals(5, ok(genuine, AGENCIES, null).getInt("data.agencies.totalCount"));
         String tampered = genuine.substring(0, genuine.lastIndexOf('.') + 1) + "AAAA" + genuine.substring(genuine.lastIndexOf('.') + 5);
         error(call(tampered, AGENCIES), "UNAUTHENTICATED");
     }
@@ -33,6 +34,16 @@ class AuthenticationTest {
     @Test
     void expiredTokenIsUnauthenticated() throws InterruptedException {
         error(call(Tokens.expired("cw.amani"), AGENCIES), "UNAUTHENTICATED");
+    }
+
+    /** The API remembers tokens it verified (VerifiedTokens), never past their expiry. */
+    @Test
+    void aTokenAcceptedEarlierIsRefusedOnceExpired() throws InterruptedException {
+        String token = Tokens.livingFor("cw.amani", 4);
+        assertEquals(5, ok(token, AGENCIES, null).getInt("data.agencies.totalCount"));
+        assertEquals(5, ok(token, AGENCIES, null).getInt("data.agencies.totalCount"));
+        Thread.sleep(5_500);
+        error(call(token, AGENCIES), "UNAUTHENTICATED");
     }
 
     @Test

@@ -39,29 +39,35 @@ public final class Tokens {
      * second, created for this purpose through Keycloak's admin API.
      */
     public static String expired(String username) throws InterruptedException {
+        String token = livingFor(username, 1);
+        Thread.sleep(2_500);
+        return token;
+    }
+
+    /** A genuine token for {@code username} from a client whose tokens live {@code seconds} (made on first use). */
+    public static String livingFor(String username, int seconds) {
         String admin = RestAssured.given().contentType(ContentType.URLENC)
                 .formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
                         "username", KeycloakServer.ADMIN_USER, "password", KeycloakServer.ADMIN_PASSWORD))
                 .post(TestStack.keycloak().baseUrl() + "/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
         String clientsUrl = TestStack.keycloak().baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients";
-        List<?> existing = RestAssured.given().auth().oauth2(admin).queryParam("clientId", "test-expiring")
+        String clientId = "test-expiring-" + seconds;
+        List<?> existing = RestAssured.given().auth().oauth2(admin).queryParam("clientId", clientId)
                 .get(clientsUrl).then().statusCode(200).extract().as(List.class);
         if (existing.isEmpty()) {
             RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of(
-                            "clientId", "test-expiring", "publicClient", true, "directAccessGrantsEnabled", true,
-                            "standardFlowEnabled", false, "attributes", Map.of("access.token.lifespan", "1"),
+                            "clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
+                            "standardFlowEnabled", false, "attributes", Map.of("access.token.lifespan", String.valueOf(seconds)),
                             "protocolMappers", List.of(Map.of("name", "audience", "protocol", "openid-connect",
                                     "protocolMapper", "oidc-audience-mapper", "config", Map.of(
                                             "included.client.audience", "casebridge-api", "access.token.claim", "true")))))
                     .post(clientsUrl).then().statusCode(201);
         }
-        String token = RestAssured.given().contentType(ContentType.URLENC)
-                .formParams(Map.of("grant_type", "password", "client_id", "test-expiring",
+        return RestAssured.given().contentType(ContentType.URLENC)
+                .formParams(Map.of("grant_type", "password", "client_id", clientId,
                         "username", username, "password", DEMO_PASSWORD))
                 .post(tokenEndpoint()).then().statusCode(200).extract().path("access_token");
-        Thread.sleep(2_500);
-        return token;
     }
 
     /** A genuine token of the master realm (another issuer): Keycloak's own admin. */
