@@ -24,6 +24,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,6 +81,8 @@ public final class Benchmark {
                 command.add("-XX:FlightRecorderOptions:stackdepth=256");
                 command.add("-XX:StartFlightRecording=filename=" + home.resolve("api.jfr").toAbsolutePath() + ",settings=profile");
             }
+            // experiments with the API's settings, e.g. -Dbench.api-args="-Dquarkus.thread-pool.max-threads=8"
+            command.addAll(Arrays.stream(System.getProperty("bench.api-args", "").split(" +")).filter(a -> !a.isBlank()).toList());
             api = new ProcessBuilder(concat(command, List.of(
                     "-Dquarkus.http.port=" + apiPort,
                     "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
