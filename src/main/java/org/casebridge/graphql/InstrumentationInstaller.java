@@ -13,17 +13,19 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionStra
 import graphql.execution.instrumentation.parameters.InstrumentationFieldCompleteParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
+import graphql.schema.DataFetcher;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 import jakarta.enterprise.inject.Any;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Adds Casebridge's instrumentations to the chain SmallRye builds (depth and complexity limits, query cache),
@@ -66,28 +68,67 @@ public class InstrumentationInstaller implements EventingService {
     /**
      * graphql-java's chain calls every member at every field — execution, fetching, completion, each object — and
      * gathers their contexts to call back, even when no member looks at fields: a tenth of a list request's CPU in the
-     * benchmark (issue 8). This chain skips the field hooks that no member overrides; everything else is graphql-java's.
+     * benchmark (issue 8). This chain skips the field hooks that no member overrides, and asks only the members that wrap
+     * data fetchers to wrap one; everything else is graphql-java's.
      */
     static final class FieldHooksWhereUsed extends ChainedInstrumentation {
         private static final Set<Class<?>> NO_OPS = Set.of(Instrumentation.class, SimpleInstrumentation.class,
                 SimplePerformantInstrumentation.class);
+        /** The members' states inside graphql-java's chain state, a private list. */
+        private static final MethodHandle MEMBER_STATES = memberStatesGetter();
 
         private final boolean fieldExecution;
         private final boolean fieldFetching;
         private final boolean fieldCompletion;
         private final boolean listCompletion;
         private final boolean executeObject;
+        /** The members that wrap data fetchers, by their place in the chain (and in its state). */
+        private final int[] fetcherInstrumenting;
 
         FieldHooksWhereUsed(List<Instrumentation> members) {
             super(members);
-            Set<String> overridden = members.stream().flatMap(member -> Arrays.stream(member.getClass().getMethods()))
-                    .filter(method -> method.getName().startsWith("begin") && !NO_OPS.contains(method.getDeclaringClass()))
-                    .map(Method::getName).collect(Collectors.toSet());
-            fieldExecution = overridden.contains("beginFieldExecution");
-            fieldFetching = overridden.contains("beginFieldFetching") || overridden.contains("beginFieldFetch");
-            fieldCompletion = overridden.contains("beginFieldCompletion");
-            listCompletion = overridden.contains("beginFieldListCompletion");
-            executeObject = overridden.contains("beginExecuteObject");
+            fieldExecution = anyOverrides(members, "beginFieldExecution");
+            fieldFetching = anyOverrides(members, "beginFieldFetching", "beginFieldFetch");
+            fieldCompletion = anyOverrides(members, "beginFieldCompletion");
+            listCompletion = anyOverrides(members, "beginFieldListCompletion");
+            executeObject = anyOverrides(members, "beginExecuteObject");
+            fetcherInstrumenting = IntStream.range(0, members.size())
+                    .filter(i -> anyOverrides(List.of(members.get(i)), "instrumentDataFetcher")).toArray();
+        }
+
+        private static boolean anyOverrides(List<Instrumentation> members, String... hooks) {
+            Set<String> names = Set.of(hooks);
+            return members.stream().flatMap(member -> Arrays.stream(member.getClass().getMethods()))
+                    .anyMatch(method -> names.contains(method.getName()) && !NO_OPS.contains(method.getDeclaringClass()));
+        }
+
+        /** graphql-java asks every member to wrap every field's fetcher; only the members that do are asked here. */
+        @Override
+        public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                    InstrumentationState state) {
+            for (int i : fetcherInstrumenting) {
+                fetcher = instrumentations.get(i).instrumentDataFetcher(fetcher, parameters, memberState(state, i));
+            }
+            return fetcher;
+        }
+
+        private static InstrumentationState memberState(InstrumentationState chainState, int member) {
+            try {
+                return (InstrumentationState) ((List<?>) MEMBER_STATES.invoke(chainState)).get(member);
+            } catch (Throwable e) {
+                throw new IllegalStateException("Cannot read the state of GraphQL instrumentation " + member, e);
+            }
+        }
+
+        private static MethodHandle memberStatesGetter() {
+            try {
+                Field states = Class.forName(ChainedInstrumentation.class.getName() + "$ChainedInstrumentationState")
+                        .getDeclaredField("instrumentationStates");
+                states.setAccessible(true);
+                return MethodHandles.lookup().unreflectGetter(states);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("graphql-java's chained instrumentation state has changed", e);
+            }
         }
 
         @Override
