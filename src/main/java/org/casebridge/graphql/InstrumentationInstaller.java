@@ -20,6 +20,7 @@ import jakarta.enterprise.inject.Any;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,8 +30,9 @@ import java.util.stream.IntStream;
 
 /**
  * Adds Casebridge's instrumentations to the chain SmallRye builds (depth and complexity limits, query cache),
- * keeping SmallRye's: each capability's instrumentation bean first, then {@link ErrorTranslation} last, so
- * that every error any of them produces leaves the API translated.
+ * keeping SmallRye's: each capability's instrumentation bean first, then {@link ErrorTranslation}, so that every
+ * error any of them produces leaves the API translated, and last {@link ResultJson}, which hands the finished result
+ * to SmallRye's response writer as JSON.
  *
  * <p>A SmallRye {@link EventingService} (META-INF/services) rather than a CDI observer of {@code GraphQL.Builder}:
  * the observer needs {@code quarkus.smallrye-graphql.events.enabled}, which also fires CDI events around every
@@ -59,6 +61,7 @@ public class InstrumentationInstaller implements EventingService {
             Arc.container().select(Instrumentation.class, Any.Literal.INSTANCE).stream()
                     .filter(i -> !(i instanceof ErrorTranslation)).forEach(chain::add);
             chain.add(Arc.container().select(ErrorTranslation.class).get());
+            chain.add(new ResultJson());
             return builder.instrumentation(new FieldHooksWhereUsed(chain));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot install Casebridge's GraphQL instrumentation", e);
@@ -114,7 +117,7 @@ public class InstrumentationInstaller implements EventingService {
 
         private static InstrumentationState memberState(InstrumentationState chainState, int member) {
             try {
-                return (InstrumentationState) ((List<?>) MEMBER_STATES.invoke(chainState)).get(member);
+                return (InstrumentationState) ((List<?>) MEMBER_STATES.invokeExact((Object) chainState)).get(member);
             } catch (Throwable e) {
                 throw new IllegalStateException("Cannot read the state of GraphQL instrumentation " + member, e);
             }
@@ -125,7 +128,7 @@ public class InstrumentationInstaller implements EventingService {
                 Field states = Class.forName(ChainedInstrumentation.class.getName() + "$ChainedInstrumentationState")
                         .getDeclaredField("instrumentationStates");
                 states.setAccessible(true);
-                return MethodHandles.lookup().unreflectGetter(states);
+                return MethodHandles.lookup().unreflectGetter(states).asType(MethodType.methodType(List.class, Object.class));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("graphql-java's chained instrumentation state has changed", e);
             }

@@ -1,0 +1,304 @@
+package org.casebridge.graphql;
+
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.spi.JsonProvider;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * graphql-java's result — maps, lists and scalar values — seen as JSON-P values, each converted when the response
+ * writer reaches it. SmallRye copies the whole result into JSON-P builders before writing it out (a tenth of a list
+ * request's CPU in the benchmark, issue 8) but takes a JSON-P value as it is; the conversions are SmallRye's own
+ * ({@code ExecutionResponse.toJsonValue}), and ResultJsonTest holds that both write the same text.
+ *
+ * <p>Installed last in the chain (graphql/InstrumentationInstaller): every other instrumentation sees the result as
+ * graphql-java made it. A subscription's result (a publisher, not a map) is left alone.
+ */
+public final class ResultJson extends SimplePerformantInstrumentation {
+
+    private static final JsonProvider JSON = JsonProvider.provider();
+    private static final Jsonb JSONB = JsonbBuilder.create();
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+            InstrumentationExecutionParameters parameters, InstrumentationState state) {
+        return CompletableFuture.completedFuture(result.getData() instanceof Map<?, ?> data
+                ? result.transform(builder -> builder.data(of(data))) : result);
+    }
+
+    /** Classes first, interfaces after: an instanceof test against an interface is the slower one. */
+    @SuppressWarnings("unchecked")
+    static JsonValue of(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        } else if (value instanceof String string) {
+            return JSON.createValue(string);
+        } else if (value instanceof Boolean bool) {
+            return bool ? JsonValue.TRUE : JsonValue.FALSE;
+        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            return JSON.createValue(((Number) value).intValue());
+        } else if (value instanceof Long number) {
+            return JSON.createValue(number.longValue());
+        } else if (value instanceof Double number) {
+            return JSON.createValue(number.doubleValue());
+        } else if (value instanceof Float number) {
+            return JSON.createValue(new BigDecimal(String.valueOf(number.floatValue())));
+        } else if (value instanceof BigDecimal number) {
+            return JSON.createValue(number);
+        } else if (value instanceof BigInteger number) {
+            return JSON.createValue(number);
+        } else if (value instanceof Enum<?> constant) {
+            return JSON.createValue(constant.name());
+        } else if (value instanceof Map<?, ?> map) {
+            return new ObjectView((Map<String, Object>) map);
+        } else if (value instanceof List<?> list) {
+            return new ArrayView(list);
+        } else if (value instanceof Collection<?> collection) {
+            return new ArrayView(new ArrayList<>(collection));
+        } else if (value instanceof JsonValue json) {
+            return json;
+        }
+        return JSON.createReader(new StringReader(JSONB.toJson(value))).readValue();
+    }
+
+    private static String text(JsonValue value) {
+        StringWriter out = new StringWriter();
+        JSON.createWriter(out).write(value);
+        return out.toString();
+    }
+
+    private static final class ObjectView extends AbstractMap<String, JsonValue> implements JsonObject {
+        private final Map<String, Object> fields;
+
+        ObjectView(Map<String, Object> fields) {
+            this.fields = fields;
+        }
+
+        @Override
+        public Set<Entry<String, JsonValue>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Entry<String, JsonValue>> iterator() {
+                    Iterator<Entry<String, Object>> entries = fields.entrySet().iterator();
+                    return new Iterator<>() {
+                        @Override
+                        public boolean hasNext() {
+                            return entries.hasNext();
+                        }
+
+                        @Override
+                        public Entry<String, JsonValue> next() {
+                            Entry<String, Object> entry = entries.next();
+                            return new SimpleImmutableEntry<>(entry.getKey(), of(entry.getValue()));
+                        }
+                    };
+                }
+
+                @Override
+                public int size() {
+                    return fields.size();
+                }
+            };
+        }
+
+        @Override
+        public JsonValue get(Object name) {
+            return fields.containsKey(name) ? of(fields.get(name)) : null;
+        }
+
+        @Override
+        public boolean containsKey(Object name) {
+            return fields.containsKey(name);
+        }
+
+        @Override
+        public JsonArray getJsonArray(String name) {
+            return (JsonArray) get(name);
+        }
+
+        @Override
+        public JsonObject getJsonObject(String name) {
+            return (JsonObject) get(name);
+        }
+
+        @Override
+        public JsonNumber getJsonNumber(String name) {
+            return (JsonNumber) get(name);
+        }
+
+        @Override
+        public JsonString getJsonString(String name) {
+            return (JsonString) get(name);
+        }
+
+        @Override
+        public String getString(String name) {
+            return getJsonString(name).getString();
+        }
+
+        @Override
+        public String getString(String name, String fallback) {
+            return get(name) instanceof JsonString string ? string.getString() : fallback;
+        }
+
+        @Override
+        public int getInt(String name) {
+            return getJsonNumber(name).intValue();
+        }
+
+        @Override
+        public int getInt(String name, int fallback) {
+            return get(name) instanceof JsonNumber number ? number.intValue() : fallback;
+        }
+
+        @Override
+        public boolean getBoolean(String name) {
+            JsonValue value = get(name);
+            if (value == null) {
+                throw new NullPointerException(name);
+            }
+            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+                throw new ClassCastException(name + " is not a boolean");
+            }
+            return value == JsonValue.TRUE;
+        }
+
+        @Override
+        public boolean getBoolean(String name, boolean fallback) {
+            JsonValue value = get(name);
+            return value == JsonValue.TRUE || (value != JsonValue.FALSE && fallback);
+        }
+
+        @Override
+        public boolean isNull(String name) {
+            return get(name) == JsonValue.NULL;
+        }
+
+        @Override
+        public ValueType getValueType() {
+            return ValueType.OBJECT;
+        }
+
+        @Override
+        public String toString() {
+            return text(this);
+        }
+    }
+
+    private static final class ArrayView extends AbstractList<JsonValue> implements JsonArray {
+        private final List<?> items;
+
+        ArrayView(List<?> items) {
+            this.items = items;
+        }
+
+        @Override
+        public JsonValue get(int index) {
+            return of(items.get(index));
+        }
+
+        @Override
+        public int size() {
+            return items.size();
+        }
+
+        @Override
+        public JsonObject getJsonObject(int index) {
+            return (JsonObject) get(index);
+        }
+
+        @Override
+        public JsonArray getJsonArray(int index) {
+            return (JsonArray) get(index);
+        }
+
+        @Override
+        public JsonNumber getJsonNumber(int index) {
+            return (JsonNumber) get(index);
+        }
+
+        @Override
+        public JsonString getJsonString(int index) {
+            return (JsonString) get(index);
+        }
+
+        @SuppressWarnings("unchecked")
+        @Override
+        public <T extends JsonValue> List<T> getValuesAs(Class<T> type) {
+            return (List<T>) this;
+        }
+
+        @Override
+        public String getString(int index) {
+            return getJsonString(index).getString();
+        }
+
+        @Override
+        public String getString(int index, String fallback) {
+            return index < size() && get(index) instanceof JsonString string ? string.getString() : fallback;
+        }
+
+        @Override
+        public int getInt(int index) {
+            return getJsonNumber(index).intValue();
+        }
+
+        @Override
+        public int getInt(int index, int fallback) {
+            return index < size() && get(index) instanceof JsonNumber number ? number.intValue() : fallback;
+        }
+
+        @Override
+        public boolean getBoolean(int index) {
+            JsonValue value = get(index);
+            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+                throw new ClassCastException(index + " is not a boolean");
+            }
+            return value == JsonValue.TRUE;
+        }
+
+        @Override
+        public boolean getBoolean(int index, boolean fallback) {
+            JsonValue value = index < size() ? get(index) : null;
+            return value == JsonValue.TRUE || (value != JsonValue.FALSE && fallback);
+        }
+
+        @Override
+        public boolean isNull(int index) {
+            return get(index) == JsonValue.NULL;
+        }
+
+        @Override
+        public ValueType getValueType() {
+            return ValueType.ARRAY;
+        }
+
+        @Override
+        public String toString() {
+            return text(this);
+        }
+    }
+}
