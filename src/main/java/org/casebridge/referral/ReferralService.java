@@ -30,6 +30,7 @@ import org.casebridge.referral.ReferralInputs.CreateReferralInput;
 import org.casebridge.referral.ReferralInputs.HistoryEntry;
 import org.casebridge.referral.ReferralInputs.ReferralConnection;
 import org.casebridge.referral.ReferralInputs.ReferralFilter;
+import org.hibernate.jpa.HibernateHints;
 import org.hibernate.query.NativeQuery;
 
 import java.time.OffsetDateTime;
@@ -113,8 +114,9 @@ public class ReferralService {
             params.and("afterAt", after.at()).and("afterId", after.id());
             condition += " and (r.updatedAt < :afterAt or (r.updatedAt = :afterAt and r.id < :afterId))";
         }
+        // read-only: a page is only shown, so Hibernate keeps no copy of each row's state to check for changes
         List<Referral> rows = Referral.<Referral>find(FETCH + " where " + condition + " order by r.updatedAt desc, r.id desc"
-                + page.limit(), params).list();
+                + page.limit(), params).withHint(HibernateHints.HINT_READ_ONLY, true).list();
         return new ReferralConnection(page, views(caller, rows), total);
     }
 
