@@ -22,8 +22,10 @@ import java.time.OffsetTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.Temporal;
 import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -118,5 +120,22 @@ class PlainFieldFetchersTest {
         Reference owner = new Reference();
         owner.setClassName(Dated.class.getName());
         return owner;
+    }
+
+    @Test
+    void offsetDateTimesAreWrittenAsTheIsoFormatterWritesThem() {
+        Random random = new Random(8);
+        List<Integer> nanos = List.of(0, 1, 10, 100_000, 120_000_000, 123_456_000, 999_999_999, 500_000_000);
+        List<ZoneOffset> offsets = List.of(ZoneOffset.UTC, ZoneOffset.ofHours(1), ZoneOffset.ofHoursMinutes(-9, -30),
+                ZoneOffset.ofHoursMinutesSeconds(5, 45, 12));
+        for (int i = 0; i < 20_000; i++) {
+            OffsetDateTime at = OffsetDateTime.of(LocalDateTime.of(random.nextInt(10_000), 1 + random.nextInt(12),
+                    1 + random.nextInt(28), random.nextInt(24), random.nextInt(60), random.nextInt(60),
+                    i % 2 == 0 ? nanos.get(random.nextInt(nanos.size())) : random.nextInt(1_000_000_000)),
+                    offsets.get(random.nextInt(offsets.size())));
+            assertEquals(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at), PlainFieldFetchers.isoOffsetDateTime(at));
+        }
+        OffsetDateTime farFuture = OffsetDateTime.of(LocalDateTime.of(12_345, 6, 7, 8, 9), ZoneOffset.UTC);
+        assertEquals("+12345-06-07T08:09:00Z", PlainFieldFetchers.isoOffsetDateTime(farFuture));
     }
 }
