@@ -30,9 +30,9 @@ import java.util.stream.IntStream;
 
 /**
  * Adds Casebridge's instrumentations to the chain SmallRye builds (depth and complexity limits, query cache),
- * keeping SmallRye's: each capability's instrumentation bean first, then {@link ErrorTranslation}, so that every
- * error any of them produces leaves the API translated, and last {@link ResultJson}, which hands the finished result
- * to SmallRye's response writer as JSON.
+ * keeping SmallRye's: {@link SmallRyeWithoutSelection} first, each capability's instrumentation bean, then
+ * {@link ErrorTranslation}, so that every error any of them produces leaves the API translated, and last
+ * {@link ResultJson}, which hands the finished result to SmallRye's response writer as JSON.
  *
  * <p>A SmallRye {@link EventingService} (META-INF/services) rather than a CDI observer of {@code GraphQL.Builder}:
  * the observer needs {@code quarkus.smallrye-graphql.events.enabled}, which also fires CDI events around every
@@ -58,6 +58,7 @@ public class InstrumentationInstaller implements EventingService {
             } else if (existing instanceof Instrumentation single) {
                 chain.add(single);
             }
+            chain.add(new SmallRyeWithoutSelection());
             Arc.container().select(Instrumentation.class, Any.Literal.INSTANCE).stream()
                     .filter(i -> !(i instanceof ErrorTranslation)).forEach(chain::add);
             chain.add(Arc.container().select(ErrorTranslation.class).get());
