@@ -6,11 +6,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The worker pool's default size: twice the cores the API may use, where Quarkus's default is 200 threads. A request
- * is CPU work between short database round trips; with more threads than that, requests only take turns on the
- * same cores, each finishing later (issue 8: 200 → 4 threads on 2 cores took the list's p99 at concurrency 16 from
- * 86–116 ms to 56 ms). {@code QUARKUS_THREAD_POOL_MAX_THREADS} overrides it, e.g. for a database many milliseconds
- * away.
+ * The worker pool's default size: twice the cores the API may use, at least four, where Quarkus's default is 200
+ * threads. A request is CPU work between short database round trips; with more threads than that, requests only take
+ * turns on the same cores, each finishing later and costing more CPU in switches (issue 8, 2 cores: 200 threads
+ * gave the list's p99 at concurrency 16 86–116 ms, 8 threads 47–67 ms, 4 threads 36–56 ms). The floor keeps a
+ * one-core pod (k8s/) answering while an aggregate waits on the database. {@code QUARKUS_THREAD_POOL_MAX_THREADS}
+ * overrides it, e.g. for a database many milliseconds away.
  */
 public class WorkerThreads implements ConfigSource {
 
@@ -26,7 +27,7 @@ public class WorkerThreads implements ConfigSource {
         if (!MAX_THREADS.equals(propertyName)) {
             return null;
         }
-        return String.valueOf(2 * Runtime.getRuntime().availableProcessors());
+        return String.valueOf(Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
     }
 
     @Override

@@ -15,11 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WorkerThreadsTest {
 
     @Test
-    void theWorkerPoolHasTwoThreadsPerCore() {
+    void theWorkerPoolHasTwoThreadsPerCoreAndAtLeastFour() {
         int cores = Runtime.getRuntime().availableProcessors();
-        assertEquals(2 * cores, ConfigProvider.getConfig().getValue("quarkus.thread-pool.max-threads", Integer.class));
+        int expected = Math.max(4, 2 * cores);
+        assertEquals(expected, ConfigProvider.getConfig().getValue("quarkus.thread-pool.max-threads", Integer.class));
         long workers = Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(false, false))
                 .filter(thread -> thread.getThreadName().startsWith("executor-thread-")).count();
-        assertTrue(workers <= 2 * cores, workers + " worker threads on " + cores + " cores");
+        assertTrue(workers <= expected, workers + " worker threads on " + cores + " cores");
     }
 }
