@@ -160,7 +160,7 @@ public final class Benchmark {
                 }
                 // the JIT compiles the hot paths first: a warm-up at the middle concurrency, not measured
                 autocannon(autocannon, url + "/graphql", token, body, 16, Integer.getInteger("bench.warmup", 10));
-                double statements = statementsPerRequest(postgres, url, token, body, home.resolve("statements-" + op.rawScript() + ".txt"));
+                double statements = statementsPerRequest(postgres, url, token, body, home.resolve("statements-" + op.rawScript().replace(".sql", ".txt")));
                 Path script = rawScript(home, op.rawScript(), ids);
                 for (int c : CONCURRENCY) {
                     double errorsBefore = graphqlErrors(url);
@@ -292,29 +292,39 @@ public final class Benchmark {
 
     // --- measuring ---------------------------------------------------------------------------------------
 
-    /** Statements the API's database user ran per request, over 20 requests one after the other (each in {@code report}). */
+    /**
+     * Statements the API's database user ran per request, over 20 requests one after the other (each statement in
+     * {@code report}). Twice, keeping the round with fewer: the API's own jobs (referral expiry every minute, the
+     * reporting rebuild every five) run as the same user and can fall into one round of a second, not into both.
+     */
     static double statementsPerRequest(Postgres postgres, String url, String token, String body, Path report) throws Exception {
-        try (Connection c = postgres.superuserConnection(); Statement s = c.createStatement()) {
-            s.execute("select pg_stat_statements_reset()");
-            for (int i = 0; i < 20; i++) {
-                post(url + "/graphql", token, body);
-            }
-            StringBuilder perStatement = new StringBuilder("calls  plans  plan ms  exec ms  rows/call  statement\n");
-            long calls = 0;
-            try (ResultSet rs = s.executeQuery("""
-                    select calls, plans, mean_plan_time, mean_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
-                    from pg_stat_statements where userid = (select oid from pg_roles where rolname = 'casebridge')
-                    order by calls desc, total_exec_time desc""")) {
-                while (rs.next()) {
-                    calls += rs.getLong(1);
-                    perStatement.append(String.format("%5d  %5d  %7.3f  %7.3f  %9.1f  %s%n", rs.getLong(1), rs.getLong(2),
-                            rs.getDouble(3), rs.getDouble(4), rs.getDouble(5) / rs.getLong(1), rs.getString(6)));
+        double fewest = Double.MAX_VALUE;
+        for (int round = 0; round < 2; round++) {
+            try (Connection c = postgres.superuserConnection(); Statement s = c.createStatement()) {
+                s.execute("select pg_stat_statements_reset()");
+                for (int i = 0; i < 20; i++) {
+                    post(url + "/graphql", token, body);
+                }
+                StringBuilder perStatement = new StringBuilder("calls  plans  plan ms  exec ms  rows/call  statement\n");
+                long calls = 0;
+                try (ResultSet rs = s.executeQuery("""
+                        select calls, plans, mean_plan_time, mean_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                        from pg_stat_statements where userid = (select oid from pg_roles where rolname = 'casebridge')
+                        order by calls desc, total_exec_time desc""")) {
+                    while (rs.next()) {
+                        calls += rs.getLong(1);
+                        perStatement.append(String.format("%5d  %5d  %7.3f  %7.3f  %9.1f  %s%n", rs.getLong(1), rs.getLong(2),
+                                rs.getDouble(3), rs.getDouble(4), rs.getDouble(5) / rs.getLong(1), rs.getString(6)));
+                    }
+                }
+                if (calls / 20.0 < fewest) {
+                    fewest = calls / 20.0;
+                    // where the database's time per request goes: planned each time or not, how long each statement runs
+                    Files.writeString(report, perStatement);
                 }
             }
-            // where the database's time per request goes: planned each time or not, how long each statement runs
-            Files.writeString(report, perStatement);
-            return calls / 20.0;
         }
+        return fewest;
     }
 
     /** The sum of one metric's series at /q/metrics. */
