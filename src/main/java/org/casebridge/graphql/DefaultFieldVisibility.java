@@ -6,8 +6,6 @@ import graphql.schema.visibility.DefaultGraphqlFieldVisibility;
 import io.smallrye.graphql.spi.EventingService;
 import io.smallrye.graphql.spi.config.Config;
 
-import java.lang.reflect.Field;
-
 /**
  * SmallRye reads the unset field visibility ({@code "default"}) as a list of one pattern to block, so graphql-java
  * matched a regular expression against "Type.field" at every field of every response without ever blocking one:
@@ -16,6 +14,7 @@ import java.lang.reflect.Field;
  */
 public class DefaultFieldVisibility implements EventingService {
 
+    /** No key: SmallRye then always enables this service. */
     @Override
     public String getConfigKey() {
         return null;
@@ -26,14 +25,8 @@ public class DefaultFieldVisibility implements EventingService {
         if (!Config.FIELD_VISIBILITY_DEFAULT.equals(Config.get().getFieldVisibility())) {
             return builder;
         }
-        try {
-            Field field = GraphQL.Builder.class.getDeclaredField("graphQLSchema");
-            field.setAccessible(true);
-            GraphQLSchema schema = (GraphQLSchema) field.get(builder);
-            return builder.schema(schema.transformWithoutTypes(without -> without.codeRegistry(schema.getCodeRegistry()
-                    .transform(registry -> registry.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY)))));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot set graphql-java's default field visibility", e);
-        }
+        GraphQLSchema schema = (GraphQLSchema) InstrumentationInstaller.builderField(builder, "graphQLSchema");
+        return builder.schema(schema.transformWithoutTypes(without -> without.codeRegistry(schema.getCodeRegistry()
+                .transform(registry -> registry.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY)))));
     }
 }

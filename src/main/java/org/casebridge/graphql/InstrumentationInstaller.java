@@ -48,24 +48,29 @@ public class InstrumentationInstaller implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        List<Instrumentation> chain = new ArrayList<>();
+        Object existing = builderField(builder, "instrumentation");
+        if (existing instanceof ChainedInstrumentation smallRye) {
+            chain.addAll(smallRye.getInstrumentations());
+        } else if (existing instanceof Instrumentation single) {
+            chain.add(single);
+        }
+        chain.add(new SmallRyeWithoutSelection());
+        Arc.container().select(Instrumentation.class, Any.Literal.INSTANCE).stream()
+                .filter(i -> !(i instanceof ErrorTranslation)).forEach(chain::add);
+        chain.add(Arc.container().select(ErrorTranslation.class).get());
+        chain.add(new ResultJson());
+        return builder.instrumentation(new FieldHooksWhereUsed(chain));
+    }
+
+    /** What SmallRye has set on graphql-java's builder, which has no getters. */
+    static Object builderField(GraphQL.Builder builder, String name) {
         try {
-            Field field = GraphQL.Builder.class.getDeclaredField("instrumentation");
+            Field field = GraphQL.Builder.class.getDeclaredField(name);
             field.setAccessible(true);
-            List<Instrumentation> chain = new ArrayList<>();
-            Object existing = field.get(builder);
-            if (existing instanceof ChainedInstrumentation smallRye) {
-                chain.addAll(smallRye.getInstrumentations());
-            } else if (existing instanceof Instrumentation single) {
-                chain.add(single);
-            }
-            chain.add(new SmallRyeWithoutSelection());
-            Arc.container().select(Instrumentation.class, Any.Literal.INSTANCE).stream()
-                    .filter(i -> !(i instanceof ErrorTranslation)).forEach(chain::add);
-            chain.add(Arc.container().select(ErrorTranslation.class).get());
-            chain.add(new ResultJson());
-            return builder.instrumentation(new FieldHooksWhereUsed(chain));
+            return field.get(builder);
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot install Casebridge's GraphQL instrumentation", e);
+            throw new IllegalStateException("graphql-java's GraphQL.Builder no longer has " + name, e);
         }
     }
 
