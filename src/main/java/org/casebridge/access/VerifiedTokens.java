@@ -1,7 +1,7 @@
 package org.casebridge.access;
 
-import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.runtime.OidcIdentityProvider;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
