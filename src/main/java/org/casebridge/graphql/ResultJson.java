@@ -84,6 +84,28 @@ public final class ResultJson extends SimplePerformantInstrumentation {
         return JSON.createReader(new StringReader(JSONB.toJson(value))).readValue();
     }
 
+    // the accessors JSON-P's objects (by name) and arrays (by index) share
+
+    private static String stringOr(JsonValue value, String fallback) {
+        return value instanceof JsonString string ? string.getString() : fallback;
+    }
+
+    private static int intOr(JsonValue value, int fallback) {
+        return value instanceof JsonNumber number ? number.intValue() : fallback;
+    }
+
+    private static boolean bool(JsonValue value, Object where) {
+        if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
+            throw value == null ? new NullPointerException(String.valueOf(where))
+                    : new ClassCastException(where + " is not a boolean");
+        }
+        return value == JsonValue.TRUE;
+    }
+
+    private static boolean boolOr(JsonValue value, boolean fallback) {
+        return value == JsonValue.TRUE || (value != JsonValue.FALSE && fallback);
+    }
+
     private static String text(JsonValue value) {
         StringWriter out = new StringWriter();
         JSON.createWriter(out).write(value);
@@ -161,7 +183,7 @@ public final class ResultJson extends SimplePerformantInstrumentation {
 
         @Override
         public String getString(String name, String fallback) {
-            return get(name) instanceof JsonString string ? string.getString() : fallback;
+            return stringOr(get(name), fallback);
         }
 
         @Override
@@ -171,25 +193,17 @@ public final class ResultJson extends SimplePerformantInstrumentation {
 
         @Override
         public int getInt(String name, int fallback) {
-            return get(name) instanceof JsonNumber number ? number.intValue() : fallback;
+            return intOr(get(name), fallback);
         }
 
         @Override
         public boolean getBoolean(String name) {
-            JsonValue value = get(name);
-            if (value == null) {
-                throw new NullPointerException(name);
-            }
-            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-                throw new ClassCastException(name + " is not a boolean");
-            }
-            return value == JsonValue.TRUE;
+            return bool(get(name), name);
         }
 
         @Override
         public boolean getBoolean(String name, boolean fallback) {
-            JsonValue value = get(name);
-            return value == JsonValue.TRUE || (value != JsonValue.FALSE && fallback);
+            return boolOr(get(name), fallback);
         }
 
         @Override
@@ -258,7 +272,7 @@ public final class ResultJson extends SimplePerformantInstrumentation {
 
         @Override
         public String getString(int index, String fallback) {
-            return index < size() && get(index) instanceof JsonString string ? string.getString() : fallback;
+            return stringOr(orNull(index), fallback);
         }
 
         @Override
@@ -268,22 +282,21 @@ public final class ResultJson extends SimplePerformantInstrumentation {
 
         @Override
         public int getInt(int index, int fallback) {
-            return index < size() && get(index) instanceof JsonNumber number ? number.intValue() : fallback;
+            return intOr(orNull(index), fallback);
         }
 
         @Override
         public boolean getBoolean(int index) {
-            JsonValue value = get(index);
-            if (value != JsonValue.TRUE && value != JsonValue.FALSE) {
-                throw new ClassCastException(index + " is not a boolean");
-            }
-            return value == JsonValue.TRUE;
+            return bool(get(index), index);
         }
 
         @Override
         public boolean getBoolean(int index, boolean fallback) {
-            JsonValue value = index < size() ? get(index) : null;
-            return value == JsonValue.TRUE || (value != JsonValue.FALSE && fallback);
+            return boolOr(orNull(index), fallback);
+        }
+
+        private JsonValue orNull(int index) {
+            return index >= 0 && index < size() ? get(index) : null;
         }
 
         @Override

@@ -80,6 +80,14 @@ class ResultJsonTest {
         assertEquals("CLINIC", services.getJsonObject(0).getString("type"));
         assertEquals("{\"name\":\"St Luke\",\"beds\":12,\"open\":true,\"closedOn\":null,\"services\":[{\"type\":\"CLINIC\"}]}",
                 object.toString());
+        assertTrue(object.getBoolean("missing", true));
+        assertEquals(7, object.getInt("name", 7));
+        JsonArray flags = (JsonArray) ResultJson.of(Arrays.asList(true, "x", null));
+        assertTrue(flags.getBoolean(0));
+        assertFalse(flags.getBoolean(1, false));
+        assertEquals("x", flags.getString(1));
+        assertEquals("none", flags.getString(3, "none"));
+        assertTrue(flags.isNull(2));
         assertSame(JsonValue.NULL, ResultJson.of(null));
     }
 

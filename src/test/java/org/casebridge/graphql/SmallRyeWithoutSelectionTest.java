@@ -4,6 +4,8 @@ import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.DataFetchingEnvironmentImpl;
 import graphql.schema.DataFetchingFieldSelectionSet;
+import graphql.schema.DataFetchingFieldSelectionSetImpl;
+import graphql.schema.GraphQLObjectType;
 import io.smallrye.graphql.execution.datafetcher.BatchDataFetcher;
 import io.smallrye.graphql.schema.model.Execute;
 import io.smallrye.graphql.schema.model.Operation;
@@ -12,6 +14,7 @@ import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.Type;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +40,7 @@ class SmallRyeWithoutSelectionTest {
     }
 
     @Test
-    void onlySmallRyesFetchersAreWrapped() {
+    void onlySmallRyesFetchersAreWrappedAndTheySeeNoSelection() throws Exception {
         SmallRyeWithoutSelection instrumentation = new SmallRyeWithoutSelection();
         DataFetcher<?> ours = environment -> "plain";
         assertSame(ours, instrumentation.instrumentDataFetcher(ours, null, null));
@@ -49,7 +52,24 @@ class SmallRyeWithoutSelectionTest {
         Reference referral = new Reference();
         referral.setName("Referral");
         batch.setSourceFieldOn(referral);
-        DataFetcher<?> smallRyes = new BatchDataFetcher<>(batch, new Type());
-        assertNotSame(smallRyes, instrumentation.instrumentDataFetcher(smallRyes, null, null));
+        List<DataFetchingEnvironment> seen = new ArrayList<>();
+        DataFetcher<?> smallRyes = new BatchDataFetcher<>(batch, new Type()) {
+            @Override
+            public Object get(DataFetchingEnvironment environment) {
+                seen.add(environment);
+                return null;
+            }
+        };
+        DataFetchingFieldSelectionSet selection = DataFetchingFieldSelectionSetImpl.newCollector(null,
+                GraphQLObjectType.newObject().name("Referral").build(), () -> null);
+        DataFetchingEnvironment environment = DataFetchingEnvironmentImpl.newDataFetchingEnvironment()
+                .source("a referral").selectionSet(selection).build();
+
+        instrumentation.instrumentDataFetcher(smallRyes, null, null).get(environment);
+
+        assertEquals(1, seen.size());
+        assertNotSame(selection, seen.get(0).getSelectionSet());
+        assertEquals(List.of(), seen.get(0).getSelectionSet().getFields());
+        assertEquals("a referral", seen.get(0).getSource());
     }
 }
