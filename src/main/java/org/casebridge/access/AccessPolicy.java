@@ -4,10 +4,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -20,17 +28,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AccessPolicy {
 
-    /** The purposes under which an agency addressed by a referral may see consented information. */
-    public static final Set<ConsentPurpose> REFERRAL_PURPOSES = EnumSet.of(ConsentPurpose.REFERRAL, ConsentPurpose.COORDINATION);
-
     private final CurrentCaller currentCaller;
     private final Grants grants;
     private final AuditLog audit;
+    private final Duration referralRouteAfterEnd;
 
-    public AccessPolicy(CurrentCaller currentCaller, Grants grants, AuditLog audit) {
+    public AccessPolicy(CurrentCaller currentCaller, Grants grants, AuditLog audit,
+                        @ConfigProperty(name = "casebridge.access.referral-route-after-end", defaultValue = "P30D")
+                        Duration referralRouteAfterEnd) {
         this.currentCaller = currentCaller;
         this.grants = grants;
         this.audit = audit;
+        this.referralRouteAfterEnd = referralRouteAfterEnd;
     }
 
     /** The authenticated caller of this request; {@code UNAUTHENTICATED} without a valid token. */
@@ -99,23 +108,75 @@ public class AccessPolicy {
         }
     }
 
+    /** A sharing decision is withdrawn by a supervisor of the case's lead agency; to anyone else it does not exist. */
+    public Caller mayWithdrawSharingDecision(UUID decisionId, UUID caseId, String leadAgencyCode) {
+        Caller caller = caller();
+        AuditLog.Entry entry = AuditLog.Entry.of("sharing.withdraw", "SharingDecision", decisionId, caseId);
+        if (leadAgencyCode == null || !isLeadStaff(caller, leadAgencyCode)) {
+            throw refuse(caller, entry, ApiException.notFound("Sharing decision"));
+        }
+        if (!caller.has(Role.SUPERVISOR)) {
+            throw refuse(caller, entry, ApiException.forbidden("Only a supervisor withdraws a sharing decision"));
+        }
+        return caller;
+    }
+
     /**
-     * The effective grant of the caller on each case (keyed by case id, valued by lead agency code). Other
-     * agencies get only what a current consent or a sharing decision grants them, and only staff roles get
-     * anything at all. One query whatever the number of cases.
+     * What the caller sees of each case reached directly (keyed by case id, valued by lead agency code): the lead
+     * agency's staff see it in full; anyone else reaches a case only through a route ({@link #discloseRoutes}), so
+     * here they see nothing of it.
      */
-    public Map<UUID, Disclosure> disclose(Caller caller, Map<UUID, String> leadAgencyByCase, Set<ConsentPurpose> purposes) {
+    public Map<UUID, Disclosure> disclose(Caller caller, Map<UUID, String> leadAgencyByCase) {
         Map<UUID, Disclosure> result = new HashMap<>();
-        Set<UUID> others = leadAgencyByCase.entrySet().stream()
-                .filter(e -> !isLeadStaff(caller, e.getValue()))
-                .map(Map.Entry::getKey)
-                .collect(Collectors.toSet());
-        Map<UUID, Set<InformationCategory>> granted = others.isEmpty()
-                || !caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR)
-                ? Map.of() : grants.forAgencyCode(caller.agencyCode(), others, purposes);
-        leadAgencyByCase.forEach((caseId, lead) -> result.put(caseId, others.contains(caseId)
-                ? new Disclosure(caseId, false, granted.getOrDefault(caseId, EnumSet.noneOf(InformationCategory.class)))
-                : new Disclosure(caseId, true, EnumSet.allOf(InformationCategory.class))));
+        leadAgencyByCase.forEach((caseId, lead) ->
+                result.put(caseId, isLeadStaff(caller, lead) ? Disclosure.lead(caseId) : Disclosure.none(caseId)));
+        return result;
+    }
+
+    /**
+     * What the caller sees of a case through each route (keyed by the route's object id), DESIGN rules 2 and 2a. The
+     * lead agency's staff see the case in full. The staff of the agency the route is addressed to see what the current
+     * consents for the route's purpose grant to their agency, plus what the sharing decision recorded for that very
+     * object grants while it is in force; nobody else sees anything. A referral stops being a route when it is
+     * rejected, cancelled or expired, and {@code casebridge.access.referral-route-after-end} after it is completed or
+     * failed; an invitation once neither a consent for conferences nor its decision holds. One query for all routes.
+     */
+    public Map<UUID, Disclosure> discloseRoutes(Caller caller, Collection<Route> routes) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<UUID, Disclosure> result = new HashMap<>();
+        List<Route> addressed = new ArrayList<>();
+        for (Route route : routes) {
+            if (isLeadStaff(caller, route.leadAgencyCode())) {
+                result.put(route.objectId(), Disclosure.lead(route.caseId()));
+            } else if (caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR) && caller.belongsTo(route.agencyCode())) {
+                addressed.add(route);
+            } else {
+                result.put(route.objectId(), Disclosure.none(route.caseId()));
+            }
+        }
+        if (addressed.isEmpty()) {
+            return result;
+        }
+        Grants.Held held = grants.heldBy(caller.agencyCode(), addressed.stream().map(Route::caseId).collect(Collectors.toSet()),
+                addressed.stream().map(Route::decisionId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
+        for (Route route : addressed) {
+            Set<InformationCategory> consented = held.consented(route.caseId(), route.kind().consentPurposes());
+            Set<InformationCategory> decided = held.decided(route.decisionId());
+            boolean open = switch (route.kind()) {
+                case REFERRAL -> switch (route.ending()) {
+                    case NONE -> true;
+                    case ABANDONED -> false;
+                    case CONCLUDED -> route.endedAt() != null && now.isBefore(route.endedAt().plus(referralRouteAfterEnd));
+                };
+                case INVITATION -> !consented.isEmpty() || !decided.isEmpty();
+            };
+            Set<InformationCategory> granted = EnumSet.noneOf(InformationCategory.class);
+            if (open) {
+                granted.addAll(consented);
+                granted.addAll(decided);
+            }
+            result.put(route.objectId(), new Disclosure(route.caseId(), false, open, granted));
+        }
         return result;
     }
 
@@ -127,10 +188,18 @@ public class AccessPolicy {
         Caller caller = caller();
         if (!disclosure.allows(category)) {
             ReadAudit.current().refused(caller, disclosure.caseId(), category);
-            throw new ApiException(ErrorCode.CONSENT_REQUIRED,
-                    "The survivor has not consented to share " + category + " with your agency");
+            throw new ApiException(ErrorCode.CONSENT_REQUIRED, disclosure.routeOpen() || disclosure.leadAgency()
+                    ? "The survivor has not consented to share " + category + " with your agency for this purpose"
+                    : "Your agency's access to this case through this route has ended");
         }
         ReadAudit.current().read(caller, disclosure.caseId(), category);
+    }
+
+    /** The details an agency needs to take part (a conference's date, time and place) only while its route is open. */
+    public void revealWhileRouteOpen(Disclosure disclosure, String what) {
+        if (!disclosure.routeOpen()) {
+            throw new ApiException(ErrorCode.CONSENT_REQUIRED, "The basis for sharing " + what + " with your agency has lapsed");
+        }
     }
 
     // --- referrals ---------------------------------------------------------------------------------------
@@ -169,12 +238,12 @@ public class AccessPolicy {
 
     /**
      * Sharing a case with another agency (a referral, a conference invitation) needs a current consent to that
-     * agency for one of {@code purposes}, unless a supervisor records a sharing decision (checked by the caller
-     * with {@link #mayShareWithoutConsent}).
+     * agency for the route's purpose, unless a supervisor records a new sharing decision for that object (checked by
+     * the caller with {@link #mayShareWithoutConsent}). Decisions recorded for other objects never count.
      */
-    public void requireCoveringConsent(Caller caller, String action, UUID caseId, String recipientAgencyCode,
-                                       Set<ConsentPurpose> purposes) {
-        if (grants.forAgencyCode(recipientAgencyCode, Set.of(caseId), purposes).isEmpty()) {
+    public void requireCoveringConsent(Caller caller, String action, UUID caseId, String recipientAgencyCode, Route.Kind route) {
+        Grants.Held held = grants.heldBy(recipientAgencyCode, Set.of(caseId), Set.of(), OffsetDateTime.now(ZoneOffset.UTC));
+        if (held.consented(caseId, route.consentPurposes()).isEmpty()) {
             throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId).withDetail("to " + recipientAgencyCode),
                     new ApiException(ErrorCode.CONSENT_REQUIRED, "No current consent covers sharing this case with "
                             + recipientAgencyCode + "; record the survivor's consent or a supervisor's decision"));
@@ -224,9 +293,6 @@ public class AccessPolicy {
 
     // --- conferences --------------------------------------------------------------------------------------
 
-    /** The purposes under which an agency invited to a conference may see consented information. */
-    public static final Set<ConsentPurpose> CONFERENCE_PURPOSES = EnumSet.of(ConsentPurpose.CASE_CONFERENCE, ConsentPurpose.COORDINATION);
-
     /** The side a caller is on for one conference: the lead agency's staff, an invited agency's staff, or neither. */
     public enum ConferenceSide { LEAD, INVITED, NONE }
 
@@ -242,6 +308,23 @@ public class AccessPolicy {
             return ConferenceSide.INVITED;
         }
         throw refuse(caller, AuditLog.Entry.of(action, "Conference", conferenceId, caseId), ApiException.notFound("Conference"));
+    }
+
+    /** How much of one invitation a caller sees in a conference's list of invitations. */
+    public enum InvitationVisibility { HIDDEN, WITHOUT_BASIS, WITH_BASIS }
+
+    /**
+     * The lead agency sees every invitation with its sharing basis; an invited agency sees its own with its basis, and
+     * other agencies' invitations only as CONFERENCE information, never with their basis.
+     */
+    public InvitationVisibility invitationVisibility(Caller caller, Disclosure disclosure, String invitedAgencyCode) {
+        if (disclosure.leadAgency() || caller.belongsTo(invitedAgencyCode) && disclosure.routeOpen()) {
+            return InvitationVisibility.WITH_BASIS;
+        }
+        if (caller.belongsTo(invitedAgencyCode)) {
+            return InvitationVisibility.WITHOUT_BASIS;
+        }
+        return disclosure.allows(InformationCategory.CONFERENCE) ? InvitationVisibility.WITHOUT_BASIS : InvitationVisibility.HIDDEN;
     }
 
     /** Calling a conference and keeping its minutes and action items is the lead agency's work. */

@@ -24,10 +24,16 @@ public class ConsentApi {
     public record RevokeConsentPayload(@NonNull ConsentNode consent) {
     }
 
-    private final ConsentService consents;
+    @Type("WithdrawSharingDecisionPayload")
+    public record WithdrawSharingDecisionPayload(@NonNull SharingDecisionView sharingDecision) {
+    }
 
-    public ConsentApi(ConsentService consents) {
+    private final ConsentService consents;
+    private final SharingDecisions decisions;
+
+    public ConsentApi(ConsentService consents, SharingDecisions decisions) {
         this.consents = consents;
+        this.decisions = decisions;
     }
 
     @Query
@@ -46,5 +52,12 @@ public class ConsentApi {
     @Description("Revokes a consent; it stops access from the next request on.")
     public RevokeConsentPayload revokeConsent(@NonNull RevokeConsentInput input) {
         return new RevokeConsentPayload(consents.revoke(input));
+    }
+
+    @Mutation
+    @Description("Withdraws a supervisor's sharing decision (lead agency supervisors): from the next request on, the referral "
+            + "or invitation it was recorded for shares only what current consents grant.")
+    public WithdrawSharingDecisionPayload withdrawSharingDecision(@NonNull WithdrawSharingDecisionInput input) {
+        return new WithdrawSharingDecisionPayload(decisions.withdraw(input));
     }
 }

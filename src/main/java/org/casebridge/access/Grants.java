@@ -2,6 +2,7 @@ package org.casebridge.access;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -13,13 +14,32 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The effective-grant computation: which categories of which cases one agency may see right now, from the
- * consents that are current (not revoked, not expired, already valid) for a purpose, plus supervisors'
- * sharing decisions. Read fresh on every request, so a revocation takes effect on the next one.
- * Batched: one query for any number of cases.
+ * What holds right now for one recipient agency: the categories of its current consents (not revoked, not expired,
+ * already valid) per case and purpose, and the categories of the sharing decisions in force (not withdrawn, not
+ * ended) by decision id. Read fresh on every request, so a revocation or a withdrawal takes effect on the next one;
+ * one query for any number of cases and decisions. Which of these a route may use is {@link AccessPolicy}'s rule.
  */
 @ApplicationScoped
 public class Grants {
+
+    /** Current consents by case and purpose, and decisions in force by id. */
+    public record Held(Map<UUID, Map<ConsentPurpose, Set<InformationCategory>>> consents,
+                       Map<UUID, Set<InformationCategory>> decisions) {
+
+        public Set<InformationCategory> consented(UUID caseId, Set<ConsentPurpose> purposes) {
+            Set<InformationCategory> granted = EnumSet.noneOf(InformationCategory.class);
+            consents.getOrDefault(caseId, Map.of()).forEach((purpose, categories) -> {
+                if (purposes.contains(purpose)) {
+                    granted.addAll(categories);
+                }
+            });
+            return granted;
+        }
+
+        public Set<InformationCategory> decided(UUID decisionId) {
+            return decisionId == null ? Set.of() : decisions.getOrDefault(decisionId, Set.of());
+        }
+    }
 
     private final EntityManager em;
 
@@ -27,29 +47,40 @@ public class Grants {
         this.em = em;
     }
 
-    public Map<UUID, Set<InformationCategory>> forAgencyCode(String agencyCode, Collection<UUID> caseIds, Set<ConsentPurpose> purposes) {
-        Map<UUID, Set<InformationCategory>> grants = new HashMap<>();
-        if (caseIds.isEmpty()) {
-            return grants;
+    public Held heldBy(String agencyCode, Collection<UUID> caseIds, Collection<UUID> decisionIds, OffsetDateTime now) {
+        Map<UUID, Map<ConsentPurpose, Set<InformationCategory>>> consents = new HashMap<>();
+        Map<UUID, Set<InformationCategory>> decisions = new HashMap<>();
+        if (agencyCode == null || caseIds.isEmpty() && decisionIds.isEmpty()) {
+            return new Held(consents, decisions);
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        with recipient as (select id from agency where code = ?1)
-                        select case_id, unnest(categories) from consent
-                        where recipient_agency_id = (select id from recipient) and case_id = any(?2) and purpose = any(?3)
-                          and revoked_at is null and valid_from <= ?4 and (valid_until is null or valid_until > ?4)
-                        union
-                        select case_id, unnest(categories) from sharing_decision
-                        where recipient_agency_id = (select id from recipient) and case_id = any(?2)""")
-                .setParameter(1, agencyCode)
-                .setParameter(2, caseIds.toArray(UUID[]::new))
-                .setParameter(3, purposes.stream().map(Enum::name).toArray(String[]::new))
-                .setParameter(4, OffsetDateTime.now())
+        List<Tuple> rows = em.createNativeQuery("""
+                        with recipient as (select id from agency where code = :agency)
+                        select 'CONSENT' as source, c.case_id as key, c.purpose as purpose, category
+                        from consent c cross join unnest(c.categories) as category
+                        where c.recipient_agency_id = (select id from recipient) and c.case_id = any(:cases)
+                          and c.revoked_at is null and c.valid_from <= :now and (c.valid_until is null or c.valid_until > :now)
+                        union all
+                        select 'DECISION', d.id, d.purpose, category
+                        from sharing_decision d cross join unnest(d.categories) as category
+                        where d.id = any(:decisions) and d.recipient_agency_id = (select id from recipient)
+                          and d.withdrawn_at is null and d.decided_at <= :now and d.valid_until > :now""", Tuple.class)
+                .setParameter("agency", agencyCode)
+                .setParameter("cases", caseIds.toArray(UUID[]::new))
+                .setParameter("decisions", decisionIds.toArray(UUID[]::new))
+                .setParameter("now", now)
                 .getResultList();
-        for (Object[] row : rows) {
-            grants.computeIfAbsent((UUID) row[0], id -> EnumSet.noneOf(InformationCategory.class))
-                    .add(InformationCategory.valueOf((String) row[1]));
+        for (Tuple row : rows) {
+            UUID key = row.get("key", UUID.class);
+            InformationCategory category = InformationCategory.valueOf(row.get("category", String.class));
+            if ("CONSENT".equals(row.get("source", String.class))) {
+                consents.computeIfAbsent(key, k -> new HashMap<>())
+                        .computeIfAbsent(ConsentPurpose.valueOf(row.get("purpose", String.class)), p -> EnumSet.noneOf(InformationCategory.class))
+                        .add(category);
+            } else {
+                decisions.computeIfAbsent(key, k -> EnumSet.noneOf(InformationCategory.class)).add(category);
+            }
         }
-        return grants;
+        return new Held(consents, decisions);
     }
 }

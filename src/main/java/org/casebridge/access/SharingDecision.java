@@ -62,4 +62,31 @@ public class SharingDecision extends PanacheEntityBase {
 
     @Column(nullable = false)
     public OffsetDateTime decidedAt;
+
+    /** The purpose of the route it was made for: REFERRAL or CASE_CONFERENCE. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public ConsentPurpose purpose;
+
+    /** The type of the one object it was made for ({@code Referral}, {@code ConferenceInvitation}). */
+    @Column(nullable = false)
+    public String madeFor;
+
+    @Column(nullable = false)
+    public UUID objectId;
+
+    @Column(nullable = false)
+    public OffsetDateTime validUntil;
+
+    public OffsetDateTime withdrawnAt;
+
+    public String withdrawnBySubject;
+
+    public String withdrawnByName;
+
+    public String withdrawalReason;
+
+    public boolean inForce(OffsetDateTime now) {
+        return withdrawnAt == null && now.isBefore(validUntil);
+    }
 }

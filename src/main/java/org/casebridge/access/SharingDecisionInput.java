@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import java.time.OffsetDateTime;
 import java.util.Set;
 
 @Input("SharingDecisionInput")
@@ -19,5 +20,8 @@ public record SharingDecisionInput(@NonNull @NotNull SharingDecision.Kind kind,
                                    @Size(max = 300) String authority,
                                    @Size(max = 2000) String informationShared,
                                    Boolean survivorInformedBeforehand,
-                                   @Size(max = 2000) String nextStepsExplained) {
+                                   @Size(max = 2000) String nextStepsExplained,
+                                   @Description("When the decision ends (default: 30 days from now; at most a year). It "
+                                           + "covers only the referral or invitation it is recorded with.")
+                                   OffsetDateTime validUntil) {
 }

@@ -7,9 +7,9 @@ import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
-import org.casebridge.access.ConsentPurpose;
 import org.casebridge.access.Disclosure;
 import org.casebridge.access.InformationCategory;
+import org.casebridge.access.Route;
 import org.casebridge.agency.Agency;
 import org.casebridge.casefile.CaseEnums.CaseStatus;
 import org.casebridge.casefile.CaseInputs.CaseFilter;
@@ -30,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -98,17 +99,20 @@ public class CaseService {
         return Optional.of(views(caller, List.of(file)).get(0));
     }
 
-    /** Views of cases for the caller, with one grant computation for all of them. */
+    /** Views of cases reached directly: in full for the lead agency's staff, nothing of the survivor's for anyone else. */
     public List<CaseView> views(Caller caller, Collection<CaseFile> files) {
-        return views(caller, files, AccessPolicy.REFERRAL_PURPOSES);
-    }
-
-    /** As {@link #views(Caller, Collection)}, for consents given for {@code purposes}. */
-    public List<CaseView> views(Caller caller, Collection<CaseFile> files, Set<ConsentPurpose> purposes) {
         Map<UUID, String> leads = new LinkedHashMap<>();
         files.forEach(f -> leads.put(f.id, f.leadAgency.code));
-        Map<UUID, Disclosure> disclosures = access.disclose(caller, leads, purposes);
+        Map<UUID, Disclosure> disclosures = access.disclose(caller, leads);
         return files.stream().map(f -> new CaseView(f, disclosures.get(f.id))).toList();
+    }
+
+    /** Views of the case behind each route (keyed by the route's object id), with one grant computation for all. */
+    public Map<UUID, CaseView> viewsThrough(Caller caller, Map<Route, CaseFile> routes) {
+        Map<UUID, Disclosure> disclosures = access.discloseRoutes(caller, routes.keySet());
+        Map<UUID, CaseView> views = new HashMap<>();
+        routes.forEach((route, file) -> views.put(route.objectId(), new CaseView(file, disclosures.get(route.objectId()))));
+        return views;
     }
 
     @Transactional
@@ -137,7 +141,7 @@ public class CaseService {
                 input.healthNotes(), input.reportingConsent());
         file.persist();
         audit.allowed(caller, AuditLog.Entry.of("case.open", "Case", id, id).withCategories(touched));
-        return new CaseView(file, new Disclosure(id, true, EnumSet.allOf(InformationCategory.class)));
+        return views(caller, List.of(file)).get(0);
     }
 
     @Transactional
@@ -154,7 +158,7 @@ public class CaseService {
                 input.healthNotes(), input.reportingConsent());
         em.flush();
         audit.allowed(caller, AuditLog.Entry.of("case.update", "Case", id, id).withCategories(touched));
-        return new CaseView(file, new Disclosure(id, true, EnumSet.allOf(InformationCategory.class)));
+        return views(caller, List.of(file)).get(0);
     }
 
     /** A case the caller's agency leads, for the action given: NOT_FOUND for anyone else (rule 3). */

@@ -37,6 +37,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,9 +108,60 @@ public class ConferenceApi {
     }
 
     @NonNull
+    @Description("The agencies invited. An invited agency sees its own invitation, and the others only as CONFERENCE information.")
     public List<@NonNull List<@NonNull InvitationView>> invitations(@Source List<ConferenceView> views) {
-        Map<UUID, List<InvitationView>> byConference = conferences.invitations(views.stream().map(v -> v.conference().id).toList());
+        Map<UUID, List<InvitationView>> byConference = conferences.invitations(views);
         return views.stream().map(v -> byConference.getOrDefault(v.conference().id, List.of())).toList();
+    }
+
+    @Description("When it is held: for invited agencies only while their invitation's basis holds.")
+    public OffsetDateTime scheduledAt(@Source ConferenceView conference) {
+        return conferences.meetingDetail(conference, k -> k.scheduledAt);
+    }
+
+    @Description("Where it is held: for invited agencies only while their invitation's basis holds.")
+    public String place(@Source ConferenceView conference) {
+        return conferences.meetingDetail(conference, k -> k.place);
+    }
+
+    @Description("A meeting link, for a conference held remotely: for invited agencies only while their invitation's basis holds.")
+    public String link(@Source ConferenceView conference) {
+        return conferences.meetingDetail(conference, k -> k.link);
+    }
+
+    @Description("What the conference is for (category CONFERENCE).")
+    public String purpose(@Source ConferenceView conference) {
+        return conferences.conferenceInformation(conference, k -> k.purpose);
+    }
+
+    @Description("Whether the survivor is invited (category CONFERENCE).")
+    public Boolean survivorInvited(@Source ConferenceView conference) {
+        return conferences.conferenceInformation(conference, k -> k.survivorInvited);
+    }
+
+    @Description("The close supports the survivor chose to bring, if invited (category CONFERENCE).")
+    public String supportsInvited(@Source ConferenceView conference) {
+        return conferences.conferenceInformation(conference, k -> k.supportsInvited);
+    }
+
+    @Description("Whether the agency attended (category CONFERENCE).")
+    public Boolean attended(@Source InvitationView invitation) {
+        return conferences.attendance(invitation, v -> v.attended);
+    }
+
+    @Description("Who came for the agency (category CONFERENCE).")
+    public String attendees(@Source InvitationView invitation) {
+        return conferences.attendance(invitation, v -> v.attendees);
+    }
+
+    @Description("What the agency is to do (category CONFERENCE).")
+    public String description(@Source ActionItemView item) {
+        return conferences.actionItemText(item, i -> i.description);
+    }
+
+    @Description("What was done (category CONFERENCE).")
+    public String completionNote(@Source ActionItemView item) {
+        return conferences.actionItemText(item, i -> i.completionNote);
     }
 
     @Description("Category CONFERENCE: what was reviewed and decided, and the action items.")

@@ -8,12 +8,12 @@ import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AccessPolicy.ConferenceSide;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.Disclosure;
 import org.casebridge.access.InformationCategory;
-import org.casebridge.access.SharingBasis;
+import org.casebridge.access.Route;
 import org.casebridge.access.SharingDecision;
 import org.casebridge.access.SharingDecisions;
 import org.casebridge.agency.Agency;
-import org.casebridge.agency.AgencyNode;
 import org.casebridge.casefile.CaseFile;
 import org.casebridge.casefile.CaseService;
 import org.casebridge.casefile.CaseView;
@@ -48,6 +48,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -153,23 +154,59 @@ public class ConferenceService {
         return new ActionItemConnection(page, itemViews(rows), total);
     }
 
-    public Map<UUID, List<InvitationView>> invitations(Collection<UUID> conferenceIds) {
+    /** The invitations of each conference, as far as the caller's route lets them see them (one query for all). */
+    public Map<UUID, List<InvitationView>> invitations(List<ConferenceView> views) {
+        Caller caller = access.caller();
+        Map<UUID, ConferenceView> byId = views.stream().collect(Collectors.toMap(v -> v.conference().id, Function.identity(), (a, b) -> a));
         Map<UUID, List<InvitationView>> byConference = new HashMap<>();
         List<ConferenceInvitation> rows = ConferenceInvitation.list("from ConferenceInvitation v join fetch v.agency a "
-                + "where v.conferenceId in ?1 order by a.code", conferenceIds);
-        Set<UUID> decisionIds = rows.stream().map(v -> v.sharingDecisionId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
-        Map<UUID, SharingDecision.Kind> kinds = decisionIds.isEmpty() ? Map.of()
-                : SharingDecision.<SharingDecision>list("id in ?1", decisionIds).stream().collect(Collectors.toMap(d -> d.id, d -> d.kind));
-        rows.forEach(v -> byConference.computeIfAbsent(v.conferenceId, k -> new ArrayList<>()).add(new InvitationView(
-                AgencyNode.of(v.agency), SharingBasis.of(v.sharingDecisionId == null ? null : kinds.get(v.sharingDecisionId)),
-                v.attended, v.attendees)));
+                + "where v.conferenceId in ?1 order by a.code", byId.keySet());
+        Map<UUID, SharingDecision> decisions = decisions(rows);
+        for (ConferenceInvitation v : rows) {
+            Disclosure disclosure = byId.get(v.conferenceId).getSurvivorCase().disclosure();
+            AccessPolicy.InvitationVisibility visibility = access.invitationVisibility(caller, disclosure, v.agency.code);
+            if (visibility != AccessPolicy.InvitationVisibility.HIDDEN) {
+                byConference.computeIfAbsent(v.conferenceId, k -> new ArrayList<>()).add(new InvitationView(v,
+                        v.sharingDecisionId == null ? null : decisions.get(v.sharingDecisionId), disclosure, visibility == AccessPolicy.InvitationVisibility.WITH_BASIS));
+            }
+        }
         return byConference;
+    }
+
+    private static Map<UUID, SharingDecision> decisions(List<ConferenceInvitation> rows) {
+        Set<UUID> ids = rows.stream().map(v -> v.sharingDecisionId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
+        return ids.isEmpty() ? Map.of()
+                : SharingDecision.<SharingDecision>list("id in ?1", ids).stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
     }
 
     /** The minutes, within the survivor's consent to the caller's agency: category CONFERENCE. */
     public Minutes minutes(ConferenceView view) {
         access.reveal(view.getSurvivorCase().disclosure(), InformationCategory.CONFERENCE);
         return new Minutes(view.conference());
+    }
+
+    /** What the conference is for, who the survivor brings, whether she is invited: CONFERENCE information. */
+    public <T> T conferenceInformation(ConferenceView view, Function<Conference, T> field) {
+        access.reveal(view.getSurvivorCase().disclosure(), InformationCategory.CONFERENCE);
+        return field.apply(view.conference());
+    }
+
+    /** When and where it is held: for the lead agency, and for an invited agency while its invitation's basis holds. */
+    public <T> T meetingDetail(ConferenceView view, Function<Conference, T> field) {
+        access.revealWhileRouteOpen(view.getSurvivorCase().disclosure(), "the conference's date, time and place");
+        return field.apply(view.conference());
+    }
+
+    /** An invited agency's attendance is CONFERENCE information. */
+    public <T> T attendance(InvitationView view, Function<ConferenceInvitation, T> field) {
+        access.reveal(view.disclosure(), InformationCategory.CONFERENCE);
+        return field.apply(view.invitation());
+    }
+
+    /** What an action item says is CONFERENCE information; its status, due date and assignee are the item's own. */
+    public <T> T actionItemText(ActionItemView view, Function<ActionItem, T> field) {
+        access.reveal(view.getConference().getSurvivorCase().disclosure(), InformationCategory.CONFERENCE);
+        return field.apply(view.item());
     }
 
     /** The action items of conferences whose minutes the caller may read (one query for all). */
@@ -181,10 +218,29 @@ public class ConferenceService {
         return byConference;
     }
 
+    /**
+     * Each conference as the caller reaches it: the lead agency's staff as the case's owners, an invited agency through
+     * its invitation (the route), anyone else not at all. One query for the caller's invitations, one for the grants.
+     */
     private List<ConferenceView> views(List<Conference> rows) {
-        Map<UUID, CaseView> caseViews = cases.views(access.caller(), rows.stream().map(k -> k.survivorCase).distinct().toList(),
-                AccessPolicy.CONFERENCE_PURPOSES).stream().collect(Collectors.toMap(v -> v.file().id, Function.identity()));
-        return rows.stream().map(k -> new ConferenceView(k, caseViews.get(k.survivorCase.id))).toList();
+        Caller caller = access.caller();
+        List<UUID> notLed = rows.stream().filter(k -> !access.isLeadStaff(caller, k.survivorCase.leadAgency.code)).map(k -> k.id).toList();
+        Map<UUID, ConferenceInvitation> own = notLed.isEmpty() || caller.agencyCode() == null ? Map.of()
+                : ConferenceInvitation.<ConferenceInvitation>list("from ConferenceInvitation v join fetch v.agency a "
+                        + "where v.conferenceId in ?1 and a.code = ?2", notLed, caller.agencyCode()).stream()
+                .collect(Collectors.toMap(v -> v.conferenceId, Function.identity()));
+        Map<Route, CaseFile> routes = new LinkedHashMap<>();
+        Map<UUID, UUID> routeOf = new HashMap<>();
+        for (Conference k : rows) {
+            ConferenceInvitation invitation = own.get(k.id);
+            UUID objectId = invitation == null ? k.id : invitation.id;
+            routes.put(Route.invitation(objectId, k.survivorCase.id, k.survivorCase.leadAgency.code,
+                    invitation == null ? null : invitation.agency.code, invitation == null ? null : invitation.sharingDecisionId),
+                    k.survivorCase);
+            routeOf.put(k.id, objectId);
+        }
+        Map<UUID, CaseView> caseViews = cases.viewsThrough(caller, routes);
+        return rows.stream().map(k -> new ConferenceView(k, caseViews.get(routeOf.get(k.id)))).toList();
     }
 
     private List<ActionItemView> itemViews(List<ActionItem> rows) {
@@ -254,7 +310,7 @@ public class ConferenceService {
             row.conferenceId = id;
             row.agency = agency;
             row.sharingDecisionId = sharing.shareBasis(caller, "conference.call", caseId, agency, invitation.sharingDecision(),
-                    AccessPolicy.CONFERENCE_PURPOSES, field + ".sharingDecision");
+                    Route.Kind.INVITATION, row.id, field + ".sharingDecision");
             row.persist();
             invitedCodes.add(agency.code);
         }

@@ -4,7 +4,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.casebridge.access.Disclosure;
 import org.casebridge.access.SharingBasis;
+import org.casebridge.access.SharingDecision;
+import org.casebridge.access.SharingDecisionView;
 import org.casebridge.access.SharingDecisionInput;
 import org.casebridge.agency.AgencyNode;
 import org.casebridge.casefile.CaseView;
@@ -64,34 +67,6 @@ public final class ConferenceTypes {
         }
 
         @NonNull
-        public OffsetDateTime getScheduledAt() {
-            return conference.scheduledAt;
-        }
-
-        public String getPlace() {
-            return conference.place;
-        }
-
-        @Description("A meeting link, for a conference held remotely.")
-        public String getLink() {
-            return conference.link;
-        }
-
-        @NonNull
-        public String getPurpose() {
-            return conference.purpose;
-        }
-
-        public boolean isSurvivorInvited() {
-            return conference.survivorInvited;
-        }
-
-        @Description("The close supports the survivor chose to bring, if invited.")
-        public String getSupportsInvited() {
-            return conference.supportsInvited;
-        }
-
-        @NonNull
         public Conference.Status getStatus() {
             return conference.status;
         }
@@ -140,8 +115,45 @@ public final class ConferenceTypes {
     }
 
     @Type("ConferenceInvitation")
-    public record InvitationView(@NonNull AgencyNode agency, @NonNull SharingBasis sharingBasis, Boolean attended,
-                                 @Description("Who came for the agency.") String attendees) {
+    @Description("An agency invited to the conference. Its attendance is CONFERENCE information.")
+    public static class InvitationView {
+        private final ConferenceInvitation invitation;
+        private final SharingDecision decision;
+        private final Disclosure disclosure;
+        private final boolean callersOwn;
+
+        InvitationView(ConferenceInvitation invitation, SharingDecision decision, Disclosure disclosure, boolean callersOwn) {
+            this.invitation = invitation;
+            this.decision = decision;
+            this.disclosure = disclosure;
+            this.callersOwn = callersOwn;
+        }
+
+        @Ignore
+        public ConferenceInvitation invitation() {
+            return invitation;
+        }
+
+        @Ignore
+        public Disclosure disclosure() {
+            return disclosure;
+        }
+
+        @NonNull
+        public AgencyNode getAgency() {
+            return AgencyNode.of(invitation.agency);
+        }
+
+        @Description("What the invitation was made on. Shown to the lead agency and to the invited agency for its own "
+                + "invitation; null for another agency's.")
+        public SharingBasis getSharingBasis() {
+            return disclosure.leadAgency() || callersOwn ? SharingBasis.of(decision == null ? null : decision.kind) : null;
+        }
+
+        @Description("The supervisor's sharing decision recorded for this invitation, with its end (lead agency only).")
+        public SharingDecisionView getSharingDecision() {
+            return decision != null && disclosure.leadAgency() ? SharingDecisionView.of(decision) : null;
+        }
     }
 
     @Type("ActionItem")
@@ -178,11 +190,6 @@ public final class ConferenceTypes {
         }
 
         @NonNull
-        public String getDescription() {
-            return item.description;
-        }
-
-        @NonNull
         public LocalDate getDueOn() {
             return item.dueOn;
         }
@@ -190,10 +197,6 @@ public final class ConferenceTypes {
         @NonNull
         public ActionItem.Status getStatus() {
             return item.status;
-        }
-
-        public String getCompletionNote() {
-            return item.completionNote;
         }
 
         public boolean isOverdue() {

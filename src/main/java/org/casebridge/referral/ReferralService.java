@@ -9,7 +9,7 @@ import org.casebridge.access.AccessPolicy.ReferralSide;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
 import org.casebridge.access.SharingDecision;
-import org.casebridge.access.SharingBasis;
+import org.casebridge.access.Route;
 import org.casebridge.access.SharingDecisions;
 import org.casebridge.agency.ServiceOffering;
 import org.casebridge.agency.ServiceNode;
@@ -37,6 +37,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -149,21 +150,28 @@ public class ReferralService {
         return byCase;
     }
 
+    /** Each referral is the receiving agency's route to its case; the referring agency sees its own case in full. */
     private List<ReferralView> views(Caller caller, List<Referral> rows) {
-        Map<UUID, CaseFile> files = rows.stream().collect(Collectors.toMap(r -> r.survivorCase.id, r -> r.survivorCase, (a, b) -> a));
-        Map<UUID, CaseView> caseViews = cases.views(caller, files.values()).stream()
-                .collect(Collectors.toMap(v -> v.file().id, Function.identity()));
-        Map<UUID, SharingDecision.Kind> decisions = decisionKinds(rows);
-        return rows.stream().map(r -> new ReferralView(r, caseViews.get(r.survivorCase.id),
-                SharingBasis.of(r.sharingDecisionId == null ? null : decisions.get(r.sharingDecisionId)))).toList();
+        Map<Route, CaseFile> routes = new LinkedHashMap<>();
+        rows.forEach(r -> routes.put(route(r), r.survivorCase));
+        Map<UUID, CaseView> caseViews = cases.viewsThrough(caller, routes);
+        Map<UUID, SharingDecision> decisions = decisions(rows);
+        return rows.stream().map(r -> new ReferralView(r, caseViews.get(r.id),
+                r.sharingDecisionId == null ? null : decisions.get(r.sharingDecisionId))).toList();
     }
 
-    private Map<UUID, SharingDecision.Kind> decisionKinds(List<Referral> rows) {
+    private static Route route(Referral r) {
+        // a final status does not change again, so the last update is when the referral ended
+        return Route.referral(r.id, r.survivorCase.id, r.survivorCase.leadAgency.code, r.toAgency.code, r.sharingDecisionId,
+                r.status.routeEnding(), r.updatedAt);
+    }
+
+    private Map<UUID, SharingDecision> decisions(List<Referral> rows) {
         List<UUID> ids = rows.stream().map(r -> r.sharingDecisionId).filter(java.util.Objects::nonNull).distinct().toList();
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return SharingDecision.<SharingDecision>list("id in ?1", ids).stream().collect(Collectors.toMap(d -> d.id, d -> d.kind));
+        return SharingDecision.<SharingDecision>list("id in ?1", ids).stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
     }
 
     @SuppressWarnings("unchecked")
@@ -217,7 +225,7 @@ public class ReferralService {
             return referral(earlier.get()).orElseThrow();
         }
         UUID decisionId = sharing.shareBasis(caller, "referral.create", caseId, service.agency, input.sharingDecision(),
-                AccessPolicy.REFERRAL_PURPOSES, "input.sharingDecision");
+                Route.Kind.REFERRAL, id, "input.sharingDecision");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Referral referral = new Referral();
         referral.id = id;

@@ -1,6 +1,7 @@
 package org.casebridge.referral;
 
 import org.casebridge.access.AccessPolicy.ReferralSide;
+import org.casebridge.access.Route;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -46,6 +47,15 @@ public enum ReferralStatus {
     /** Still waiting for an answer or a service: what a case closure must settle or carry over. */
     public boolean isOpen() {
         return !MOVES.getOrDefault(this, Map.of()).isEmpty();
+    }
+
+    /** How a referral in this status ends as a route to the receiving agency (DESIGN rule 2a). */
+    public Route.Ending routeEnding() {
+        return switch (this) {
+            case REJECTED, CANCELLED, EXPIRED -> Route.Ending.ABANDONED;
+            case COMPLETED, FAILED -> Route.Ending.CONCLUDED;
+            default -> Route.Ending.NONE;
+        };
     }
 
     /** Rejection and failure must say why. */

@@ -1,6 +1,8 @@
 package org.casebridge.referral;
 
 import org.casebridge.access.SharingBasis;
+import org.casebridge.access.SharingDecision;
+import org.casebridge.access.SharingDecisionView;
 import org.casebridge.agency.AgencyNode;
 import org.casebridge.agency.ServiceNode;
 import org.casebridge.casefile.CaseView;
@@ -28,12 +30,12 @@ public class ReferralView implements Node {
 
     private final Referral referral;
     private final CaseView survivorCase;
-    private final SharingBasis sharingBasis;
+    private final SharingDecision decision;
 
-    ReferralView(Referral referral, CaseView survivorCase, SharingBasis sharingBasis) {
+    ReferralView(Referral referral, CaseView survivorCase, SharingDecision decision) {
         this.referral = referral;
         this.survivorCase = survivorCase;
-        this.sharingBasis = sharingBasis;
+        this.decision = decision;
     }
 
     @Ignore
@@ -81,9 +83,14 @@ public class ReferralView implements Node {
     }
 
     @NonNull
-    @Description("Whether the survivor's consent or a supervisor's recorded decision covers this referral.")
+    @Description("What the referral was made on: the survivor's consent, or a supervisor's decision recorded for this referral.")
     public SharingBasis getSharingBasis() {
-        return sharingBasis;
+        return SharingBasis.of(decision == null ? null : decision.kind);
+    }
+
+    @Description("The supervisor's sharing decision recorded for this referral, with its end (lead agency only; null otherwise).")
+    public SharingDecisionView getSharingDecision() {
+        return decision != null && survivorCase.disclosure().leadAgency() ? SharingDecisionView.of(decision) : null;
     }
 
     @NonNull

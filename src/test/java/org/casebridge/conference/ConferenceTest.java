@@ -118,15 +118,17 @@ class ConferenceTest {
     }
 
     @Test
-    void minutesNeedTheConferenceCategory() {
+    void minutesAndPurposeNeedTheConferenceCategoryWhileDateAndPlaceNeedOnlyTheInvitation() {
         String caseId = Cases.open("cw.amani", "No minutes " + UUID.randomUUID());
         Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "COORDINATION");
         String conference = ok(Tokens.of("cw.amani"), CALL, Map.of("i", callInput(caseId, List.of(Map.of("agencyCode", "STLUKE")))))
                 .getString("data.callConference.conference.id");
-        JsonPath answer = call(Tokens.of("pr.stluke"), READ, Map.of("id", conference));
-        assertEquals("Coordinate care after the hearing", answer.getString("data.conference.purpose"));
+        JsonPath answer = call(Tokens.of("pr.stluke"), READ.replace("id purpose", "id purpose place scheduledAt"), Map.of("id", conference));
+        assertEquals("AMANI office", answer.getString("data.conference.place"));
+        assertNull(answer.get("data.conference.purpose"));
         assertNull(answer.get("data.conference.minutes"));
         assertTrue(answer.getList("errors.path").contains(List.of("conference", "minutes")));
+        assertTrue(answer.getList("errors.path").contains(List.of("conference", "purpose")));
     }
 
     @Test

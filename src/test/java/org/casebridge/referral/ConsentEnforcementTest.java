@@ -31,19 +31,8 @@ class ConsentEnforcementTest {
               case { caseNumber sharedCategories identity { fullName } summary { riskLevel needs } safetyPlan incident healthNotes }
             } }""";
 
-    /** The codes of the errors, keyed by their path. */
     static Map<String, String> errorsByPath(JsonPath answer) {
-        List<Map<String, Object>> errors = answer.getList("errors");
-        if (errors == null) {
-            return Map.of();
-        }
-        java.util.Map<String, String> byPath = new java.util.TreeMap<>();
-        for (Map<String, Object> e : errors) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> ext = (Map<String, Object>) e.get("extensions");
-            byPath.put(String.join(".", ((List<?>) e.get("path")).stream().map(String::valueOf).toList()), (String) ext.get("code"));
-        }
-        return byPath;
+        return org.casebridge.support.GraphQLClient.errorsByPath(answer);
     }
 
     @Test

@@ -56,4 +56,19 @@ public final class GraphQLClient {
     public static String field(Map<String, Object> error) {
         return (String) ((Map<String, Object>) error.get("extensions")).get("field");
     }
+
+    /** The codes of the errors, keyed by their path (dot-separated). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, String> errorsByPath(JsonPath answer) {
+        List<Map<String, Object>> errors = answer.getList("errors");
+        Map<String, String> byPath = new java.util.TreeMap<>();
+        if (errors != null) {
+            for (Map<String, Object> e : errors) {
+                Map<String, Object> ext = (Map<String, Object>) e.get("extensions");
+                List<?> path = (List<?>) e.get("path");
+                byPath.put(path == null ? "" : String.join(".", path.stream().map(String::valueOf).toList()), (String) ext.get("code"));
+            }
+        }
+        return byPath;
+    }
 }
