@@ -45,14 +45,18 @@ public class AccessPolicy {
         return caller();
     }
 
-    /** Only an agency's own administrators change its profile and service directory. */
-    public Caller mayManageDirectoryOf(String agencyCode) {
+    /**
+     * Only an agency's own administrators change its profile and service directory. A refusal is audited like any
+     * refused mutation.
+     */
+    public Caller mayManageDirectoryOf(String action, UUID serviceId, String agencyCode) {
         Caller caller = caller();
+        AuditLog.Entry entry = AuditLog.Entry.of(action, "Service", serviceId, null);
         if (!caller.has(Role.AGENCY_ADMIN)) {
-            throw ApiException.forbidden("Only agency administrators manage the service directory");
+            throw refuse(caller, entry, ApiException.forbidden("Only agency administrators manage the service directory"));
         }
         if (!caller.belongsTo(agencyCode)) {
-            throw ApiException.forbidden("Agency administrators manage only their own agency's services");
+            throw refuse(caller, entry, ApiException.forbidden("Agency administrators manage only their own agency's services"));
         }
         return caller;
     }
