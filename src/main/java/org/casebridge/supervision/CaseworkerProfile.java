@@ -13,7 +13,7 @@ import org.casebridge.supervision.SupervisionTypes.ExperienceLevel;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A caseworker as their supervisors know them: Keycloak username, agency and experience. */
+/** A caseworker as their agency's supervisors know them: Keycloak username, agency and experience; one profile per agency and username. */
 @Entity
 @Table(name = "caseworker_profile")
 public class CaseworkerProfile extends PanacheEntityBase {

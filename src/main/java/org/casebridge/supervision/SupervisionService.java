@@ -116,10 +116,8 @@ public class SupervisionService {
         Caller caller = access.caller();
         Caller supervisor = access.mayManageSupervision("caseworker.set", caller.agencyCode(), null);
         Agency agency = Agency.byCode(supervisor.agencyCode()).orElseThrow(() -> ApiException.forbidden("Your agency is not registered"));
-        CaseworkerProfile profile = CaseworkerProfile.<CaseworkerProfile>find("username", input.username()).firstResult();
-        if (profile != null && !profile.agencyId.equals(agency.id)) {
-            throw ApiException.invalid("input.username", "This caseworker belongs to another agency");
-        }
+        CaseworkerProfile profile = CaseworkerProfile.<CaseworkerProfile>find("agencyId = ?1 and username = ?2", agency.id, input.username())
+                .firstResult();
         if (profile == null) {
             profile = new CaseworkerProfile();
             profile.id = UUID.randomUUID();
