@@ -27,6 +27,13 @@ public class CaseworkerProfile extends PanacheEntityBase {
     @Column(nullable = false)
     public String username;
 
+    /**
+     * The caseworker's token subject, bound on first use by a caseworker token of the agency carrying the username
+     * (see {@code AccessPolicy.matchPerson}); null until then. Written only by that binding statement.
+     */
+    @Column(insertable = false, updatable = false)
+    public String subject;
+
     @Column(nullable = false)
     public String displayName;
 
