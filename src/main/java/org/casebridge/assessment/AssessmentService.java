@@ -228,7 +228,9 @@ public class AssessmentService {
             throw access.refuse(caller, AuditLog.Entry.of(action, SessionView.TYPE, session.id, null), ApiException.notFound("Session"));
         }
         session.noteTakerSubject = caller.subject();
-        audit.allowed(caller, AuditLog.Entry.of("session.note-taker.bind", SessionView.TYPE, session.id, null));
+        if (bound == 1) {
+            audit.allowed(caller, AuditLog.Entry.of("session.note-taker.bind", SessionView.TYPE, session.id, null));
+        }
     }
 
     @Transactional

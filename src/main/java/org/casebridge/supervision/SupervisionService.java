@@ -392,7 +392,9 @@ public class SupervisionService {
             throw access.refuse(caller, AuditLog.Entry.of("caseworker.bind", "Caseworker", profile.id, null), ApiException.notFound("Observation"));
         }
         profile.subject = caller.subject();
-        audit.allowed(caller, AuditLog.Entry.of("caseworker.bind", "Caseworker", profile.id, null));
+        if (bound == 1) {
+            audit.allowed(caller, AuditLog.Entry.of("caseworker.bind", "Caseworker", profile.id, null));
+        }
     }
 
     private String agencyCode(CaseworkerProfile profile) {

@@ -71,6 +71,8 @@ class PeopleBySubjectTest {
         String firstToken = KeycloakUsers.token(username);
         ok(firstToken, READ_OBSERVATION, Map.of("id", observation));
         assertEquals(List.of(observation), ok(firstToken, MY_OBSERVATIONS, null).getList("data.observations.id"));
+        assertEquals(first, Db.row("select subject from caseworker_profile where username = ?", username).get("subject"));
+        assertEquals(1, Db.count("select count(*) from audit_entry where action = 'caseworker.bind' and actor_subject = ?", first));
 
         KeycloakUsers.delete(first);
         KeycloakUsers.create(username, "AMANI", "Borno", "caseworker");
@@ -104,6 +106,8 @@ class PeopleBySubjectTest {
         String firstToken = KeycloakUsers.token(username);
         ok(firstToken, READ_SESSION, Map.of("id", session));
         assertTrue(ok(firstToken, MY_SESSIONS, null).getList("data.myFocusGroupSessions.id").contains(session));
+        assertEquals(first, Db.row("select note_taker_subject from fg_session where id = ?", GlobalId.decode(session, "id").uuid())
+                .get("note_taker_subject"));
 
         KeycloakUsers.delete(first);
         KeycloakUsers.create(username, "AMANI", "Borno", "facilitator");
@@ -121,6 +125,8 @@ class PeopleBySubjectTest {
         String session = ok(Tokens.of("fac.borno"), planDocument(), Map.of("i", plan(username))).getString("data.planFocusGroupSession.session.id");
         String otherAgency = KeycloakUsers.token(username);
         error(call(otherAgency, READ_SESSION, Map.of("id", session)), "NOT_FOUND");
+        assertEquals(null, Db.row("select note_taker_subject from fg_session where id = ?", GlobalId.decode(session, "id").uuid())
+                .get("note_taker_subject"));
         assertFalse(ok(otherAgency, MY_SESSIONS, null).getList("data.myFocusGroupSessions.id").contains(session));
     }
 
