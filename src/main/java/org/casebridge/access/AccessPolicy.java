@@ -54,14 +54,18 @@ public class AccessPolicy {
         return caller();
     }
 
-    /** Only an agency's own administrators change its profile and service directory. */
-    public Caller mayManageDirectoryOf(String agencyCode) {
+    /**
+     * Only an agency's own administrators change its profile and service directory. A refusal is audited like any
+     * refused mutation.
+     */
+    public Caller mayManageDirectoryOf(String action, UUID serviceId, String agencyCode) {
         Caller caller = caller();
+        AuditLog.Entry entry = AuditLog.Entry.of(action, "Service", serviceId, null);
         if (!caller.has(Role.AGENCY_ADMIN)) {
-            throw ApiException.forbidden("Only agency administrators manage the service directory");
+            throw refuse(caller, entry, ApiException.forbidden("Only agency administrators manage the service directory"));
         }
         if (!caller.belongsTo(agencyCode)) {
-            throw ApiException.forbidden("Agency administrators manage only their own agency's services");
+            throw refuse(caller, entry, ApiException.forbidden("Agency administrators manage only their own agency's services"));
         }
         return caller;
     }
@@ -367,10 +371,11 @@ public class AccessPolicy {
     }
 
     /** An observation is seen by the observed caseworker and by the supervisors of the agency; by nobody else. */
-    public Caller mayViewObservation(String action, UUID observationId, String agencyCode, String caseworkerUsername) {
+    public Caller mayViewObservation(String action, UUID observationId, String agencyCode, String caseworkerSubject,
+                                     String caseworkerUsername) {
         Caller caller = caller();
         boolean supervisor = caller.has(Role.SUPERVISOR) && caller.belongsTo(agencyCode);
-        boolean observed = caller.has(Role.CASEWORKER) && caller.belongsTo(agencyCode) && caller.username().equals(caseworkerUsername);
+        boolean observed = matchPerson(caller, Role.CASEWORKER, agencyCode, caseworkerSubject, caseworkerUsername) != PersonMatch.NONE;
         if (agencyCode == null || !(supervisor || observed)) {
             throw refuse(caller, AuditLog.Entry.of(action, "Observation", observationId, null), ApiException.notFound("Observation"));
         }
@@ -378,9 +383,9 @@ public class AccessPolicy {
     }
 
     /** Only the observed caseworker acknowledges the feedback on their own observation. */
-    public Caller mayAcknowledgeObservation(UUID observationId, String agencyCode, String caseworkerUsername) {
-        Caller caller = mayViewObservation("observation.acknowledge", observationId, agencyCode, caseworkerUsername);
-        if (!caller.username().equals(caseworkerUsername)) {
+    public Caller mayAcknowledgeObservation(UUID observationId, String agencyCode, String caseworkerSubject, String caseworkerUsername) {
+        Caller caller = mayViewObservation("observation.acknowledge", observationId, agencyCode, caseworkerSubject, caseworkerUsername);
+        if (matchPerson(caller, Role.CASEWORKER, agencyCode, caseworkerSubject, caseworkerUsername) == PersonMatch.NONE) {
             throw refuse(caller, AuditLog.Entry.of("observation.acknowledge", "Observation", observationId, null),
                     ApiException.forbidden("Only the observed caseworker acknowledges the feedback"));
         }
@@ -399,15 +404,77 @@ public class AccessPolicy {
         return caller;
     }
 
-    /** A session, with its notes and sign-in sheet, is seen by its facilitator and note-taker; by nobody else. */
-    public Caller mayWorkOnSession(String action, UUID sessionId, String facilitatorUsername, String noteTakerUsername) {
-        Caller caller = caller();
-        boolean runsIt = caller.has(Role.FACILITATOR)
-                && (caller.username().equals(facilitatorUsername) || caller.username().equals(noteTakerUsername));
-        if (facilitatorUsername == null || !runsIt) {
-            throw refuse(caller, AuditLog.Entry.of(action, "FocusGroupSession", sessionId, null), ApiException.notFound("Session"));
+    /**
+     * Planning a session: a facilitator whose token carries an agency, because the note-taker they name is matched
+     * within that agency ({@link #partInSession}).
+     */
+    public Caller mayPlanSession() {
+        Caller caller = mayFacilitate("session.plan");
+        if (caller.agencyCode() == null) {
+            throw refuse(caller, AuditLog.Entry.of("session.plan", "FocusGroupSession", null, null),
+                    ApiException.forbidden("A session is planned by a facilitator of an agency; your token carries none"));
         }
         return caller;
+    }
+
+    /** The part a caller has in a focus-group session. */
+    public enum SessionPart { FACILITATOR, NOTE_TAKER, NONE }
+
+    /**
+     * The facilitator is the subject who planned the session. The note-taker is named by username; they are the
+     * facilitator of the session's agency whose token first carries that username ({@link #matchPerson}), and from
+     * then on that subject only.
+     */
+    public SessionPart partInSession(Caller caller, String facilitatorSubject, String agencyCode, String noteTakerSubject,
+                                     String noteTakerUsername) {
+        if (!caller.has(Role.FACILITATOR) || facilitatorSubject == null) {
+            return SessionPart.NONE;
+        }
+        if (facilitatorSubject.equals(caller.subject())) {
+            return SessionPart.FACILITATOR;
+        }
+        return matchPerson(caller, Role.FACILITATOR, agencyCode, noteTakerSubject, noteTakerUsername) == PersonMatch.NONE
+                ? SessionPart.NONE : SessionPart.NOTE_TAKER;
+    }
+
+    /** A session, with its notes and sign-in sheet, is seen by its facilitator and note-taker; by nobody else. */
+    public SessionPart mayWorkOnSession(String action, UUID sessionId, String facilitatorSubject, String agencyCode,
+                                        String noteTakerSubject, String noteTakerUsername) {
+        Caller caller = caller();
+        SessionPart part = partInSession(caller, facilitatorSubject, agencyCode, noteTakerSubject, noteTakerUsername);
+        if (part == SessionPart.NONE) {
+            throw refuse(caller, AuditLog.Entry.of(action, "FocusGroupSession", sessionId, null), ApiException.notFound("Session"));
+        }
+        return part;
+    }
+
+    // --- people named on records -------------------------------------------------------------------------
+
+    /** How a caller is the person a record names. */
+    public enum PersonMatch {
+        /** Somebody else. */
+        NONE,
+        /** The record holds the caller's subject. */
+        SUBJECT,
+        /** The record holds only the username someone typed, and the caller's token fits it: the service binds the subject now. */
+        FIRST_USE
+    }
+
+    /**
+     * A person is their token's subject, never the username it carries: usernames are given again when an account
+     * is closed, and a name typed in advance proves nothing. A record that knows someone only by a username (the
+     * caseworker a supervisor registered, the note-taker a facilitator named) is matched once by a token carrying
+     * that username, the record's role and the record's agency — and the service then stores that subject, so that
+     * from then on only it matches. Role and agency are required in both cases.
+     */
+    public PersonMatch matchPerson(Caller caller, Role role, String agencyCode, String boundSubject, String username) {
+        if (!caller.has(role) || agencyCode == null || !caller.belongsTo(agencyCode)) {
+            return PersonMatch.NONE;
+        }
+        if (boundSubject != null) {
+            return boundSubject.equals(caller.subject()) ? PersonMatch.SUBJECT : PersonMatch.NONE;
+        }
+        return username != null && username.equals(caller.username()) ? PersonMatch.FIRST_USE : PersonMatch.NONE;
     }
 
     // --- aggregates --------------------------------------------------------------------------------------

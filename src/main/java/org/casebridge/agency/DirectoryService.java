@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
 import org.casebridge.agency.ServiceInputs.CreateServiceInput;
 import org.casebridge.agency.ServiceInputs.RetireServiceInput;
@@ -28,11 +29,13 @@ import java.util.UUID;
 public class DirectoryService {
 
     private final AccessPolicy access;
+    private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
 
-    public DirectoryService(AccessPolicy access, InputValidation validation, IdempotencyKeys idempotencyKeys) {
+    public DirectoryService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys) {
         this.access = access;
+        this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
     }
@@ -104,7 +107,7 @@ public class DirectoryService {
         validation.check(input);
         Caller caller = access.caller();
         Agency agency = Agency.byCode(caller.agencyCode()).orElse(null);
-        access.mayManageDirectoryOf(agency == null ? null : agency.code);
+        access.mayManageDirectoryOf("service.create", null, agency == null ? null : agency.code);
         UUID id = UUID.randomUUID();
         Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "createService", input.idempotencyKey(), id);
         if (earlier.isPresent()) {
@@ -122,13 +125,14 @@ public class DirectoryService {
         service.hours = input.hours();
         service.acceptingReferrals = input.acceptingReferrals() == null || input.acceptingReferrals();
         service.persist();
+        audit.allowed(caller, AuditLog.Entry.of("service.create", ServiceNode.TYPE, id, null).withDetail(service.type.name()));
         return ServiceNode.of(service);
     }
 
     @Transactional
     public ServiceNode updateService(UpdateServiceInput input) {
         validation.check(input);
-        ServiceOffering service = editable(input.id(), input.version());
+        ServiceOffering service = editable("service.update", input.id(), input.version());
         if (input.type() != null) service.type = input.type();
         if (input.name() != null) service.name = input.name().strip();
         if (input.description() != null) service.description = input.description();
@@ -138,27 +142,29 @@ public class DirectoryService {
         if (input.hours() != null) service.hours = input.hours();
         if (input.acceptingReferrals() != null) service.acceptingReferrals = input.acceptingReferrals();
         ServiceOffering.flush();
+        audit.allowed(access.caller(), AuditLog.Entry.of("service.update", ServiceNode.TYPE, service.id, null));
         return ServiceNode.of(service);
     }
 
     @Transactional
     public ServiceNode retireService(RetireServiceInput input) {
         validation.check(input);
-        ServiceOffering service = editable(input.id(), input.version());
+        ServiceOffering service = editable("service.retire", input.id(), input.version());
         if (service.retiredAt == null) {
             service.retiredAt = OffsetDateTime.now(ZoneOffset.UTC);
             service.acceptingReferrals = false;
         }
         ServiceOffering.flush();
+        audit.allowed(access.caller(), AuditLog.Entry.of("service.retire", ServiceNode.TYPE, service.id, null));
         return ServiceNode.of(service);
     }
 
     /** The service, if the caller administers its agency and saw its current version. */
-    private ServiceOffering editable(String globalId, long version) {
+    private ServiceOffering editable(String action, String globalId, long version) {
         UUID id = GlobalId.decode(globalId, ServiceNode.TYPE, "input.id");
         ServiceOffering service = ServiceOffering.<ServiceOffering>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("Service"));
-        access.mayManageDirectoryOf(service.agency.code);
+        access.mayManageDirectoryOf(action, id, service.agency.code);
         if (service.version != version) {
             throw ApiException.conflict("The service was changed since version " + version + "; reload it and retry");
         }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.AccessPolicy.SessionPart;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
 import org.casebridge.assessment.AssessmentEnums.Audience;
@@ -181,27 +182,60 @@ public class AssessmentService {
     // --- sessions ----------------------------------------------------------------------------------------
 
     /** The sessions the caller facilitates or takes notes for, latest first. */
+    @Transactional
     public List<SessionView> mySessions() {
         Caller caller = access.mayFacilitate("session.list");
-        return FocusGroupSession.<FocusGroupSession>list(
-                        "facilitatorUsername = ?1 or noteTakerUsername = ?1 order by heldOn desc, startsAt desc", caller.username())
-                .stream().map(SessionView::new).toList();
+        List<SessionView> mine = new ArrayList<>();
+        for (FocusGroupSession session : FocusGroupSession.<FocusGroupSession>list("facilitatorSubject = ?1 or noteTakerSubject = ?1"
+                + " or (noteTakerSubject is null and noteTakerUsername = ?2) order by heldOn desc, startsAt desc", caller.subject(), caller.username())) {
+            SessionPart part = access.partInSession(caller, session.facilitatorSubject, session.facilitatorAgency, session.noteTakerSubject,
+                    session.noteTakerUsername);
+            if (part != SessionPart.NONE) {
+                bindOnFirstUse(caller, session, part, "session.list");
+                mine.add(new SessionView(session));
+            }
+        }
+        return mine;
     }
 
+    @Transactional
     public Optional<SessionView> session(UUID id) {
         return Optional.of(new SessionView(visible("session.read", id)));
     }
 
     private FocusGroupSession visible(String action, UUID id) {
         FocusGroupSession session = id == null ? null : FocusGroupSession.findById(id);
-        access.mayWorkOnSession(action, id, session == null ? null : session.facilitatorUsername,
+        SessionPart part = access.mayWorkOnSession(action, id, session == null ? null : session.facilitatorSubject,
+                session == null ? null : session.facilitatorAgency, session == null ? null : session.noteTakerSubject,
                 session == null ? null : session.noteTakerUsername);
+        bindOnFirstUse(access.caller(), session, part, action);
         return session;
+    }
+
+    /**
+     * The note-taker was named by username; the first facilitator token of the session's agency carrying it is bound
+     * as the note-taker ({@link AccessPolicy#partInSession}), and from then on only that subject is. Two first uses
+     * at once: the first binding wins and the other caller is answered as a stranger.
+     */
+    private void bindOnFirstUse(Caller caller, FocusGroupSession session, SessionPart part, String action) {
+        if (part != SessionPart.NOTE_TAKER || session.noteTakerSubject != null) {
+            return;
+        }
+        int bound = em.createNativeQuery("update fg_session set note_taker_subject = ?1 where id = ?2 and note_taker_subject is null")
+                .setParameter(1, caller.subject()).setParameter(2, session.id).executeUpdate();
+        if (bound == 0 && !caller.subject().equals(em.createNativeQuery("select note_taker_subject from fg_session where id = ?1")
+                .setParameter(1, session.id).getSingleResult())) {
+            throw access.refuse(caller, AuditLog.Entry.of(action, SessionView.TYPE, session.id, null), ApiException.notFound("Session"));
+        }
+        session.noteTakerSubject = caller.subject();
+        if (bound == 1) {
+            audit.allowed(caller, AuditLog.Entry.of("session.note-taker.bind", SessionView.TYPE, session.id, null));
+        }
     }
 
     @Transactional
     public SessionView plan(PlanSessionInput input) {
-        Caller caller = access.mayFacilitate("session.plan");
+        Caller caller = access.mayPlanSession();
         validation.check(input);
         UUID guideId = GlobalId.decode(input.guideId(), AssessmentTypes.GUIDE, "input.guideId");
         GuideView guide = guides(guideId, null).stream().findFirst().orElseThrow(() -> ApiException.notFound("Discussion guide"));
@@ -239,6 +273,7 @@ public class AssessmentService {
         session.endsAt = input.endsAt();
         session.location = input.location();
         session.facilitatorSubject = caller.subject();
+        session.facilitatorAgency = caller.agencyCode();
         session.facilitatorUsername = caller.username();
         session.noteTakerUsername = input.noteTakerUsername().strip();
         session.composition = input.composition();
@@ -408,7 +443,8 @@ public class AssessmentService {
                     + "must be marked reported (when, to whom) before the notes are agreed");
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        boolean facilitator = caller.username().equals(session.facilitatorUsername);
+        boolean facilitator = access.partInSession(caller, session.facilitatorSubject, session.facilitatorAgency,
+                session.noteTakerSubject, session.noteTakerUsername) == SessionPart.FACILITATOR;
         if (facilitator ? session.facilitatorAgreedAt != null : session.noteTakerAgreedAt != null) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "You already agreed these notes; the "
                     + (facilitator ? "note-taker" : "facilitator") + " agrees them too");

@@ -60,8 +60,18 @@ public class FocusGroupSession extends PanacheEntityBase {
     @Column(nullable = false)
     public String facilitatorUsername;
 
+    /** The facilitator's agency when planning: the note-taker is a facilitator of the same agency. */
+    public String facilitatorAgency;
+
     @Column(nullable = false)
     public String noteTakerUsername;
+
+    /**
+     * The note-taker's token subject, bound on first use by a facilitator token of the session's agency carrying
+     * the named username (see {@code AccessPolicy.partInSession}); null until then. Written only by that binding.
+     */
+    @Column(insertable = false, updatable = false)
+    public String noteTakerSubject;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)

@@ -13,7 +13,7 @@ import org.casebridge.supervision.SupervisionTypes.ExperienceLevel;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A caseworker as their supervisors know them: Keycloak username, agency and experience. */
+/** A caseworker as their agency's supervisors know them: Keycloak username, agency and experience; one profile per agency and username. */
 @Entity
 @Table(name = "caseworker_profile")
 public class CaseworkerProfile extends PanacheEntityBase {
@@ -26,6 +26,13 @@ public class CaseworkerProfile extends PanacheEntityBase {
 
     @Column(nullable = false)
     public String username;
+
+    /**
+     * The caseworker's token subject, bound on first use by a caseworker token of the agency carrying the username
+     * (see {@code AccessPolicy.matchPerson}); null until then. Written only by that binding statement.
+     */
+    @Column(insertable = false, updatable = false)
+    public String subject;
 
     @Column(nullable = false)
     public String displayName;

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.AccessPolicy.PersonMatch;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
 import org.casebridge.access.Role;
@@ -116,10 +117,8 @@ public class SupervisionService {
         Caller caller = access.caller();
         Caller supervisor = access.mayManageSupervision("caseworker.set", caller.agencyCode(), null);
         Agency agency = Agency.byCode(supervisor.agencyCode()).orElseThrow(() -> ApiException.forbidden("Your agency is not registered"));
-        CaseworkerProfile profile = CaseworkerProfile.<CaseworkerProfile>find("username", input.username()).firstResult();
-        if (profile != null && !profile.agencyId.equals(agency.id)) {
-            throw ApiException.invalid("input.username", "This caseworker belongs to another agency");
-        }
+        CaseworkerProfile profile = CaseworkerProfile.<CaseworkerProfile>find("agencyId = ?1 and username = ?2", agency.id, input.username())
+                .firstResult();
         if (profile == null) {
             profile = new CaseworkerProfile();
             profile.id = UUID.randomUUID();
@@ -236,8 +235,10 @@ public class SupervisionService {
         UUID id = GlobalId.decode(input.id(), ObservationNode.TYPE, "input.id");
         Observation observation = Observation.findById(id);
         CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
-        Caller caller = access.mayAcknowledgeObservation(id, observation == null ? null : agencyCode(caseworker),
+        String agencyCode = observation == null ? null : agencyCode(caseworker);
+        Caller caller = access.mayAcknowledgeObservation(id, agencyCode, caseworker == null ? null : caseworker.subject,
                 caseworker == null ? null : caseworker.username);
+        bindOnFirstUse(caller, caseworker, agencyCode);
         requireVersion(observation, input.version());
         requireStatus(observation, ObservationStatus.COMPLETED, "Feedback is acknowledged on a completed observation");
         observation.caseworkerReflections = input.reflections();
@@ -249,15 +250,19 @@ public class SupervisionService {
         return view(observation);
     }
 
+    @Transactional
     public ObservationNode observation(UUID id) {
         Observation observation = Observation.findById(id);
         CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
-        access.mayViewObservation("observation.read", id, observation == null ? null : agencyCode(caseworker),
+        String agencyCode = observation == null ? null : agencyCode(caseworker);
+        Caller caller = access.mayViewObservation("observation.read", id, agencyCode, caseworker == null ? null : caseworker.subject,
                 caseworker == null ? null : caseworker.username);
+        bindOnFirstUse(caller, caseworker, agencyCode);
         return view(observation);
     }
 
     /** A caseworker's own observations; a supervisor's: the agency's (optionally one caseworker's). */
+    @Transactional
     public List<ObservationNode> observations(String caseworkerGlobalId) {
         Caller caller = access.caller();
         List<Observation> rows;
@@ -266,8 +271,16 @@ public class SupervisionService {
             rows = Observation.<Observation>find("agencyId = (select id from Agency where code = ?1) and (?2 is null or caseworkerId = ?2)"
                     + " order by observedOn desc", caller.agencyCode(), caseworker).list();
         } else if (caller.has(Role.CASEWORKER)) {
-            rows = Observation.<Observation>find("caseworkerId = (select id from CaseworkerProfile where username = ?1"
-                    + " and agencyId = (select id from Agency where code = ?2)) order by observedOn desc", caller.username(), caller.agencyCode()).list();
+            List<UUID> own = new ArrayList<>();
+            for (CaseworkerProfile candidate : CaseworkerProfile.<CaseworkerProfile>list("agencyId = (select id from Agency where code = ?1)"
+                    + " and (subject = ?2 or (subject is null and username = ?3))", caller.agencyCode(), caller.subject(), caller.username())) {
+                if (access.matchPerson(caller, Role.CASEWORKER, caller.agencyCode(), candidate.subject, candidate.username) != PersonMatch.NONE) {
+                    bindOnFirstUse(caller, candidate, caller.agencyCode());
+                    own.add(candidate.id);
+                }
+            }
+            rows = own.isEmpty() ? List.of()
+                    : Observation.<Observation>find("caseworkerId in ?1 order by observedOn desc", own).list();
         } else {
             throw ApiException.forbidden("Observations are for caseworkers and their supervisors");
         }
@@ -332,7 +345,7 @@ public class SupervisionService {
         Observation observation = Observation.findById(id);
         CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
         Caller caller = access.mayViewObservation(action, id, observation == null ? null : agencyCode(caseworker),
-                caseworker == null ? null : caseworker.username);
+                caseworker == null ? null : caseworker.subject, caseworker == null ? null : caseworker.username);
         if (!caller.has(Role.SUPERVISOR)) {
             throw access.refuse(caller, AuditLog.Entry.of(action, "Observation", id, null),
                     ApiException.forbidden("Only a supervisor edits or completes an observation"));
@@ -361,6 +374,27 @@ public class SupervisionService {
 
     private CaseworkerProfile profile(UUID id) {
         return CaseworkerProfile.findById(id);
+    }
+
+    /**
+     * A profile registered by username is bound to the subject of the first caseworker token that fits it
+     * ({@link AccessPolicy#matchPerson}); from then on only that subject is the caseworker. Two first uses at once:
+     * the first binding wins and the other caller is answered as a stranger.
+     */
+    private void bindOnFirstUse(Caller caller, CaseworkerProfile profile, String agencyCode) {
+        if (profile == null || access.matchPerson(caller, Role.CASEWORKER, agencyCode, profile.subject, profile.username) != PersonMatch.FIRST_USE) {
+            return;
+        }
+        int bound = em.createNativeQuery("update caseworker_profile set subject = ?1 where id = ?2 and subject is null")
+                .setParameter(1, caller.subject()).setParameter(2, profile.id).executeUpdate();
+        if (bound == 0 && !caller.subject().equals(em.createNativeQuery("select subject from caseworker_profile where id = ?1")
+                .setParameter(1, profile.id).getSingleResult())) {
+            throw access.refuse(caller, AuditLog.Entry.of("caseworker.bind", "Caseworker", profile.id, null), ApiException.notFound("Observation"));
+        }
+        profile.subject = caller.subject();
+        if (bound == 1) {
+            audit.allowed(caller, AuditLog.Entry.of("caseworker.bind", "Caseworker", profile.id, null));
+        }
     }
 
     private String agencyCode(CaseworkerProfile profile) {

@@ -11,7 +11,11 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import org.casebridge.insight.AggregateCsv;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -109,6 +113,35 @@ class ManifestsTest {
                 .map(GenericKubernetesResource.class::cast).findFirst().orElseThrow();
         assertEquals(3, ((Number) ((Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("instances")).intValue());
         assertNotNull(((Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("backup"));
+    }
+
+    /**
+     * The Ingress routes what clients call — the GraphQL endpoint and the state leads' CSV aggregates (the CSV
+     * resource's own path, so a moved resource fails here) — to the API's http port, and nothing else: no catch-all,
+     * nothing under /q (health, metrics, GraphiQL), which stay inside the cluster.
+     */
+    @Test
+    void theIngressRoutesGraphQLAndTheCsvAggregatesAndNoInternalEndpoint() throws IOException {
+        List<Ingress> ingresses = base().stream().filter(Ingress.class::isInstance).map(Ingress.class::cast).toList();
+        assertEquals(1, ingresses.size());
+        String csvRoot = AggregateCsv.class.getAnnotation(jakarta.ws.rs.Path.class).value();
+        assertEquals("/aggregates", csvRoot);
+        Map<String, String> routed = new java.util.TreeMap<>();
+        for (IngressRule rule : ingresses.get(0).getSpec().getRules()) {
+            for (HTTPIngressPath path : rule.getHttp().getPaths()) {
+                routed.put(path.getPath(), path.getPathType());
+                assertEquals("casebridge-api", path.getBackend().getService().getName(), path.getPath());
+                assertEquals("http", path.getBackend().getService().getPort().getName(), path.getPath());
+            }
+        }
+        assertEquals(Map.of("/graphql", "Prefix", csvRoot, "Prefix"), routed);
+        for (String path : routed.keySet()) {
+            assertFalse(path.equals("/") || path.isEmpty() || "/q/health".startsWith(path) || path.startsWith("/q"),
+                    path + " would expose the internal endpoints");
+        }
+        Map<String, String> annotations = ingresses.get(0).getMetadata().getAnnotations();
+        assertTrue(annotations == null || annotations.keySet().stream().noneMatch(k -> k.endsWith("rewrite-target")),
+                "paths reach the API as they are");
     }
 
     @Test
