@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,7 +68,7 @@ class VerifiedTokensTest {
         public Instant instant() {
             return now;
         }
-    });
+    }, true);
 
     @Test
     void theSameTokenIsVerifiedOnceAndEachAnswerCarriesItsOwnRequest() {
@@ -105,12 +106,39 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void pastCapacityTheTokensAreVerifiedAgainRatherThanHeldWithoutBound() {
-        for (int i = 0; i <= VerifiedTokens.CAPACITY; i++) {
+    void pastCapacityTheLeastRecentlyUsedTokenIsForgottenAndTheOthersKept() {
+        authenticate("good.0", fakeRoutingContext());
+        for (int i = 1; i < VerifiedTokens.CAPACITY; i++) {
             authenticate("good." + i, fakeRoutingContext());
         }
+        authenticate("good.0", fakeRoutingContext()); // used again: now the most recent
+        authenticate("good.new", fakeRoutingContext()); // one past capacity: good.1 goes
+        assertEquals(VerifiedTokens.CAPACITY, tokens.size());
+        int verified = verifiedByOidc.size();
         authenticate("good.0", fakeRoutingContext());
-        assertEquals(VerifiedTokens.CAPACITY + 2, verifiedByOidc.size());
+        authenticate("good.2", fakeRoutingContext());
+        assertEquals(verified, verifiedByOidc.size(), "recently used tokens are still remembered");
+        authenticate("good.1", fakeRoutingContext());
+        assertEquals(verified + 1, verifiedByOidc.size(), "the least recently used was forgotten");
+    }
+
+    @Test
+    void withSenderConstrainedTokensEveryRequestGoesToOidc() {
+        VerifiedTokens constrained = new VerifiedTokens(oidc, Clock.systemUTC(), false);
+        TokenAuthenticationRequest request = new TokenAuthenticationRequest(new AccessTokenCredential("good.token"));
+        HttpSecurityUtils.setRoutingContextAttribute(request, fakeRoutingContext());
+        org.junit.jupiter.api.Assertions.assertNull(constrained.authenticate(request, null).await().indefinitely(),
+                "no identity of its own: Quarkus asks OIDC's provider");
+        assertEquals(List.of(), verifiedByOidc);
+    }
+
+    @Test
+    void theTokenItselfIsNotKept() throws Exception {
+        authenticate("good.secret-token", fakeRoutingContext());
+        java.lang.reflect.Field field = VerifiedTokens.class.getDeclaredField("byTokenHash");
+        field.setAccessible(true);
+        assertEquals(false, field.get(tokens).toString().contains("good.secret-token"));
+        assertEquals(false, ((Map<?, ?>) field.get(tokens)).keySet().toString().contains("secret"));
     }
 
     private SecurityIdentity authenticate(String token, RoutingContext routingContext) {
