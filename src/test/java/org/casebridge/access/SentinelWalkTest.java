@@ -91,10 +91,20 @@ class SentinelWalkTest {
     record Context(String typename, String id, Map<String, Object> object) {
     }
 
+    /** One finding: who, through which root call, where in the answer, which sentinel, and why it breaks the rules. */
+    record Violation(String caller, String call, String path, String sentinel, String why) {
+        @Override
+        public String toString() {
+            return caller + " | " + call + " | " + path + " | " + sentinel + " | " + why;
+        }
+    }
+
     SentinelFixture fx;
-    final List<String> violations = java.util.Collections.synchronizedList(new ArrayList<>());
+    final Set<Violation> violations = ConcurrentHashMap.newKeySet();
     final Map<String, Integer> allowedSightings = new ConcurrentHashMap<>();
     final Set<String> seenAllowed = ConcurrentHashMap.newKeySet();
+    final Set<String> seenByLead = ConcurrentHashMap.newKeySet();
+    final Set<String> seenThroughRoutes = ConcurrentHashMap.newKeySet();
 
     @Test
     void noSentinelLeavesItsRoutes() throws Exception {
@@ -197,7 +207,10 @@ class SentinelWalkTest {
                 fx.allIds().size(), fixtureMs));
         report.append(String.format("generated: %d root calls in %d documents, %d distinct schema paths, deepest %d, %d callers -> %d requests; walk %d ms%n",
                 roots.size(), docs.size(), paths.size(), maxDepth, CALLERS.size(), docs.size() * CALLERS.size(), walkMs));
-        report.append("allowed sightings by caller: ").append(new TreeMap<>(allowedSightings)).append('\n');
+        report.append(String.format("allowed sentinel sightings: %d in all; by caller %s%n",
+                allowedSightings.values().stream().mapToInt(Integer::intValue).sum(), new TreeMap<>(allowedSightings)));
+        report.append(String.format("distinct sentinels seen, allowed: %d of %d by the lead agencies' staff, %d through routes by other agencies%n",
+                seenByLead.size(), fx.planted.size(), seenThroughRoutes.size()));
         report.append("root fields skipped:\n");
         skippedRoots.forEach(s -> report.append("  - ").append(s).append('\n'));
         report.append("root fields not generated at all: Subscription roots (conferenceEvents, referralEvents; over websockets, carry no survivor data)\n");
@@ -205,8 +218,16 @@ class SentinelWalkTest {
         if (!limitErrors.isEmpty()) report.append("LIMIT errors (the split did not fit): ").append(limitErrors).append('\n');
         fx.notes.forEach(n -> report.append("note: ").append(n).append('\n'));
 
+        // the fixture's own findings first, then round-robin over the kinds of violation, so the first 50 show every kind
+        Map<String, List<Violation>> byWhy = new TreeMap<>();
+        violations.stream().sorted(java.util.Comparator.comparing(Violation::toString))
+                .forEach(v -> byWhy.computeIfAbsent(v.why(), k -> new ArrayList<>()).add(v));
         List<String> all = new ArrayList<>(fx.fixtureViolations);
-        all.addAll(new TreeSet<>(violations));
+        for (int i = 0; all.size() < fx.fixtureViolations.size() + violations.size(); i++) {
+            for (List<Violation> group : byWhy.values()) {
+                if (i < group.size()) all.add(group.get(i).toString());
+            }
+        }
         report.append("violations: ").append(all.size()).append('\n');
         System.out.println(report);
 
@@ -220,17 +241,19 @@ class SentinelWalkTest {
                 if (!seenAllowed.contains(lead + "|lead|" + category)) coverage.add(lead + " never saw its own agency's " + category + " sentinels");
             }
         }
+        List<String> unseen = fx.planted.keySet().stream().filter(t -> !seenByLead.contains(t)).toList();
+        if (!unseen.isEmpty()) coverage.add("planted sentinels the lead agencies' own staff never saw (a path the walk misses?): " + unseen);
         String r1 = fx.referrals.values().stream().filter(r -> r.caseNo() == 1 && "STLUKE".equals(r.agency())).findFirst().orElseThrow().id();
         for (String category : List.of("IDENTITY", "CASE_SUMMARY", "SAFETY_PLAN", "INCIDENT", "HEALTH", "CASE_PLAN")) {
             for (String provider : List.of("pr.stluke", "stluke-system")) {
-                if (!seenAllowed.contains(provider + "|" + r1 + "|" + category)) {
+                if (!seenAllowed.contains(provider + "|referral:" + r1 + ":STLUKE|" + category)) {
                     coverage.add(provider + " never saw the " + category + " consented to St Luke through its referral of C1");
                 }
             }
         }
         for (Route route : fx.invitations.values()) {
             if (route.open() && route.grant().contains("CONFERENCE")
-                    && seenAllowed.stream().noneMatch(s -> s.contains("|" + route.id() + "|CONFERENCE") && s.startsWith("pr."))) {
+                    && seenAllowed.stream().noneMatch(s -> s.startsWith("pr.") && s.endsWith("|invitation:" + route.id() + ":" + route.agency() + "|CONFERENCE"))) {
                 coverage.add("the invited provider of " + route.agency() + " never saw the CONFERENCE of C" + route.caseNo() + " it was granted");
             }
         }
@@ -241,24 +264,19 @@ class SentinelWalkTest {
             StringBuilder list = new StringBuilder(all.size() + " violations (caller | root call | JSON path | sentinel | why); first 50:\n");
             all.stream().limit(50).forEach(v -> list.append("  ").append(v).append('\n'));
             list.append("  ... ").append(all.size()).append(" in all\n");
-            list.append(groups(all));
+            list.append(groups(byWhy));
             System.out.println(list);
             fail(list.toString() + (coverage.isEmpty() ? "" : "\nand coverage gaps:\n  " + String.join("\n  ", coverage)));
         }
         assertTrue(coverage.isEmpty(), () -> "the walk did not see enough to prove anything:\n  " + String.join("\n  ", coverage));
     }
 
-    /** Counts of violations by their kind, for the summary. */
-    static String groups(List<String> all) {
-        Map<String, Integer> byKind = new TreeMap<>();
-        for (String v : all) {
-            String[] parts = v.split(" \\| ");
-            String why = parts[parts.length - 1].replaceAll("SNTL-\\S+", "").replaceAll("C\\d+", "C#");
-            String caller = parts[0];
-            byKind.merge(caller + " : " + why, 1, Integer::sum);
-        }
-        StringBuilder out = new StringBuilder("grouped (caller : why):\n");
-        byKind.forEach((k, n) -> out.append(String.format("  %5d  %s%n", n, k)));
+    /** Counts of violations by their kind, with the callers and root calls that showed each, for the summary. */
+    static String groups(Map<String, List<Violation>> byWhy) {
+        StringBuilder out = new StringBuilder("grouped by why (count, callers, roots):\n");
+        byWhy.forEach((why, list) -> out.append(String.format("  %4d  %s%n          callers %s; roots %s%n", list.size(), why,
+                new TreeSet<>(list.stream().map(Violation::caller).toList()),
+                new TreeSet<>(list.stream().map(v -> v.call().replaceAll("\\(.*", "")).toList()))));
         return out.toString();
     }
 
@@ -281,8 +299,8 @@ class SentinelWalkTest {
                 }
                 Matcher m = SENTINEL.matcher(String.valueOf(e));
                 while (m.find()) {
-                    violations.add(caller.name() + " | " + doc.callByAlias().getOrDefault(first(e.get("path")), "?") + " | errors"
-                            + e.get("path") + " | " + m.group() + " | a sentinel in an error");
+                    violations.add(new Violation(caller.name(), doc.callByAlias().getOrDefault(first(e.get("path")), "?"),
+                            "errors" + e.get("path"), m.group(), "a sentinel in an error"));
                 }
             }
         }
@@ -346,19 +364,19 @@ class SentinelWalkTest {
     /** The oracle for one sentinel seen by {@code caller} at {@code path}. */
     void sighting(Caller caller, String root, String call, List<Object> path, List<Context> contexts, String sentinel, int caseNo,
                   String category) {
-        String where = caller.name() + " | " + call + " | " + jsonPath(path) + " | " + sentinel + " | ";
+        java.util.function.Consumer<String> violation = why -> violations.add(new Violation(caller.name(), call, jsonPath(path), sentinel, why));
         Planted planted = fx.planted.get(sentinel);
         if (planted == null) {
-            violations.add(where + "a sentinel the fixture never planted (altered text?)");
+            violation.accept("a sentinel the fixture never planted (altered text?)");
             return;
         }
         if (NO_SURVIVOR_DATA_ROOTS.contains(root) || contexts.stream().anyMatch(c -> c.typename().equals("AuditEntry")
                 || c.typename().startsWith("Aggregate"))) {
-            violations.add(where + "survivor information in " + root + " (audit log, access history and aggregates hold none)");
+            violation.accept("survivor information in " + root + " (audit log, access history and aggregates hold none)");
             return;
         }
         if (leadStaff(caller, caseNo)) {
-            allowed(caller, "lead", category);
+            allowed(caller, "lead", category, sentinel);
             return;
         }
         // the nearest enclosing route object
@@ -368,73 +386,75 @@ class SentinelWalkTest {
             Context c = contexts.get(i);
             switch (c.typename()) {
                 case "Referral" -> {
-                    routeName = "referral " + c.id();
                     route = fx.referrals.get(c.id());
                     if (route == null) {
-                        violations.add(where + "through a referral the fixture does not know (" + c.id() + ")");
+                        violation.accept("through a referral the fixture does not know (" + c.id() + ")");
                         return;
                     }
+                    routeName = "C" + route.caseNo() + " referral to " + route.agency() + " [" + route.intent() + "]";
                 }
                 case "ActionItem" -> {
                     Item item = fx.items.get(c.id());
                     if (item != null && item.agency().equals(caller.agency())) {
-                        routeName = "action item " + c.id() + " (its invitation)";
                         route = fx.invitation(item.conferenceId(), caller.agency());
+                        routeName = route == null ? null : "C" + route.caseNo() + " action item for " + item.agency()
+                                + " (via " + item.agency() + "'s invitation [" + route.intent() + "])";
                         if (route == null) {
-                            violations.add(where + "through an action item of a conference " + caller.agency() + " is not invited to");
+                            violation.accept("through an action item of a conference " + caller.agency() + " is not invited to");
                             return;
                         }
                     }
                     // an item of another agency is the conference's information: the enclosing conference decides
                 }
                 case "Conference" -> {
-                    routeName = "conference " + c.id() + " (" + caller.agency() + "'s invitation)";
                     if (!fx.conferenceCase.containsKey(c.id())) {
-                        violations.add(where + "through a conference the fixture does not know (" + c.id() + ")");
+                        violation.accept("through a conference the fixture does not know (" + c.id() + ")");
                         return;
                     }
                     route = fx.invitation(c.id(), caller.agency());
                     if (route == null) {
-                        violations.add(where + "through conference of C" + fx.conferenceCase.get(c.id()) + " to which "
+                        violation.accept("through the conference of C" + fx.conferenceCase.get(c.id()) + " to which "
                                 + caller.agency() + " is not invited");
                         return;
                     }
+                    routeName = "C" + route.caseNo() + " conference (" + route.agency() + "'s invitation [" + route.intent() + "])";
                 }
                 default -> {
                 }
             }
         }
         if (route == null) {
-            violations.add(where + "outside any route (a lead-agency-only path), caller is " + caller.role() + " of " + caller.agency()
+            violation.accept("outside any route (a lead-agency-only path), caller is " + caller.role() + " of " + caller.agency()
                     + ", case of " + fx.caseLead.get(caseNo));
             return;
         }
         if (route.caseNo() != caseNo) {
-            violations.add(where + "C" + caseNo + "'s sentinel through " + routeName + " of C" + route.caseNo());
+            violation.accept("C" + caseNo + "'s sentinel through " + routeName + " of C" + route.caseNo());
             return;
         }
         if (!route.agency().equals(caller.agency())) {
-            violations.add(where + routeName + " is addressed to " + route.agency() + ", not " + caller.agency());
+            violation.accept(routeName + " is addressed to " + route.agency() + ", not " + caller.agency());
             return;
         }
         if (!STAFF.contains(caller.role())) {
-            violations.add(where + "role " + caller.role() + " never sees survivor information");
+            violation.accept("role " + caller.role() + " never sees survivor information");
             return;
         }
         if (!route.open()) {
-            violations.add(where + routeName + " is closed (" + route.intent() + ") but still shows " + category);
+            violation.accept(routeName + " is closed but still shows " + category);
             return;
         }
         if (!route.grant().contains(category)) {
-            violations.add(where + routeName + " grants " + route.grant() + " (" + route.intent() + "), not " + category);
+            violation.accept(routeName + " grants " + route.grant() + ", not " + category);
             return;
         }
-        allowed(caller, route.id(), category);
+        allowed(caller, route.kind() + ":" + route.id() + ":" + route.agency(), category, sentinel);
     }
 
-    void allowed(Caller caller, String via, String category) {
+    void allowed(Caller caller, String via, String category, String sentinel) {
         allowedSightings.merge(caller.name(), 1, Integer::sum);
         seenAllowed.add(caller.name() + "|" + via + "|" + category);
+        (via.equals("lead") ? seenByLead : seenThroughRoutes).add(sentinel);
     }
 
     /**
@@ -456,17 +476,19 @@ class SentinelWalkTest {
         String agency = invitation.get("agency") instanceof Map<?, ?> a ? (String) ((Map<String, Object>) a).get("code") : null;
         Route own = fx.invitation(conference.id(), caller.agency());
         boolean conferenceGranted = own != null && STAFF.contains(caller.role()) && own.effective().contains("CONFERENCE");
-        String where = caller.name() + " | " + call + " | " + jsonPath(path) + " | (C" + caseNo + " invitation of " + agency + ") | ";
+        String sentinel = "(C" + caseNo + " invitation of " + agency + ")";
+        java.util.function.Consumer<String> violation = why -> violations.add(new Violation(caller.name(), call, jsonPath(path), sentinel, why));
         boolean others = agency == null || !agency.equals(caller.agency());
         if (others && invitation.get("sharingBasis") != null) {
-            violations.add(where + "another agency's sharingBasis (" + invitation.get("sharingBasis") + ") is shown");
+            violation.accept("C" + caseNo + ": another agency's sharingBasis is shown (" + agency + ": " + invitation.get("sharingBasis") + ")");
         }
         if (!conferenceGranted) {
             if (others) {
-                violations.add(where + "another agency's invitation without CONFERENCE in " + caller.agency() + "'s open grant"
-                        + (own == null ? " (not invited)" : " (" + own.intent() + ")"));
+                violation.accept("C" + caseNo + ": another agency's invitation (" + agency + ") shown without CONFERENCE in "
+                        + caller.agency() + "'s open grant" + (own == null ? " (not invited)" : " [" + own.intent() + "]"));
             } else if (invitation.get("attended") != null || invitation.get("attendees") != null) {
-                violations.add(where + "attendance shown without CONFERENCE in the open grant (" + (own == null ? "not invited" : own.intent()) + ")");
+                violation.accept("C" + caseNo + ": " + caller.agency() + "'s attendance shown without CONFERENCE in its open grant ["
+                        + (own == null ? "not invited" : own.intent()) + "]");
             }
         }
     }
