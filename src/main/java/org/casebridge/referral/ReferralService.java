@@ -161,9 +161,9 @@ public class ReferralService {
     }
 
     private static Route route(Referral r) {
-        // a final status does not change again, so the last update is when the referral ended
+        // a final status does not change again, so the last update is when a failed referral ended
         return Route.referral(r.id, r.survivorCase.id, r.survivorCase.leadAgency.code, r.toAgency.code, r.sharingDecisionId,
-                r.status.routeEnding(), r.updatedAt);
+                r.status.routeEnding(), r.completedAt != null ? r.completedAt : r.updatedAt);
     }
 
     private Map<UUID, SharingDecision> decisions(List<Referral> rows) {

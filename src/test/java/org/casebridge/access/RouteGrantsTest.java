@@ -116,9 +116,9 @@ class RouteGrantsTest {
         String expired = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
         Db.execute("update referral set status = 'EXPIRED' where id = ?", Cases.uuid(expired));
         String completedLongAgo = completed(caseId);
-        Db.execute("update referral set updated_at = now() - interval '31 days' where id = ?", Cases.uuid(completedLongAgo));
+        Db.execute("update referral set updated_at = now() - interval '31 days', completed_at = now() - interval '31 days' where id = ?", Cases.uuid(completedLongAgo));
         String completedRecently = completed(caseId);
-        Db.execute("update referral set updated_at = now() - interval '29 days' where id = ?", Cases.uuid(completedRecently));
+        Db.execute("update referral set updated_at = now() - interval '29 days', completed_at = now() - interval '29 days' where id = ?", Cases.uuid(completedRecently));
 
         for (String closed : List.of(rejected, cancelled, expired, completedLongAgo)) {
             JsonPath answer = call(Tokens.of("pr.stluke"), READ_REFERRAL, Map.of("id", closed));
