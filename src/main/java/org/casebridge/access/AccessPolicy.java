@@ -165,7 +165,7 @@ public class AccessPolicy {
                 addressed.stream().map(Route::decisionId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
         for (Route route : addressed) {
             Set<InformationCategory> consented = held.consented(route.caseId(), route.kind().consentPurposes());
-            Set<InformationCategory> decided = held.decided(route.decisionId());
+            Set<InformationCategory> decided = held.decided(route.decisionId(), route.objectId(), route.kind().purpose());
             boolean open = switch (route.kind()) {
                 case REFERRAL -> switch (route.ending()) {
                     case NONE -> true;
@@ -229,6 +229,24 @@ public class AccessPolicy {
             throw refuse(caller, AuditLog.Entry.of(action, "Referral", referralId, caseId), ApiException.notFound("Referral"));
         }
         return side;
+    }
+
+    /** Listing the referrals one's agency sent is for its case management staff, who made them. */
+    public Caller mayListReferralsSent() {
+        Caller caller = caller();
+        if (!caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) || caller.agencyCode() == null) {
+            throw ApiException.forbidden("Only caseworkers and supervisors list the referrals their agency sent");
+        }
+        return caller;
+    }
+
+    /**
+     * A referral's history: its statuses, times and actors are the referral's own. A note is what someone wrote about
+     * the survivor's referral: the lead agency and the note's own agency read it; another agency reads it as the
+     * referral's CASE_SUMMARY, so not once its route has closed.
+     */
+    public boolean mayReadHistoryNote(Caller caller, Disclosure disclosure, String writtenByAgency) {
+        return disclosure.leadAgency() || caller.belongsTo(writtenByAgency) || disclosure.allows(InformationCategory.CASE_SUMMARY);
     }
 
     /** Listing referrals sent or received is for staff who act on referrals. */

@@ -61,7 +61,7 @@ public class ConferenceApi {
     }
 
     @Query
-    @Description("Conferences your agency is invited to, latest first.")
+    @Description("Conferences your agency is invited to, most recently called first.")
     public ConferenceConnection conferenceInvitations(Integer first, String after) {
         return conferences.invited(PageRequest.of(first, after));
     }

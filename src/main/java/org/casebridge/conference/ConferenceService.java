@@ -115,11 +115,12 @@ public class ConferenceService {
         long total = TotalCount.of("from Conference k where " + condition, params);
         PageRequest.TimeAndId after = page.afterTimeAndId();
         if (after != null) {
-            condition += " and (k.scheduledAt < :afterAt or (k.scheduledAt = :afterAt and k.id < :afterId))";
+            // paged by when it was called: the meeting's time is shown only while the invitation's basis holds
+            condition += " and (k.createdAt < :afterAt or (k.createdAt = :afterAt and k.id < :afterId))";
             params.and("afterAt", after.at()).and("afterId", after.id());
         }
         List<Conference> rows = Conference.<Conference>find(FETCH + " where " + condition
-                + " order by k.scheduledAt desc, k.id desc" + page.limit(), params).list();
+                + " order by k.createdAt desc, k.id desc" + page.limit(), params).list();
         return new ConferenceConnection(page, views(rows), total);
     }
 
@@ -397,7 +398,8 @@ public class ConferenceService {
         item.persist();
         audit.allowed(caller, AuditLog.Entry.of("actionitem.add", "ActionItem", id, conference.survivorCase.id)
                 .withDetail("to " + assigned.code));
-        publish(conference, visible.invited(), "ACTION_ITEM_ADDED");
+        // an item is news for the agency it is assigned to, not for every agency invited
+        publish(conference, List.of(assigned.code), "ACTION_ITEM_ADDED");
         return itemViews(List.of(item)).get(0);
     }
 
@@ -426,7 +428,7 @@ public class ConferenceService {
         item.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
         audit.allowed(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", id, caseId).withDetail(from + "->" + item.status));
-        publish(item.conference, visible.invited(), "ACTION_ITEM_UPDATED");
+        publish(item.conference, List.of(item.assignedAgency.code), "ACTION_ITEM_UPDATED");
         return itemViews(List.of(item)).get(0);
     }
 

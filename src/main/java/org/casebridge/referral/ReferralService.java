@@ -82,15 +82,14 @@ public class ReferralService {
     // --- reading -----------------------------------------------------------------------------------------
 
     public ReferralConnection sent(ReferralFilter filter, PageRequest page) {
-        return list("r.fromAgency.id", filter, page);
+        return list(access.mayListReferralsSent(), "r.fromAgency.id", filter, page);
     }
 
     public ReferralConnection received(ReferralFilter filter, PageRequest page) {
-        return list("r.toAgency.id", filter, page);
+        return list(access.mayListReferrals(), "r.toAgency.id", filter, page);
     }
 
-    private ReferralConnection list(String agencyColumn, ReferralFilter filter, PageRequest page) {
-        Caller caller = access.mayListReferrals();
+    private ReferralConnection list(Caller caller, String agencyColumn, ReferralFilter filter, PageRequest page) {
         // the agency as a scalar subquery, so PostgreSQL walks the (agency, updated_at, id) index and stops at the page
         List<String> where = new ArrayList<>(List.of(agencyColumn + " = (select a.id from Agency a where a.code = :agency)"));
         Parameters params = Parameters.with("agency", caller.agencyCode());
@@ -174,8 +173,21 @@ public class ReferralService {
         return SharingDecision.<SharingDecision>list("id in ?1", ids).stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
     }
 
+    /** The history of each referral, its notes as far as the caller's route shows them. */
+    public Map<UUID, List<HistoryEntry>> history(List<ReferralView> views) {
+        Caller caller = access.caller();
+        Map<UUID, List<HistoryEntry>> byReferral = historyOf(views.stream().map(v -> v.referral().id).toList());
+        for (ReferralView view : views) {
+            byReferral.computeIfPresent(view.referral().id, (id, entries) -> entries.stream()
+                    .map(e -> e.note() == null || access.mayReadHistoryNote(caller, view.getSurvivorCase().disclosure(), e.actorAgency())
+                            ? e : new HistoryEntry(e.fromStatus(), e.toStatus(), e.actorName(), e.actorAgency(), null, e.at()))
+                    .toList());
+        }
+        return byReferral;
+    }
+
     @SuppressWarnings("unchecked")
-    public Map<UUID, List<HistoryEntry>> history(List<UUID> referralIds) {
+    private Map<UUID, List<HistoryEntry>> historyOf(List<UUID> referralIds) {
         Map<UUID, List<HistoryEntry>> byReferral = new HashMap<>();
         // an array parameter, not an IN list: Hibernate translates a query with a list parameter anew on every call;
         // columns, not entities: history is only shown, and hydrating and tracking entities was most of its cost
