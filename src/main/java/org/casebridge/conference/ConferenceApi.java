@@ -103,7 +103,8 @@ public class ConferenceApi {
     public Multi<ConferenceEventView> conferenceEvents() {
         Caller caller = access.mayFollowCaseWork();
         return hub.notices()
-                .filter(n -> n.kind() == Notice.Kind.CONFERENCE && n.concerns(caller.agencyCode()))
+                .filter(n -> n.kind() == Notice.Kind.CONFERENCE && n.concerns(caller.agencyCode())
+                        && conferences.stillFollows(caller, n.id()))
                 .map(n -> new ConferenceEventView(GlobalId.encode(ConferenceView.TYPE, n.id()), n.change(), n.at()));
     }
 

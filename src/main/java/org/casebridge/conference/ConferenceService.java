@@ -2,6 +2,7 @@ package org.casebridge.conference;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
@@ -105,6 +106,26 @@ public class ConferenceService {
 
     public Optional<ConferenceView> conference(UUID id) {
         return Optional.of(views(List.of(visible("conference.read", id).conference())).get(0));
+    }
+
+    /**
+     * Whether a subscriber still follows a conference: the lead agency always; an invited agency while its invitation's
+     * basis holds, so a revoked consent or a withdrawn decision ends its events from the next one on (DESIGN rule 5).
+     * Runs on the events listener's thread, outside any request.
+     */
+    @ActivateRequestContext
+    public boolean stillFollows(Caller caller, UUID conferenceId) {
+        Conference conference = Conference.<Conference>find(FETCH + " where k.id = ?1", conferenceId).firstResult();
+        if (conference == null) {
+            return false;
+        }
+        ConferenceInvitation invitation = ConferenceInvitation.<ConferenceInvitation>find(
+                "from ConferenceInvitation v join fetch v.agency a where v.conferenceId = ?1 and a.code = ?2",
+                conferenceId, caller.agencyCode()).firstResult();
+        Route route = Route.invitation(invitation == null ? conferenceId : invitation.id, conference.survivorCase.id,
+                conference.survivorCase.leadAgency.code, invitation == null ? null : invitation.agency.code,
+                invitation == null ? null : invitation.sharingDecisionId);
+        return access.discloseRoutes(caller, List.of(route)).get(route.objectId()).routeOpen();
     }
 
     /** Conferences your agency is invited to, latest first. */
