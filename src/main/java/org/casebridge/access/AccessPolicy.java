@@ -231,6 +231,16 @@ public class AccessPolicy {
         return side;
     }
 
+    /** Only the receiving agency answers and reports on a referral; only the referring agency cancels it. */
+    public void mayMoveReferral(ReferralSide side, ReferralSide mover, UUID referralId, UUID caseId, String from, String to) {
+        if (mover != side) {
+            throw refuse(caller(), AuditLog.Entry.of("referral.transition", "Referral", referralId, caseId).withDetail(from + "->" + to),
+                    ApiException.forbidden(mover == ReferralSide.RECEIVER
+                            ? "Only the receiving agency moves a referral to " + to
+                            : "Only the referring agency cancels a referral"));
+        }
+    }
+
     /** Listing the referrals one's agency sent is for its case management staff, who made them. */
     public Caller mayListReferralsSent() {
         Caller caller = caller();

@@ -284,13 +284,7 @@ public class ReferralService {
         ReferralStatus to = input.status();
         ReferralSide mover = from.movedBy(to).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TRANSITION,
                 "A referral cannot go from " + from + " to " + to));
-        if (mover != side) {
-            throw access.refuse(caller, AuditLog.Entry.of("referral.transition", "Referral", id, referral.survivorCase.id)
-                            .withDetail(from + "->" + to),
-                    ApiException.forbidden(mover == ReferralSide.RECEIVER
-                            ? "Only the receiving agency moves a referral to " + to
-                            : "Only the referring agency cancels a referral"));
-        }
+        access.mayMoveReferral(side, mover, id, referral.survivorCase.id, from.name(), to.name());
         if (to.needsReason()) {
             requireText(input.reason(), "input.reason", "Say why the referral is " + to.name().toLowerCase());
             referral.reason = input.reason();
