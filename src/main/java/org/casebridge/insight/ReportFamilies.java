@@ -95,9 +95,12 @@ public final class ReportFamilies {
         return themes;
     }
 
+    /** The agencies that lead cases (and so close them, follow them up and survey their clients): every one of the state. */
+    static final String LEAD_AGENCY_TYPES = "('CASE_MANAGEMENT', 'CHILD_PROTECTION')";
+
     static List<String> agencies(EntityManager em, String state) {
         @SuppressWarnings("unchecked")
-        List<String> codes = em.createNativeQuery("select code from agency where state = ?1 order by code")
+        List<String> codes = em.createNativeQuery("select code from agency where state = ?1 and type in " + LEAD_AGENCY_TYPES + " order by code")
                 .setParameter(1, state).getResultList();
         return codes;
     }
