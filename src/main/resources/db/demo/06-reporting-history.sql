@@ -7,7 +7,7 @@ insert into fg_session (id, guide_id, audience, format, state, held_on, starts_a
                         facilitator_username, note_taker_username, composition, status, participant_count, female_count,
                         male_count, other_gender_count, report_requested_count, consent_confirmed_at, group_dynamics,
                         facilitator_agreed_at, note_taker_agreed_at, finalised_at, created_at, updated_at)
-select ('a1400000-0000-4000-8001-' || lpad((m * 100 + n)::text, 12, '0'))::uuid, 'a1000000-0000-4000-8000-000000000001', null,
+select ('a1400000-0000-4000-8001-' || lpad((m * 100 + n)::text, 12, '0'))::uuid, 'a1000000-0000-4000-8000-000000000001',
        'CAREGIVERS', 'GROUP_DISCUSSION', 'Borno', (t + make_interval(days => n - 1))::date, '10:00', '11:30', 'Community hall, Maiduguri',
        'b38312b5-b159-526b-aa56-0e8e957f96b0', 'fac.borno', 'fac2.borno', 'FEMALE_ONLY', 'FINAL', 12, 12, 0, 0, 2,
        t + make_interval(days => n - 1, hours => 10), 'Everyone spoke; the group agreed on most points.',
