@@ -58,12 +58,12 @@ public final class InsightTypes {
                                                    + "answer (ACCEPTED whatever became of them after).")
                                            @NonNull AggregateTable referrals,
                                            @NonNull List<@NonNull ServiceTypeIndicators> byServiceType,
-                                           @Description("Follow-ups: rows every agency of the state; ON_TIME and LATE "
+                                           @Description("Follow-ups: rows every lead agency of the state; ON_TIME and LATE "
                                                    + "(contact within a day of the scheduled time, or later) count when the "
                                                    + "contact was recorded in the period, OVERDUE when a day past the schedule "
                                                    + "ended in the period with no contact recorded by then.")
                                            @NonNull AggregateTable followUpTimeliness,
-                                           @Description("Closures approved in the period: rows every agency of the state, columns reason.")
+                                           @Description("Closures approved in the period: rows every lead agency of the state, columns reason.")
                                            @NonNull AggregateTable closureReasons,
                                            @Description("Client feedback survey answers: rows section, columns answer.")
                                            @NonNull AggregateTable feedbackSatisfaction,

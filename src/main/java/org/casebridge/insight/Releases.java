@@ -300,7 +300,7 @@ public class Releases {
                 storeQuotes(scope, p.label(), from, to, themes);
             }
         }
-        LOG.infof("Released %s of %s for %s in %d ms", String.join(", ", freshLabels), family.name(), scope,
+        LOG.debugf("Released %s of %s for %s in %d ms", String.join(", ", freshLabels), family.name(), scope,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -122,7 +122,7 @@ class NeedsAssessmentAggregateTest {
     }
 
     /**
-     * July 2021: four final sessions of twelve with three needs and a quote each on caseworker training, a final session of
+     * July 2016: four final sessions of twelve with three needs and a quote each on caseworker training, a final session of
      * five with a quote, and a draft session with a quote: 17 mentions from five final sessions, so the theme's quotes are
      * published — only those of the four large final sessions.
      */
@@ -140,10 +140,10 @@ class NeedsAssessmentAggregateTest {
                     insert into fg_session (id, guide_id, audience, format, state, held_on, starts_at, ends_at, location, facilitator_subject,
                       facilitator_username, note_taker_username, composition, status, participant_count, female_count, male_count,
                       other_gender_count, finalised_at, created_at, updated_at)
-                    values (?, 'a1000000-0000-4000-8000-000000000001', 'CAREGIVERS', 'GROUP_DISCUSSION', 'Borno', date '2021-07-12', '10:00',
+                    values (?, 'a1000000-0000-4000-8000-000000000001', 'CAREGIVERS', 'GROUP_DISCUSSION', 'Borno', date '2016-07-12', '10:00',
                       '11:00', 'x', 'x', 'fac.borno', 'fac2.borno', 'FEMALE_ONLY', ?, ?, ?, 0, 0, ?, now(), now())""",
                     id, id.equals(draft) ? "CONSENTED" : "FINAL", participants, participants,
-                    id.equals(draft) ? null : java.time.OffsetDateTime.parse("2021-07-12T15:00:00Z"));
+                    id.equals(draft) ? null : java.time.OffsetDateTime.parse("2016-07-12T15:00:00Z"));
             Db.execute("insert into fg_quote (id, session_id, speaker_type, text, themes) values (?, ?, 'CAREGIVER', ?, '{caseworker training}')",
                     UUID.randomUUID(), id, "Quote of a " + (large.contains(id) ? "large" : id.equals(small) ? "small" : "draft") + " session " + id);
             if (large.contains(id)) {
@@ -153,7 +153,7 @@ class NeedsAssessmentAggregateTest {
                 }
             }
         }
-        JsonPath figures = ok(Tokens.of("lead.borno"), NEEDS, month(null, 2021, 7));
+        JsonPath figures = ok(Tokens.of("lead.borno"), NEEDS, month(null, 2016, 7));
         assertEquals(17, figures.getInt("data.needsAssessment.topThemes.find { it.theme == 'caseworker training' }.mentions.value"));
         List<String> quotes = figures.getList("data.needsAssessment.topThemes.quotes.flatten().text");
         assertEquals(3, quotes.size(), "up to three quotes of a theme: " + quotes);
@@ -173,14 +173,14 @@ class NeedsAssessmentAggregateTest {
                 insert into fg_session (id, guide_id, audience, format, state, held_on, starts_at, ends_at, location, facilitator_subject,
                   facilitator_username, note_taker_username, composition, status, participant_count, female_count, male_count,
                   other_gender_count, facilitator_agreed_at, finalised_at, created_at, updated_at)
-                select gen_random_uuid(), 'a1000000-0000-4000-8000-000000000001', a, 'GROUP_DISCUSSION', 'Borno', date '2021-06-15',
+                select gen_random_uuid(), 'a1000000-0000-4000-8000-000000000001', a, 'GROUP_DISCUSSION', 'Borno', date '2017-06-15',
                        '10:00', '11:00', 'x', 'x', 'fac.borno', 'fac2.borno', c, st, 12, case when c = 'MALE_ONLY' then 0 else 12 end,
                        case when c = 'MALE_ONLY' then 12 else 0 end, 0, case when st = 'CONSENTED' then now() end,
-                       case when st = 'FINAL' then timestamptz '2021-06-15 16:00Z' end, now(), now()
+                       case when st = 'FINAL' then timestamptz '2017-06-15 16:00Z' end, now(), now()
                 from unnest(array['CAREGIVERS','YOUNG_PEOPLE','PRACTITIONERS','STATE_OFFICIALS']) a
                 cross join unnest(array['FEMALE_ONLY','MALE_ONLY','MIXED']) c
                 cross join (select 'FINAL' as st, n from generate_series(1, 11) n union all select 'CONSENTED', n from generate_series(1, 5) n) s""");
-        JsonPath answer = ok(Tokens.of("lead.borno"), NEEDS, month(null, 2021, 6));
+        JsonPath answer = ok(Tokens.of("lead.borno"), NEEDS, month(null, 2017, 6));
         List<Integer> sessions = answer.getList("data.needsAssessment.sessions.rows.cells.flatten().value");
         assertEquals(12, sessions.size());
         assertTrue(sessions.stream().allMatch(v -> v == 11), "eleven final sessions per cell: " + sessions);
@@ -202,7 +202,7 @@ class NeedsAssessmentAggregateTest {
     }
 
     /**
-     * In a period of its own (March 2021), every service type × answer cell is filled to the threshold by a consenting
+     * In a period of its own (March 2019, a year no other test counts in), every service type × answer cell is filled to the threshold by a consenting
      * case, and a non-consenting case adds five more referrals to each: the published counts are exactly the consenting ones.
      */
     @Test
@@ -211,10 +211,10 @@ class NeedsAssessmentAggregateTest {
         String notCounted = Cases.open("cw.amani", "Not counted " + UUID.randomUUID());
         Db.execute("update survivor_case set reporting_consent = false where id = ?", Cases.uuid(notCounted));
         servicesOfEveryType("Indicator test ");
-        referralsOfEveryTypeAndAnswer("Indicator test ", Cases.uuid(counted), "2021-03-10 10:00Z", 11);
-        referralsOfEveryTypeAndAnswer("Indicator test ", Cases.uuid(notCounted), "2021-03-10 10:00Z", 5);
+        referralsOfEveryTypeAndAnswer("Indicator test ", Cases.uuid(counted), "2019-03-10 10:00Z", 11);
+        referralsOfEveryTypeAndAnswer("Indicator test ", Cases.uuid(notCounted), "2019-03-10 10:00Z", 5);
 
-        JsonPath answer = ok(Tokens.of("lead.borno"), INDICATORS, month(null, 2021, 3));
+        JsonPath answer = ok(Tokens.of("lead.borno"), INDICATORS, month(null, 2019, 3));
         List<Integer> values = answer.getList("data.caseManagementIndicators.referrals.rows.cells.flatten().value");
         assertEquals(36, values.size());
         assertTrue(values.stream().allMatch(v -> v == 11), "11 per cell, the non-consenting case's five not counted: " + values);
@@ -228,7 +228,7 @@ class NeedsAssessmentAggregateTest {
     }
 
     /**
-     * A release is made once: eight concurrent first requests for April 2021 get the same figures and one stored
+     * A release is made once: eight concurrent first requests for April 2018 get the same figures and one stored
      * release; referrals recorded afterwards — through the database, backdated into April — change nothing, and the
      * stored release cannot be altered.
      */
@@ -236,25 +236,25 @@ class NeedsAssessmentAggregateTest {
     void aReleaseIsMadeOnceAndNeverChanges() throws Exception {
         String counted = Cases.open("cw.amani", "Released " + UUID.randomUUID());
         servicesOfEveryType("Release test ");
-        referralsOfEveryTypeAndAnswer("Release test ", Cases.uuid(counted), "2021-04-10 10:00Z", 11);
+        referralsOfEveryTypeAndAnswer("Release test ", Cases.uuid(counted), "2018-04-10 10:00Z", 11);
         String lead = Tokens.of("lead.borno");
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            answers.add(pool.submit(() -> ok(lead, INDICATORS, month(null, 2021, 4)).getString("data.caseManagementIndicators")));
+            answers.add(pool.submit(() -> ok(lead, INDICATORS, month(null, 2018, 4)).getString("data.caseManagementIndicators")));
         }
         java.util.Set<String> distinct = new java.util.HashSet<>();
         for (var a : answers) distinct.add(a.get());
         pool.shutdown();
         assertEquals(1, distinct.size(), "one release for concurrent first requests");
-        assertEquals(1, Db.count("select count(*) from report_release where family = 'CASE_MANAGEMENT' and scope = 'Borno' and period = '2021-04'"));
-        JsonPath first = ok(lead, INDICATORS, month(null, 2021, 4));
+        assertEquals(1, Db.count("select count(*) from report_release where family = 'CASE_MANAGEMENT' and scope = 'Borno' and period = '2018-04'"));
+        JsonPath first = ok(lead, INDICATORS, month(null, 2018, 4));
         assertEquals(396, first.getInt("data.caseManagementIndicators.referrals.grandTotal.value"));
 
-        referralsOfEveryTypeAndAnswer("Release test ", Cases.uuid(counted), "2021-04-20 10:00Z", 11);
-        assertEquals(first.getString("data.caseManagementIndicators"), ok(lead, INDICATORS, month(null, 2021, 4)).getString("data.caseManagementIndicators"));
-        assertThrows(IllegalStateException.class, () -> Db.execute("update report_release_cell set value = 0 where period = '2021-04'"));
-        assertThrows(IllegalStateException.class, () -> Db.execute("delete from report_release where period = '2021-04'"));
+        referralsOfEveryTypeAndAnswer("Release test ", Cases.uuid(counted), "2018-04-20 10:00Z", 11);
+        assertEquals(first.getString("data.caseManagementIndicators"), ok(lead, INDICATORS, month(null, 2018, 4)).getString("data.caseManagementIndicators"));
+        assertThrows(IllegalStateException.class, () -> Db.execute("update report_release_cell set value = 0 where period = '2018-04'"));
+        assertThrows(IllegalStateException.class, () -> Db.execute("delete from report_release where period = '2018-04'"));
     }
 
     @Test

@@ -270,7 +270,9 @@ class RecoveryAttackTest {
         JsonPath theme = ok(Tokens.of("admin.amani"), "mutation($i: AddNeedThemeInput!) { addNeedTheme(input: $i) { theme { name } } }",
                 Map.of("i", Map.of("name", "Attack test theme " + UUID.randomUUID().toString().substring(0, 8))));
         assertTrue(theme.getString("data.addNeedTheme.theme.name").startsWith("attack test theme"));
-        Cases.refer("cw.amani", Cases.open("cw.amani", "Attack " + UUID.randomUUID()), Cases.CLINIC_CARE);
+        String attackCase = Cases.open("cw.amani", "Attack " + UUID.randomUUID());
+        Cases.consent("cw.amani", attackCase, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+        Cases.refer("cw.amani", attackCase, Cases.CLINIC_CARE);
         LocalDate month = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);
         OffsetDateTime backdated = month.plusDays(3).atTime(12, 0).atOffset(ZoneOffset.UTC);
         Db.execute("""
