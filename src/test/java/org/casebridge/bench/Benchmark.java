@@ -113,8 +113,7 @@ public final class Benchmark {
             String serviceId = GlobalId.encode("Service", UUID.fromString(ids.get("SERVICE")));
             // the aggregates of a released month: the last closed one (released on the first request, then read as stored)
             LocalDate lastMonth = LocalDate.now().withDayOfMonth(1).minusMonths(1);
-            ids.put("FROM", lastMonth.toString());
-            ids.put("TO", lastMonth.plusMonths(1).minusDays(1).toString());
+            ids.put("PERIOD", "%04d-%02d".formatted(lastMonth.getYear(), lastMonth.getMonthValue()));
             List<Operation> operations = List.of(
                     new Operation("(a) referralsReceived(first: 20)", "pr.stluke", """
                             { referralsReceived(first: 20) { totalCount edges { node { id status urgency updatedAt note
