@@ -445,6 +445,19 @@ public class AccessPolicy {
         return caller;
     }
 
+    /**
+     * The controlled theme list of the needs assessment is extended by agency admins (README "Decisions"): a
+     * facilitator picks from it, so no one-off theme can single a session out.
+     */
+    public Caller mayExtendThemeList() {
+        Caller caller = caller();
+        if (!caller.has(Role.AGENCY_ADMIN) || caller.agencyCode() == null) {
+            throw refuse(caller, AuditLog.Entry.of("theme.add", "NeedTheme", null, null),
+                    ApiException.forbidden("Agency admins extend the theme list"));
+        }
+        return caller;
+    }
+
     /** The part a caller has in a focus-group session. */
     public enum SessionPart { FACILITATOR, NOTE_TAKER, NONE }
 
