@@ -6,6 +6,7 @@ import graphql.ExecutionResult;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
@@ -49,6 +50,9 @@ public class ErrorTranslation implements Instrumentation {
     private static final Logger LOG = Logger.getLogger(ErrorTranslation.class);
     private static final Pattern ARGUMENT = Pattern.compile("argument '([^']+)'");
     private static final Pattern VARIABLE = Pattern.compile("[Vv]ariable '([^']+)'");
+    private static final Pattern JAVA_TYPE = Pattern.compile("(but it was|but was|AST type of) (?:an? )?'([A-Z][A-Za-z0-9$]*)'");
+    private static final Pattern WITH_VALUE = Pattern.compile("(?s) with value '.*'(?= is not a valid | contains a field | is missing | has | must )");
+    private static final Pattern SYNTAX_TREE = Pattern.compile("'?\\b[A-Z][A-Za-z]*(?:Value|Field|Reference)\\{[^{}]*}'?");
 
     /**
      * The HTTP exchange an execution answers (none for a subscription event), to tell when its client has gone: its
@@ -91,8 +95,36 @@ public class ErrorTranslation implements Instrumentation {
             GraphQLError gone = requestError(ErrorCode.UNAVAILABLE, "The client closed the connection before the answer was ready");
             return CompletableFuture.completedFuture(result.transform(b -> b.errors(List.of(gone))));
         }
-        List<GraphQLError> errors = result.getErrors().stream().map(ErrorTranslation::translate).toList();
+        List<GraphQLError> raw = result.getErrors();
+        List<GraphQLError> errors = raw.stream().filter(e -> !nullCausedByAnother(e, raw)).map(ErrorTranslation::translate).toList();
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
+    }
+
+    /**
+     * graphql-java's "a non-null field was null" when the null is the outcome of another error the client is told about
+     * (at that field, within it, or for the whole request, e.g. SmallRye's argument conversion, which has no path): the
+     * null is what an error in a non-null field means, not a second failure, so it is not reported as INTERNAL. Alone,
+     * it stays one — a resolver returned null where the schema promises a value.
+     */
+    static boolean nullCausedByAnother(GraphQLError error, List<GraphQLError> all) {
+        if (!(error instanceof NonNullableFieldWasNullError)) {
+            return false;
+        }
+        List<Object> path = error.getPath();
+        for (GraphQLError other : all) {
+            if (other == error || other instanceof NonNullableFieldWasNullError) {
+                continue;
+            }
+            List<Object> at = other.getPath();
+            if (at == null || path == null || startsWith(at, path) || startsWith(path, at)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startsWith(List<Object> path, List<Object> prefix) {
+        return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
     }
 
     /** An error for a failure outside any one field (e.g. the audit log could not be written). */
@@ -112,12 +144,13 @@ public class ErrorTranslation implements Instrumentation {
             return build(error, ErrorCode.LIMIT_EXCEEDED, error.getMessage(), null);
         }
         String message = error.getMessage() == null ? "Invalid request" : error.getMessage();
-        if (message.contains("Denial Of Service") || message.contains("too complex") || message.contains("too deep")) {
+        if (message.contains("Denial Of Service") || message.contains("too complex") || message.contains("too deep")
+                || message.contains("introspection in good faith")) { // graphql-java's GoodFaithIntrospection
             return build(error, ErrorCode.LIMIT_EXCEEDED, message, null);
         }
         String type = String.valueOf(error.getErrorType());
         if (type.contains("Validation") || type.contains("InvalidSyntax")) {
-            return build(error, ErrorCode.VALIDATION_FAILED, message, fieldOf(message));
+            return build(error, ErrorCode.VALIDATION_FAILED, withoutSyntaxTree(message), fieldOf(message));
         }
         return build(error, ErrorCode.INTERNAL, message, null);
     }
@@ -171,6 +204,43 @@ public class ErrorTranslation implements Instrumentation {
                     : String.valueOf(sql.getMessage()).contains("acquisition timeout");
         }
         return false;
+    }
+
+    /**
+     * graphql-java's literal validation prints the value as its syntax tree ({@code with value 'FloatValue{value=1.5}'},
+     * {@code 'EnumValue{name='X'}'}): Java class names, and the client wrote the value anyway. Left out.
+     */
+    static String withoutSyntaxTree(String message) {
+        Matcher java = JAVA_TYPE.matcher(message);
+        if (java.find()) {
+            message = java.replaceAll(m -> m.group(1) + " " + jsonKind(m.group(2)));
+        }
+        if (message.indexOf('{') < 0) {
+            return message;
+        }
+        String cleaned = WITH_VALUE.matcher(message).replaceFirst("");
+        for (String before = null; !cleaned.equals(before); ) {
+            before = cleaned;
+            cleaned = SYNTAX_TREE.matcher(cleaned).replaceAll("the value");
+        }
+        return cleaned;
+    }
+
+    /** What a client sent, in JSON's or GraphQL's words, for graphql-java's "but it was a 'LinkedHashMap'" or "'IntValue'". */
+    private static String jsonKind(String javaType) {
+        return switch (javaType) {
+            case "String", "StringValue" -> "a string";
+            case "Boolean", "BooleanValue" -> "a boolean";
+            case "IntValue" -> "an integer";
+            case "FloatValue" -> "a float";
+            case "ObjectValue" -> "an object";
+            case "ArrayValue" -> "a list";
+            case "EnumValue" -> "an enum value";
+            case "NullValue" -> "null";
+            case "VariableReference" -> "a variable";
+            case "BigDecimal", "BigInteger", "Double", "Float", "Integer", "Long", "Short", "Byte" -> "a number";
+            default -> javaType.endsWith("Map") ? "an object" : javaType.contains("List") || javaType.endsWith("Collection") ? "a list" : "a value of another type";
+        };
     }
 
     private static String fieldOf(String message) {

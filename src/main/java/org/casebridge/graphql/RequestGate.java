@@ -1,5 +1,6 @@
 package org.casebridge.graphql;
 
+import graphql.language.Document;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -22,7 +23,9 @@ import java.util.Set;
  * Checks a POST to {@code /graphql} before SmallRye sees it, so that every refusal has our error shape:
  * only {@code application/json} bodies (text/plain and form posts are the cross-site request forgery routes),
  * one operation per request (no JSON arrays), the members of a GraphQL-over-HTTP request with their JSON types, and a
- * document that parses within the token limits.
+ * document that parses within the token limits and whose cost ({@link DocumentCost}: selections with aliases,
+ * {@code __typename} and repeated fields, aliases, directives…) is within its limits, all before graphql-java
+ * validates it.
  */
 @ApplicationScoped
 public class RequestGate {
@@ -31,6 +34,7 @@ public class RequestGate {
     private static final int REMEMBERED_DOCUMENT_LENGTH = 16_384;
 
     private final ParserOptions parserOptions;
+    private final DocumentCost.Limits costLimits;
     private final long bodyLimit;
     /** Documents that parsed: clients send the same few again and again, and parsing was 5% of a list request's CPU. */
     private final Set<String> parsed = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, true) {
@@ -42,9 +46,16 @@ public class RequestGate {
 
     public RequestGate(@ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens", defaultValue = "15000") int maxTokens,
                        @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-whitespace-tokens", defaultValue = "50000") int maxWhitespace,
-                       @ConfigProperty(name = "casebridge.graphql.max-body-bytes", defaultValue = "1048576") long bodyLimit) {
+                       @ConfigProperty(name = "casebridge.graphql.max-body-bytes", defaultValue = "1048576") long bodyLimit,
+                       @ConfigProperty(name = "casebridge.graphql.max-selections", defaultValue = "500") int maxSelections,
+                       @ConfigProperty(name = "casebridge.graphql.max-aliases", defaultValue = "15") int maxAliases,
+                       @ConfigProperty(name = "casebridge.graphql.max-directives", defaultValue = "50") int maxDirectives,
+                       @ConfigProperty(name = "casebridge.graphql.max-arguments", defaultValue = "20") int maxArguments,
+                       @ConfigProperty(name = "casebridge.graphql.max-variables", defaultValue = "50") int maxVariables,
+                       @ConfigProperty(name = "casebridge.graphql.max-definitions", defaultValue = "100") int maxDefinitions) {
         this.parserOptions = ParserOptions.getDefaultParserOptions().transform(o -> o
                 .maxTokens(maxTokens).maxWhitespaceTokens(maxWhitespace).captureSourceLocation(false).captureIgnoredChars(false));
+        this.costLimits = new DocumentCost.Limits(maxSelections, maxAliases, maxDirectives, maxArguments, maxVariables, maxDefinitions);
         this.bodyLimit = bodyLimit;
     }
 
@@ -90,7 +101,8 @@ public class RequestGate {
             return;
         }
         try {
-            Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
+            Document document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
+            DocumentCost.check(document, costLimits);
             if (query.length() <= REMEMBERED_DOCUMENT_LENGTH) {
                 parsed.add(query);
             }
@@ -98,6 +110,9 @@ public class RequestGate {
             boolean limit = String.valueOf(e.getMessage()).contains("Denial Of Service");
             refuse(context, 200, limit ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.VALIDATION_FAILED,
                     limit ? "The document is too large" : "The document does not parse: " + e.getMessage());
+            return;
+        } catch (DocumentCost.Exceeded e) {
+            refuse(context, 200, ErrorCode.LIMIT_EXCEEDED, e.getMessage());
             return;
         }
         context.next();
