@@ -1,5 +1,10 @@
 package org.casebridge.graphql;
 
+import graphql.schema.GraphQLSchema;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
@@ -70,5 +75,24 @@ public final class FastPaths {
     /** Each fast path checked so far, and whether it is in use. */
     public static Map<String, Boolean> status() {
         return Map.copyOf(IN_USE);
+    }
+
+    /**
+     * At startup: the self-checks of the fast paths SmallRye only reaches when it builds graphql-java's engine, at the
+     * first request, run now (their answers are kept), and one line tells which fast paths are in use.
+     */
+    @Singleton
+    static class AtStartup {
+        void check(@Observes StartupEvent startup, Instance<GraphQLSchema> schema) {
+            if (enabled()) {
+                selfCheck(ResultJson.NAME, ResultJson::selfCheck);
+                if (schema.isResolvable()) {
+                    selfCheck(SmallRyeWithoutSelection.NAME, () -> InstrumentationInstaller.smallRyeServesQueries(schema.get()));
+                }
+                LOG.infof("Fast paths (%s): %s", SWITCH, CHECKED);
+            } else {
+                LOG.infof("%s=false: SmallRye's, graphql-java's and Quarkus's stock behaviour throughout", SWITCH);
+            }
+        }
     }
 }
