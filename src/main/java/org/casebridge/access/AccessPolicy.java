@@ -165,7 +165,7 @@ public class AccessPolicy {
                 addressed.stream().map(Route::decisionId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
         for (Route route : addressed) {
             Set<InformationCategory> consented = held.consented(route.caseId(), route.kind().consentPurposes());
-            Set<InformationCategory> decided = held.decided(route.decisionId());
+            Set<InformationCategory> decided = held.decided(route.decisionId(), route.objectId(), route.kind().purpose());
             boolean open = switch (route.kind()) {
                 case REFERRAL -> switch (route.ending()) {
                     case NONE -> true;
@@ -229,6 +229,34 @@ public class AccessPolicy {
             throw refuse(caller, AuditLog.Entry.of(action, "Referral", referralId, caseId), ApiException.notFound("Referral"));
         }
         return side;
+    }
+
+    /** Only the receiving agency answers and reports on a referral; only the referring agency cancels it. */
+    public void mayMoveReferral(ReferralSide side, ReferralSide mover, UUID referralId, UUID caseId, String from, String to) {
+        if (mover != side) {
+            throw refuse(caller(), AuditLog.Entry.of("referral.transition", "Referral", referralId, caseId).withDetail(from + "->" + to),
+                    ApiException.forbidden(mover == ReferralSide.RECEIVER
+                            ? "Only the receiving agency moves a referral to " + to
+                            : "Only the referring agency cancels a referral"));
+        }
+    }
+
+    /** Listing the referrals one's agency sent is for its case management staff, who made them. */
+    public Caller mayListReferralsSent() {
+        Caller caller = caller();
+        if (!caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) || caller.agencyCode() == null) {
+            throw ApiException.forbidden("Only caseworkers and supervisors list the referrals their agency sent");
+        }
+        return caller;
+    }
+
+    /**
+     * A referral's history: its statuses, times and actors are the referral's own. A note is what someone wrote about
+     * the survivor's referral: the lead agency and the note's own agency read it; another agency reads it as the
+     * referral's CASE_SUMMARY, so not once its route has closed.
+     */
+    public boolean mayReadHistoryNote(Caller caller, Disclosure disclosure, String writtenByAgency) {
+        return disclosure.leadAgency() || caller.belongsTo(writtenByAgency) || disclosure.allows(InformationCategory.CASE_SUMMARY);
     }
 
     /** Listing referrals sent or received is for staff who act on referrals. */
@@ -413,6 +441,19 @@ public class AccessPolicy {
         if (caller.agencyCode() == null) {
             throw refuse(caller, AuditLog.Entry.of("session.plan", "FocusGroupSession", null, null),
                     ApiException.forbidden("A session is planned by a facilitator of an agency; your token carries none"));
+        }
+        return caller;
+    }
+
+    /**
+     * The controlled theme list of the needs assessment is extended by agency admins (README "Decisions"): a
+     * facilitator picks from it, so no one-off theme can single a session out.
+     */
+    public Caller mayExtendThemeList() {
+        Caller caller = caller();
+        if (!caller.has(Role.AGENCY_ADMIN) || caller.agencyCode() == null) {
+            throw refuse(caller, AuditLog.Entry.of("theme.add", "NeedTheme", null, null),
+                    ApiException.forbidden("Agency admins extend the theme list"));
         }
         return caller;
     }

@@ -22,9 +22,12 @@ import java.util.UUID;
 @ApplicationScoped
 public class Grants {
 
+    /** A decision in force: the object and purpose it was made for, and what it shares. */
+    public record Decided(UUID objectId, ConsentPurpose purpose, Set<InformationCategory> categories) {
+    }
+
     /** Current consents by case and purpose, and decisions in force by id. */
-    public record Held(Map<UUID, Map<ConsentPurpose, Set<InformationCategory>>> consents,
-                       Map<UUID, Set<InformationCategory>> decisions) {
+    public record Held(Map<UUID, Map<ConsentPurpose, Set<InformationCategory>>> consents, Map<UUID, Decided> decisions) {
 
         public Set<InformationCategory> consented(UUID caseId, Set<ConsentPurpose> purposes) {
             Set<InformationCategory> granted = EnumSet.noneOf(InformationCategory.class);
@@ -36,8 +39,10 @@ public class Grants {
             return granted;
         }
 
-        public Set<InformationCategory> decided(UUID decisionId) {
-            return decisionId == null ? Set.of() : decisions.getOrDefault(decisionId, Set.of());
+        /** What the decision shares through the route, only if it was made for that very object and purpose. */
+        public Set<InformationCategory> decided(UUID decisionId, UUID objectId, ConsentPurpose purpose) {
+            Decided decided = decisionId == null ? null : decisions.get(decisionId);
+            return decided != null && decided.objectId().equals(objectId) && decided.purpose() == purpose ? decided.categories() : Set.of();
         }
     }
 
@@ -49,19 +54,19 @@ public class Grants {
 
     public Held heldBy(String agencyCode, Collection<UUID> caseIds, Collection<UUID> decisionIds, OffsetDateTime now) {
         Map<UUID, Map<ConsentPurpose, Set<InformationCategory>>> consents = new HashMap<>();
-        Map<UUID, Set<InformationCategory>> decisions = new HashMap<>();
+        Map<UUID, Decided> decisions = new HashMap<>();
         if (agencyCode == null || caseIds.isEmpty() && decisionIds.isEmpty()) {
             return new Held(consents, decisions);
         }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
                         with recipient as (select id from agency where code = :agency)
-                        select 'CONSENT' as source, c.case_id as key, c.purpose as purpose, category
+                        select 'CONSENT' as source, c.case_id as key, c.purpose as purpose, category, cast(null as uuid) as object_id
                         from consent c cross join unnest(c.categories) as category
                         where c.recipient_agency_id = (select id from recipient) and c.case_id = any(:cases)
                           and c.revoked_at is null and c.valid_from <= :now and (c.valid_until is null or c.valid_until > :now)
                         union all
-                        select 'DECISION', d.id, d.purpose, category
+                        select 'DECISION', d.id, d.purpose, category, d.object_id
                         from sharing_decision d cross join unnest(d.categories) as category
                         where d.id = any(:decisions) and d.recipient_agency_id = (select id from recipient)
                           and d.withdrawn_at is null and d.decided_at <= :now and d.valid_until > :now""", Tuple.class)
@@ -78,7 +83,9 @@ public class Grants {
                         .computeIfAbsent(ConsentPurpose.valueOf(row.get("purpose", String.class)), p -> EnumSet.noneOf(InformationCategory.class))
                         .add(category);
             } else {
-                decisions.computeIfAbsent(key, k -> EnumSet.noneOf(InformationCategory.class)).add(category);
+                decisions.computeIfAbsent(key, k -> new Decided(row.get("object_id", UUID.class),
+                        ConsentPurpose.valueOf(row.get("purpose", String.class)), EnumSet.noneOf(InformationCategory.class)))
+                        .categories().add(category);
             }
         }
         return new Held(consents, decisions);

@@ -37,9 +37,25 @@ import java.util.UUID;
 public class AssessmentApi {
 
     private final AssessmentService assessment;
+    private final NeedThemes themes;
 
-    public AssessmentApi(AssessmentService assessment) {
+    public AssessmentApi(AssessmentService assessment, NeedThemes themes) {
         this.assessment = assessment;
+        this.themes = themes;
+    }
+
+    @Query
+    @NonNull
+    @Description("The controlled theme list that needs, quotes and follow-up requests are tagged with; every theme is a row "
+            + "of the needs-assessment aggregates.")
+    public List<NeedThemes.@NonNull ThemeView> needThemes() {
+        return themes.list();
+    }
+
+    @Mutation
+    @Description("Adds a theme to the controlled list (agency admins). Themes are lower-cased and their spaces normalised.")
+    public NeedThemes.AddPayload addNeedTheme(@NonNull NeedThemes.AddInput input) {
+        return new NeedThemes.AddPayload(themes.add(input));
     }
 
     @Query

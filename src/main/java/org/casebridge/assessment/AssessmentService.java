@@ -69,14 +69,16 @@ public class AssessmentService {
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
     private final EntityManager em;
+    private final NeedThemes themes;
 
     public AssessmentService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                             EntityManager em) {
+                             EntityManager em, NeedThemes themes) {
         this.access = access;
         this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
         this.em = em;
+        this.themes = themes;
     }
 
     // --- guides and events -------------------------------------------------------------------------------
@@ -353,6 +355,7 @@ public class AssessmentService {
         }
         List<UUID> questions = questions(List.of(session.guideId)).getOrDefault(session.guideId, List.of()).stream()
                 .map(q -> GlobalId.decode(q.id(), AssessmentTypes.QUESTION, "id")).toList();
+        requireListedThemes(input);
         if (input.groupDynamics() != null) {
             session.groupDynamics = input.groupDynamics();
         }
@@ -489,6 +492,28 @@ public class AssessmentService {
             throw ApiException.invalid(field, "Not a question of this session's guide");
         }
         return question;
+    }
+
+    /** Every theme of the notes must be on the controlled list (needThemes), checked before anything is stored. */
+    private void requireListedThemes(RecordNotesInput input) {
+        java.util.Set<String> listed = themes.names();
+        List<QuoteInput> quotes = orEmpty(input.quotes());
+        for (int i = 0; i < quotes.size(); i++) {
+            List<String> tags = quotes.get(i) == null ? List.of() : orEmpty(quotes.get(i).themes());
+            for (int j = 0; j < tags.size(); j++) {
+                themes.requireListed(theme(tags.get(j)), "input.quotes[" + i + "].themes[" + j + "]", listed);
+            }
+        }
+        List<NeedInput> needs = orEmpty(input.needs());
+        for (int i = 0; i < needs.size(); i++) {
+            if (needs.get(i) != null) themes.requireListed(theme(needs.get(i).theme()), "input.needs[" + i + "].theme", listed);
+        }
+        List<FollowUpRequestInput> requests = orEmpty(input.followUpRequests());
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i) != null) {
+                themes.requireListed(theme(requests.get(i).theme()), "input.followUpRequests[" + i + "].theme", listed);
+            }
+        }
     }
 
     /** Themes are compared as the same words, whatever the case and spacing. */

@@ -65,30 +65,32 @@ public class CaseView implements Node {
         return AgencyNode.of(file.leadAgency);
     }
 
-    @NonNull
+    @Description("Null for another agency once its route to the case has closed (as are the dates and version below).")
     public String getCaseworkerName() {
-        return file.caseworkerName;
+        return whileRouteOpen(file.caseworkerName);
     }
 
-    @NonNull
     public OffsetDateTime getOpenedAt() {
-        return file.openedAt;
+        return whileRouteOpen(file.openedAt);
     }
 
-    @NonNull
     public OffsetDateTime getUpdatedAt() {
-        return file.updatedAt;
+        return whileRouteOpen(file.updatedAt);
     }
 
-    @NonNull
     @Description("The last successful contact with the survivor, kept by the system: the opening, then follow-ups with contact.")
     public OffsetDateTime getLastContactAt() {
-        return file.lastContactAt;
+        return whileRouteOpen(file.lastContactAt);
     }
 
     @Description("Give this back when updating, to detect concurrent edits.")
-    public int getVersion() {
-        return file.version;
+    public Integer getVersion() {
+        return whileRouteOpen(file.version);
+    }
+
+    /** After a route closes another agency keeps the case's number, status and lead agency, not how it goes on. */
+    private <T> T whileRouteOpen(T value) {
+        return disclosure.routeOpen() ? value : null;
     }
 
     @NonNull

@@ -61,7 +61,7 @@ public class ConferenceApi {
     }
 
     @Query
-    @Description("Conferences your agency is invited to, latest first.")
+    @Description("Conferences your agency is invited to, most recently called first.")
     public ConferenceConnection conferenceInvitations(Integer first, String after) {
         return conferences.invited(PageRequest.of(first, after));
     }
@@ -103,7 +103,8 @@ public class ConferenceApi {
     public Multi<ConferenceEventView> conferenceEvents() {
         Caller caller = access.mayFollowCaseWork();
         return hub.notices()
-                .filter(n -> n.kind() == Notice.Kind.CONFERENCE && n.concerns(caller.agencyCode()))
+                .filter(n -> n.kind() == Notice.Kind.CONFERENCE && n.concerns(caller.agencyCode())
+                        && conferences.stillFollows(caller, n.id()))
                 .map(n -> new ConferenceEventView(GlobalId.encode(ConferenceView.TYPE, n.id()), n.change(), n.at()));
     }
 

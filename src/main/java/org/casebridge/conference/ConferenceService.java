@@ -2,6 +2,7 @@ package org.casebridge.conference;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
@@ -107,6 +108,26 @@ public class ConferenceService {
         return Optional.of(views(List.of(visible("conference.read", id).conference())).get(0));
     }
 
+    /**
+     * Whether a subscriber still follows a conference: the lead agency always; an invited agency while its invitation's
+     * basis holds, so a revoked consent or a withdrawn decision ends its events from the next one on (DESIGN rule 5).
+     * Runs on the events listener's thread, outside any request.
+     */
+    @ActivateRequestContext
+    public boolean stillFollows(Caller caller, UUID conferenceId) {
+        Conference conference = Conference.<Conference>find(FETCH + " where k.id = ?1", conferenceId).firstResult();
+        if (conference == null) {
+            return false;
+        }
+        ConferenceInvitation invitation = ConferenceInvitation.<ConferenceInvitation>find(
+                "from ConferenceInvitation v join fetch v.agency a where v.conferenceId = ?1 and a.code = ?2",
+                conferenceId, caller.agencyCode()).firstResult();
+        Route route = Route.invitation(invitation == null ? conferenceId : invitation.id, conference.survivorCase.id,
+                conference.survivorCase.leadAgency.code, invitation == null ? null : invitation.agency.code,
+                invitation == null ? null : invitation.sharingDecisionId);
+        return access.discloseRoutes(caller, List.of(route)).get(route.objectId()).routeOpen();
+    }
+
     /** Conferences your agency is invited to, latest first. */
     public ConferenceConnection invited(PageRequest page) {
         Caller caller = access.mayFollowCaseWork();
@@ -115,11 +136,12 @@ public class ConferenceService {
         long total = TotalCount.of("from Conference k where " + condition, params);
         PageRequest.TimeAndId after = page.afterTimeAndId();
         if (after != null) {
-            condition += " and (k.scheduledAt < :afterAt or (k.scheduledAt = :afterAt and k.id < :afterId))";
+            // paged by when it was called: the meeting's time is shown only while the invitation's basis holds
+            condition += " and (k.createdAt < :afterAt or (k.createdAt = :afterAt and k.id < :afterId))";
             params.and("afterAt", after.at()).and("afterId", after.id());
         }
         List<Conference> rows = Conference.<Conference>find(FETCH + " where " + condition
-                + " order by k.scheduledAt desc, k.id desc" + page.limit(), params).list();
+                + " order by k.createdAt desc, k.id desc" + page.limit(), params).list();
         return new ConferenceConnection(page, views(rows), total);
     }
 
@@ -397,7 +419,8 @@ public class ConferenceService {
         item.persist();
         audit.allowed(caller, AuditLog.Entry.of("actionitem.add", "ActionItem", id, conference.survivorCase.id)
                 .withDetail("to " + assigned.code));
-        publish(conference, visible.invited(), "ACTION_ITEM_ADDED");
+        // an item is news for the agency it is assigned to, not for every agency invited
+        publish(conference, List.of(assigned.code), "ACTION_ITEM_ADDED");
         return itemViews(List.of(item)).get(0);
     }
 
@@ -426,7 +449,7 @@ public class ConferenceService {
         item.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em.flush();
         audit.allowed(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", id, caseId).withDetail(from + "->" + item.status));
-        publish(item.conference, visible.invited(), "ACTION_ITEM_UPDATED");
+        publish(item.conference, List.of(item.assignedAgency.code), "ACTION_ITEM_UPDATED");
         return itemViews(List.of(item)).get(0);
     }
 

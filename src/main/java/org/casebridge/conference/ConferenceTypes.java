@@ -71,9 +71,9 @@ public final class ConferenceTypes {
             return conference.status;
         }
 
-        @NonNull
+        @Description("Who called it: null for an invited agency once its invitation's basis has lapsed.")
         public String getCalledByName() {
-            return conference.calledByName;
+            return survivorCase.disclosure().routeOpen() ? conference.calledByName : null;
         }
 
         public int getVersion() {
@@ -293,7 +293,7 @@ public final class ConferenceTypes {
         }
 
         ConferenceConnection(PageRequest page, List<ConferenceView> rows, long totalCount) {
-            super(page, rows, c -> PageRequest.TimeAndId.key(c.conference().scheduledAt, c.conference().id), c -> c,
+            super(page, rows, c -> PageRequest.TimeAndId.key(c.conference().createdAt, c.conference().id), c -> c,
                     ConferenceEdge::new, totalCount);
         }
     }

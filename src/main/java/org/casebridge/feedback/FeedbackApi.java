@@ -13,15 +13,18 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import java.time.LocalDate;
+import org.casebridge.insight.InsightService;
+import org.casebridge.insight.ReportingPeriod;
 
 @GraphQLApi
 public class FeedbackApi {
 
     private final FeedbackService feedback;
+    private final InsightService insight;
 
-    public FeedbackApi(FeedbackService feedback) {
+    public FeedbackApi(FeedbackService feedback, InsightService insight) {
         this.feedback = feedback;
+        this.insight = insight;
     }
 
     @Query
@@ -40,9 +43,10 @@ public class FeedbackApi {
 
     @Query
     @NonNull
-    @Description("Your agency's feedback answers per question for the months of a period (supervisors), disclosure-controlled.")
-    public AggregateTable feedbackResults(@NonNull LocalDate from, @NonNull LocalDate to) {
-        return feedback.results(from, to);
+    @Description("Your agency's feedback answers per question for a closed period (supervisors), as released with the state's "
+            + "feedback table and protected together with it and every other agency's.")
+    public AggregateTable feedbackResults(@NonNull ReportingPeriod.In period) {
+        return insight.feedbackResults(ReportingPeriod.of(period, "period"));
     }
 
     @Mutation

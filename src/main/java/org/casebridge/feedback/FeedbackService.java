@@ -26,7 +26,6 @@ import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.InputValidation;
-import org.casebridge.insight.AggregateTable;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.charset.StandardCharsets;
@@ -36,7 +35,6 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -64,18 +62,15 @@ public class FeedbackService {
     private final CaseService cases;
     private final EntityManager em;
     private final int linkValidDays;
-    private final int threshold;
 
     public FeedbackService(AccessPolicy access, AuditLog audit, InputValidation validation, CaseService cases, EntityManager em,
-                           @ConfigProperty(name = "casebridge.feedback.link-valid-days", defaultValue = "14") int linkValidDays,
-                           @ConfigProperty(name = "casebridge.disclosure.threshold", defaultValue = "11") int threshold) {
+                           @ConfigProperty(name = "casebridge.feedback.link-valid-days", defaultValue = "14") int linkValidDays) {
         this.access = access;
         this.audit = audit;
         this.validation = validation;
         this.cases = cases;
         this.em = em;
         this.linkValidDays = linkValidDays;
-        this.threshold = threshold;
     }
 
     private record Template(UUID id, TemplateView view) {
@@ -251,37 +246,6 @@ public class FeedbackService {
     }
 
     // --- results -----------------------------------------------------------------------------------------
-
-    /** Answers per question for the caller's agency and the months of the period, disclosure-controlled. */
-    public AggregateTable results(LocalDate from, LocalDate to) {
-        Caller caller = access.mayReadFeedbackResults();
-        if (to.isBefore(from)) {
-            throw ApiException.invalid("to", "The period ends before it starts");
-        }
-        TemplateView template = template(null).view();
-        List<String> rowKeys = template.questions().stream().map(q -> q.position() + ". " + q.text()).toList();
-        List<String> columns = Arrays.stream(Answer.values()).map(Enum::name).toList();
-        long[][] counts = new long[rowKeys.size()][columns.size()];
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select q.position, a.answer, count(*) from feedback_response r
-                        join agency g on g.id = r.agency_id and g.code = ?1
-                        join feedback_answer a on a.response_id = r.id
-                        join feedback_question q on q.id = a.question_id
-                        join feedback_template t on t.id = q.template_id and t.version = ?4
-                        where r.period between date_trunc('month', cast(?2 as date)) and ?3
-                        group by q.position, a.answer""")
-                .setParameter(1, caller.agencyCode()).setParameter(2, from).setParameter(3, to).setParameter(4, template.version())
-                .getResultList();
-        for (Object[] r : rows) {
-            int question = template.questions().stream().map(QuestionView::position).toList().indexOf(((Number) r[0]).intValue());
-            counts[question][columns.indexOf((String) r[1])] = ((Number) r[2]).longValue();
-        }
-        String state = (String) em.createNativeQuery("select coalesce(state, '') from agency where code = ?1")
-                .setParameter(1, caller.agencyCode()).getSingleResult();
-        return AggregateTable.publish("Client feedback survey (version " + template.version() + ") of " + caller.agencyCode(),
-                state, from, to, threshold, "question", "answer", rowKeys, columns, counts);
-    }
 
     private static String newToken() {
         byte[] bytes = new byte[32];

@@ -9,8 +9,6 @@ import jakarta.ws.rs.core.Response;
 import org.casebridge.graphql.ApiException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The state leads' aggregates for spreadsheet users: {@code GET /aggregates/{table}.csv?state=&from=&to=} with the
+ * The state leads' aggregates for spreadsheet users: {@code GET /aggregates/{table}.csv?period=2026-10&state=} (a
+ * closed month {@code YYYY-MM}, quarter {@code YYYY-Qn} or year {@code YYYY}) with the
  * same bearer token, the same access rule and the same disclosure control as the GraphQL queries. A suppressed
  * count is written as {@value #SUPPRESSED}.
  */
@@ -35,33 +34,37 @@ public class AggregateCsv {
     }
 
     private Map<String, Function<Period, AggregateTable>> tables() {
-        return Map.of(
-                "needs", p -> insight.needsAssessment(p.state, p.from, p.to).needs(),
-                "sessions", p -> insight.needsAssessment(p.state, p.from, p.to).sessions(),
-                "participants", p -> insight.needsAssessment(p.state, p.from, p.to).participants(),
-                "follow-up-requests", p -> insight.needsAssessment(p.state, p.from, p.to).followUpRequests(),
-                "referrals", p -> insight.caseManagementIndicators(p.state, p.from, p.to).referrals(),
-                "follow-up-timeliness", p -> insight.caseManagementIndicators(p.state, p.from, p.to).followUpTimeliness(),
-                "closure-reasons", p -> insight.caseManagementIndicators(p.state, p.from, p.to).closureReasons(),
-                "feedback-satisfaction", p -> insight.caseManagementIndicators(p.state, p.from, p.to).feedbackSatisfaction(),
-                "supervision-ratings", p -> insight.supervisionRatings(p.state, p.from, p.to));
+        return Map.ofEntries(
+                Map.entry("needs", p -> insight.needsAssessment(p.state, p.period).needs()),
+                Map.entry("sessions", p -> insight.needsAssessment(p.state, p.period).sessions()),
+                Map.entry("participants", p -> insight.needsAssessment(p.state, p.period).participants()),
+                Map.entry("follow-up-requests", p -> insight.needsAssessment(p.state, p.period).followUpRequests()),
+                Map.entry("theme-mentions", p -> insight.needsAssessment(p.state, p.period).themeMentions()),
+                Map.entry("referral-requests", p -> insight.caseManagementIndicators(p.state, p.period).referralRequests()),
+                Map.entry("referrals", p -> insight.caseManagementIndicators(p.state, p.period).referrals()),
+                Map.entry("follow-up-timeliness", p -> insight.caseManagementIndicators(p.state, p.period).followUpTimeliness()),
+                Map.entry("closure-reasons", p -> insight.caseManagementIndicators(p.state, p.period).closureReasons()),
+                Map.entry("feedback-satisfaction", p -> insight.feedbackSatisfaction(p.state, p.period)),
+                Map.entry("supervision-ratings", p -> insight.supervisionRatings(p.state, p.period)));
     }
 
-    private record Period(String state, LocalDate from, LocalDate to) {
+    private record Period(String state, ReportingPeriod period) {
     }
 
     @GET
     @Path("/{table}.csv")
     @Produces("text/csv")
-    public Response csv(@PathParam("table") String name, @QueryParam("state") String state, @QueryParam("from") String from,
-                        @QueryParam("to") String to) {
+    public Response csv(@PathParam("table") String name, @QueryParam("state") String state, @QueryParam("period") String period) {
         Function<Period, AggregateTable> table = tables().get(name);
         if (table == null) {
             throw ApiException.notFound("Table " + name + " (one of " + String.join(", ", tables().keySet().stream().sorted().toList()) + ")");
         }
-        AggregateTable t = table.apply(new Period(state, date(from, "from"), date(to, "to")));
+        if (period == null) {
+            throw ApiException.invalid("period", "period is required: a closed month (YYYY-MM), quarter (YYYY-Qn) or year (YYYY)");
+        }
+        AggregateTable t = table.apply(new Period(state, ReportingPeriod.parse(period, "period")));
         return Response.ok(write(t)).header("Content-Disposition", "attachment; filename=\"" + name + "-" + t.state().replaceAll("\\W", "")
-                + "-" + t.from() + "-" + t.to() + ".csv\"").build();
+                + "-" + t.period().label() + ".csv\"").build();
     }
 
     static String write(AggregateTable t) {
@@ -83,17 +86,6 @@ public class AggregateCsv {
     private static String quote(String value) {
         String safe = value.matches("^[=+\\-@\t\r].*") ? "'" + value : value;
         return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
-    }
-
-    private static LocalDate date(String value, String field) {
-        if (value == null) {
-            throw ApiException.invalid(field, field + " is required (YYYY-MM-DD)");
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(field, field + " must be a date (YYYY-MM-DD)");
-        }
     }
 
     @ServerExceptionMapper

@@ -12,6 +12,9 @@ import java.util.List;
  * the threshold. So no hidden count can be worked out by subtracting the visible ones from a total, and no
  * line reveals that its hidden counts are all zero or all small. A lone hidden entry takes the line's smallest
  * visible part with it; hidden parts adding up to less than the threshold take the line's total instead.
+ * <p>
+ * One table is the simplest family: this is {@link FamilyDisclosure} with every cell new and the table's rows,
+ * columns and margins as its lines.
  */
 public final class DisclosureControl {
 
@@ -37,39 +40,23 @@ public final class DisclosureControl {
                 grid[rows][columns] += counts[r][c];
             }
         }
+        // one table is a family of its own: every cell new, its rows, columns and margins the lines
+        long[] values = new long[(rows + 1) * (columns + 1)];
         for (int r = 0; r <= rows; r++) {
-            for (int c = 0; c <= columns; c++) {
-                hidden[r][c] = grid[r][c] < threshold;
-            }
+            for (int c = 0; c <= columns; c++) values[r * (columns + 1) + c] = grid[r][c];
         }
-        for (boolean changed = true; changed; ) {
-            changed = false;
-            for (List<int[]> line : lines(rows, columns)) {
-                // the last entry of a line is its total; the others are its parts
-                int hiddenCount = 0;
-                long hiddenPartsSum = 0;
-                for (int i = 0; i < line.size(); i++) {
-                    int[] at = line.get(i);
-                    if (hidden[at[0]][at[1]]) {
-                        hiddenCount++;
-                        hiddenPartsSum += i < line.size() - 1 ? grid[at[0]][at[1]] : 0;
-                    }
-                }
-                int[] total = line.get(line.size() - 1);
-                boolean totalHidden = hidden[total[0]][total[1]];
-                if (hiddenCount == 1 || (hiddenCount > 0 && !totalHidden && hiddenPartsSum < threshold)) {
-                    // A lone hidden entry takes the line's smallest visible part with it. Hidden parts that add up to
-                    // little (all zeros, say) would still be guessed from the total: then the total is hidden.
-                    int[] smallest = hiddenCount == 1 || totalHidden ? smallestVisiblePart(line, hidden, grid) : total;
-                    if (smallest == null && !totalHidden) {
-                        smallest = total;
-                    }
-                    if (smallest != null) {
-                        hidden[smallest[0]][smallest[1]] = true;
-                        changed = true;
-                    }
-                }
-            }
+        FamilyDisclosure.State[] states = new FamilyDisclosure.State[values.length];
+        java.util.Arrays.fill(states, FamilyDisclosure.State.NEW);
+        List<FamilyDisclosure.Line> familyLines = new ArrayList<>();
+        for (List<int[]> line : lines(rows, columns)) {
+            List<Integer> parts = new ArrayList<>();
+            for (int[] at : line.subList(0, line.size() - 1)) parts.add(at[0] * (columns + 1) + at[1]);
+            int[] total = line.get(line.size() - 1);
+            if (!parts.isEmpty()) familyLines.add(FamilyDisclosure.Line.of(parts, total[0] * (columns + 1) + total[1]));
+        }
+        boolean[] protectedCells = FamilyDisclosure.protect(values, states, familyLines, threshold).hidden();
+        for (int r = 0; r <= rows; r++) {
+            for (int c = 0; c <= columns; c++) hidden[r][c] = protectedCells[r * (columns + 1) + c];
         }
         long[][] cells = new long[rows][columns];
         boolean[][] cellHidden = new boolean[rows][columns];
@@ -91,16 +78,6 @@ public final class DisclosureControl {
         }
         return new Table(cells, cellHidden, rowTotals, rowTotalHidden, columnTotals, columnTotalHidden,
                 grid[rows][columns], hidden[rows][columns]);
-    }
-
-    private static int[] smallestVisiblePart(List<int[]> line, boolean[][] hidden, long[][] grid) {
-        int[] smallest = null;
-        for (int[] at : line.subList(0, line.size() - 1)) {
-            if (!hidden[at[0]][at[1]] && (smallest == null || grid[at[0]][at[1]] < grid[smallest[0]][smallest[1]])) {
-                smallest = at;
-            }
-        }
-        return smallest;
     }
 
     /** Every additive line of the grid: each row with its total, each column with its total, and both margins. */

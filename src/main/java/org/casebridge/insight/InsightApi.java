@@ -5,8 +5,6 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import java.time.LocalDate;
-
 @GraphQLApi
 public class InsightApi {
 
@@ -18,23 +16,24 @@ public class InsightApi {
 
     @Query
     @NonNull
-    @Description("State leads: what the state's final focus-group sessions said in the period (default state: yours), as "
-            + "disclosure-controlled counts, with the top themes and representative quotes.")
-    public InsightTypes.NeedsAssessmentFigures needsAssessment(String state, @NonNull LocalDate from, @NonNull LocalDate to) {
-        return insight.needsAssessment(state, from, to);
+    @Description("State leads: what the state's focus-group sessions that became final in a closed period said (default "
+            + "state: yours), as released, disclosure-controlled counts, with the top themes and representative quotes.")
+    public InsightTypes.NeedsAssessmentFigures needsAssessment(String state, @NonNull ReportingPeriod.In period) {
+        return insight.needsAssessment(state, ReportingPeriod.of(period, "period"));
     }
 
     @Query
     @NonNull
-    @Description("State leads: referral, follow-up, closure, feedback and supervision figures of the state's lead agencies, "
-            + "counting only cases with reportingConsent, disclosure-controlled.")
-    public InsightTypes.CaseManagementIndicators caseManagementIndicators(String state, @NonNull LocalDate from, @NonNull LocalDate to) {
-        return insight.caseManagementIndicators(state, from, to);
+    @Description("State leads: referral, follow-up, closure, feedback and supervision figures of the state's agencies for a "
+            + "closed period, counting only cases with reportingConsent, as released and disclosure-controlled.")
+    public InsightTypes.CaseManagementIndicators caseManagementIndicators(String state, @NonNull ReportingPeriod.In period) {
+        return insight.caseManagementIndicators(state, ReportingPeriod.of(period, "period"));
     }
 
     @Query
-    @Description("State leads: supervision observation ratings per area for the state (default: yours), disclosure-controlled.")
-    public AggregateTable supervisionRatings(String state, @NonNull LocalDate from, @NonNull LocalDate to) {
-        return insight.supervisionRatings(state, from, to);
+    @Description("State leads: supervision observation ratings per area for the state (default: yours) in a closed period, "
+            + "disclosure-controlled.")
+    public AggregateTable supervisionRatings(String state, @NonNull ReportingPeriod.In period) {
+        return insight.supervisionRatings(state, ReportingPeriod.of(period, "period"));
     }
 }

@@ -3,43 +3,44 @@ package org.casebridge.insight;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.casebridge.access.AccessPolicy;
-import org.casebridge.graphql.ApiException;
-import org.casebridge.supervision.SupervisionTypes.AreaRating;
-import org.casebridge.supervision.SupervisionTypes.ObservationAreaCode;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import org.casebridge.access.Caller;
 import org.casebridge.agency.ServiceType;
-import org.casebridge.assessment.AssessmentEnums.Audience;
-import org.casebridge.assessment.AssessmentEnums.Composition;
-import org.casebridge.assessment.AssessmentEnums.Urgency;
+import org.casebridge.graphql.ApiException;
 import org.casebridge.insight.InsightTypes.CaseManagementIndicators;
 import org.casebridge.insight.InsightTypes.NeedsAssessmentFigures;
 import org.casebridge.insight.InsightTypes.RepresentativeQuote;
 import org.casebridge.insight.InsightTypes.ServiceTypeIndicators;
 import org.casebridge.insight.InsightTypes.ThemeSummary;
+import org.casebridge.insight.ReportFamilies.Family;
+import org.casebridge.insight.ReportFamilies.Shape;
 
-import java.time.LocalDate;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Aggregates for state leads, computed in SQL and published only through disclosure control. */
+/**
+ * Aggregates for state leads (and the feedback results of an agency's supervisors): released figures of closed
+ * reporting periods only, each computed once in SQL and protected with its whole family ({@link Releases}).
+ */
 @ApplicationScoped
 public class InsightService {
 
+    /** How many themes topThemes lists. */
+    static final int TOP_THEMES = 5;
+
     private final AccessPolicy access;
     private final EntityManager em;
-    private final ReportingTables reportingTables;
-    private final int threshold;
+    private final Releases releases;
+    private final Clock clock;
 
-    public InsightService(AccessPolicy access, EntityManager em, ReportingTables reportingTables,
-                          @ConfigProperty(name = "casebridge.disclosure.threshold", defaultValue = "11") int threshold) {
+    public InsightService(AccessPolicy access, EntityManager em, Releases releases) {
         this.access = access;
         this.em = em;
-        this.reportingTables = reportingTables;
-        this.threshold = threshold;
+        this.releases = releases;
+        this.clock = Clock.systemUTC();
     }
 
     private String forState(String state) {
@@ -48,134 +49,64 @@ public class InsightService {
         return forState;
     }
 
-    private static void requirePeriod(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            throw ApiException.invalid("to", "The period ends before it starts");
-        }
-        if (from.isBefore(LocalDate.of(2000, 1, 1)) || to.isAfter(LocalDate.now().plusYears(1))) {
-            throw ApiException.invalid("from", "A period between the year 2000 and next year");
-        }
+    private ReportingPeriod closed(ReportingPeriod period) {
+        return period.requireClosed(clock, "period");
     }
 
-    /** A table from SQL answering (row key, column key, count); rows are {@code rowKeys}, or those found when null. */
-    private AggregateTable table(String title, String state, LocalDate from, LocalDate to, String rowDimension, String columnDimension,
-                                 List<String> rowKeys, List<String> columns, String sql, Object... params) {
-        jakarta.persistence.Query query = em.createNativeQuery(sql);
-        for (int i = 0; i < params.length; i++) {
-            query.setParameter(i + 1, params[i]);
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<String> keys = rowKeys != null ? rowKeys
-                : rows.stream().map(r -> (String) r[0]).distinct().sorted().toList();
-        long[][] counts = new long[keys.size()][columns.size()];
-        for (Object[] r : rows) {
-            int row = keys.indexOf((String) r[0]);
-            int column = columns.indexOf((String) r[1]);
-            if (row >= 0 && column >= 0) {
-                counts[row][column] += ((Number) r[2]).longValue();
-            }
-        }
-        return AggregateTable.publish(title, state, from, to, threshold, rowDimension, columnDimension, keys, columns, counts);
+    private Shape shape(Family family, String scope, String table) {
+        return family.shapes(em, scope).stream().filter(s -> s.table().equals(table)).findFirst()
+                .orElseThrow(() -> ApiException.notFound("Table " + table));
     }
 
-    private static List<String> names(Enum<?>[] values) {
-        return Arrays.stream(values).map(Enum::name).toList();
+    AggregateTable table(Family family, Releases.Release release, String table) {
+        return AggregateTable.released(shape(family, release.scope(), table), release, releases.threshold());
     }
 
     // --- needs assessment --------------------------------------------------------------------------------
 
-    private static final String FINAL_SESSIONS = " s.status = 'FINAL' and s.state = ?1 and s.held_on between ?2 and ?3";
-
-    public NeedsAssessmentFigures needsAssessment(String state, LocalDate from, LocalDate to) {
+    public NeedsAssessmentFigures needsAssessment(String state, ReportingPeriod period) {
         String st = forState(state);
-        requirePeriod(from, to);
-        AggregateTable needs = table("Needs identified", st, from, to, "theme / professional level", "urgency", null,
-                names(Urgency.values()), """
-                        select n.theme || ' / ' || n.professional_level, n.urgency, count(*) from fg_need n
-                        join fg_session s on s.id = n.session_id where """ + FINAL_SESSIONS + " group by 1, 2", st, from, to);
-        AggregateTable sessions = table("Focus-group sessions", st, from, to, "audience", "composition", names(Audience.values()),
-                names(Composition.values()), "select s.audience, s.composition, count(*) from fg_session s where " + FINAL_SESSIONS
-                        + " group by 1, 2", st, from, to);
-        AggregateTable participants = table("Participants", st, from, to, "audience", "gender", names(Audience.values()),
-                List.of("FEMALE", "MALE", "OTHER"), """
-                        select s.audience, g.gender, sum(g.n) from fg_session s
-                        cross join lateral (values ('FEMALE', s.female_count), ('MALE', s.male_count), ('OTHER', s.other_gender_count)) g(gender, n)
-                        where """ + FINAL_SESSIONS + " group by 1, 2", st, from, to);
-        AggregateTable followUps = table("Follow-up requests", st, from, to, "theme", "requests", null, List.of("REQUESTS"), """
-                select f.theme, 'REQUESTS', count(*) from fg_follow_up_request f join fg_session s on s.id = f.session_id
-                where """ + FINAL_SESSIONS + " group by 1, 2", st, from, to);
-        return new NeedsAssessmentFigures(st, from, to, threshold, needs, sessions, participants, followUps, topThemes(st, from, to));
+        Releases.Release r = releases.release(ReportFamilies.NEEDS, st, closed(period));
+        Family f = ReportFamilies.NEEDS;
+        AggregateTable mentions = table(f, r, "mentions");
+        return new NeedsAssessmentFigures(st, r.period().view(), releases.threshold(), r.computedAt(), table(f, r, "needs"),
+                table(f, r, "sessions"), table(f, r, "participants"), table(f, r, "followUpRequests"), mentions, topThemes(r, mentions));
     }
 
-    private List<ThemeSummary> topThemes(String state, LocalDate from, LocalDate to) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> top = em.createNativeQuery("""
-                        with mention as (
-                            select n.theme from fg_need n join fg_session s on s.id = n.session_id where %1$s
-                            union all select t.theme from fg_quote q join fg_session s on s.id = q.session_id
-                                cross join unnest(q.themes) as t(theme) where %1$s
-                            union all select f.theme from fg_follow_up_request f join fg_session s on s.id = f.session_id where %1$s)
-                        select theme, count(*) from mention group by theme order by count(*) desc, theme limit 5"""
-                        .formatted(FINAL_SESSIONS))
-                .setParameter(1, state).setParameter(2, from).setParameter(3, to).getResultList();
-        List<String> themes = top.stream().map(r -> (String) r[0]).toList();
-        Map<String, List<RepresentativeQuote>> quotes = new HashMap<>();
-        if (!themes.isEmpty()) {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
-                            select theme, speaker_type, text from (
-                                select t.theme, q.speaker_type, q.text,
-                                       row_number() over (partition by t.theme order by length(q.text), q.id) as n
-                                from fg_quote q join fg_session s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
-                                where %s and s.participant_count >= ?4 and t.theme = any(?5)) ranked
-                            where n <= 3 order by theme, n""".formatted(FINAL_SESSIONS))
-                    .setParameter(1, state).setParameter(2, from).setParameter(3, to).setParameter(4, threshold)
-                    .setParameter(5, themes.toArray(String[]::new)).getResultList();
-            rows.forEach(r -> quotes.computeIfAbsent((String) r[0], k -> new ArrayList<>())
-                    .add(new RepresentativeQuote((String) r[1], (String) r[2])));
-        }
-        return top.stream().map(r -> {
-            long mentions = ((Number) r[1]).longValue();
-            return new ThemeSummary((String) r[0], AggregateTable.Cell.of("MENTIONS", mentions, mentions < threshold),
-                    quotes.getOrDefault((String) r[0], List.of()));
-        }).toList();
+    /**
+     * The most mentioned themes by their published mentions, from the fixed theme list: suppressed ones follow in the
+     * list's order, so a theme's place says nothing about a suppressed count.
+     */
+    private List<ThemeSummary> topThemes(Releases.Release release, AggregateTable mentions) {
+        Map<String, List<RepresentativeQuote>> quotes = release.quotes().stream().collect(Collectors.groupingBy(Releases.Quote::theme,
+                Collectors.mapping(q -> new RepresentativeQuote(q.speakerType(), q.text()), Collectors.toList())));
+        List<AggregateTable.Row> rows = new ArrayList<>(mentions.rows());
+        rows.sort(Comparator.comparing((AggregateTable.Row row) -> row.total().suppressed())
+                .thenComparing(row -> row.total().suppressed() ? 0 : -row.total().value())
+                .thenComparing(AggregateTable.Row::key));
+        return rows.stream().limit(TOP_THEMES)
+                .map(row -> new ThemeSummary(row.key(), row.cells().get(0), quotes.getOrDefault(row.key(), List.of()))).toList();
     }
 
     // --- case-management indicators ----------------------------------------------------------------------
 
-    /** Counted from the reporting tables (ReportingTables): the figures are as of their last rebuild. */
-    public CaseManagementIndicators caseManagementIndicators(String state, LocalDate from, LocalDate to) {
+    public CaseManagementIndicators caseManagementIndicators(String state, ReportingPeriod period) {
         String st = forState(state);
-        requirePeriod(from, to);
-        List<String> outcomes = List.of("ACCEPTED", "REJECTED", "EXPIRED", "CANCELLED", "AWAITING_ANSWER");
-        String inPeriod = " where state = ?1 and day between ?2 and ?3 group by 1, 2";
-        AggregateTable referrals = table("Referrals by service type", st, from, to, "service type", "outcome",
-                names(ServiceType.values()), outcomes,
-                "select service_type, outcome, sum(referrals) from report_referral" + inPeriod, st, from, to);
-        AggregateTable timeliness = table("Follow-up timeliness", st, from, to, "lead agency", "timeliness", null,
-                List.of("ON_TIME", "LATE", "OVERDUE"),
-                "select lead_agency, timeliness, sum(follow_ups) from report_follow_up" + inPeriod, st, from, to);
-        AggregateTable closures = table("Closure reasons", st, from, to, "lead agency", "reason", null,
-                names(org.casebridge.closure.CaseClosure.Reason.values()),
-                "select lead_agency, reason, sum(closures) from report_closure" + inPeriod, st, from, to);
-        AggregateTable feedback = table("Client feedback", st, from, to, "section", "answer",
-                List.of("SERVICE_DELIVERY", "CONFIDENTIALITY", "STAFF", "WELLBEING"), List.of("YES", "PARTLY", "NO", "NO_ANSWER"), """
-                        select section, answer, sum(answers) from report_feedback
-                        where state = ?1 and period between date_trunc('month', cast(?2 as date)) and ?3 group by 1, 2""", st, from, to);
-        return new CaseManagementIndicators(st, from, to, threshold, reportingTables.refreshedAt().orElse(null), referrals,
-                byServiceType(st, from, to, referrals), timeliness, closures, feedback, supervisionRatings(st, from, to));
+        ReportingPeriod p = closed(period);
+        Releases.Release r = releases.release(ReportFamilies.CASE_MANAGEMENT, st, p);
+        Family f = ReportFamilies.CASE_MANAGEMENT;
+        AggregateTable referrals = table(f, r, "referrals");
+        Releases.Release feedback = releases.release(ReportFamilies.FEEDBACK, st, p);
+        Releases.Release supervision = releases.release(ReportFamilies.SUPERVISION, st, p);
+        return new CaseManagementIndicators(st, r.period().view(), releases.threshold(), r.computedAt(), table(f, r, "referralRequests"),
+                referrals, byServiceType(r, referrals), table(f, r, "followUpTimeliness"), table(f, r, "closureReasons"),
+                table(ReportFamilies.FEEDBACK, feedback, "state"), table(ReportFamilies.SUPERVISION, supervision, "ratings"));
     }
 
     /** Rates only from published counts, medians only over at least the threshold's number of acceptances. */
-    private List<ServiceTypeIndicators> byServiceType(String state, LocalDate from, LocalDate to, AggregateTable referrals) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> medians = em.createNativeQuery("""
-                        select service_type, percentile_cont(0.5) within group (order by minutes), count(*) from report_acceptance
-                        where state = ?1 and day between ?2 and ?3 group by 1""")
-                .setParameter(1, state).setParameter(2, from).setParameter(3, to).getResultList();
-        Map<String, Object[]> medianByType = new HashMap<>();
-        medians.forEach(m -> medianByType.put((String) m[0], m));
+    private List<ServiceTypeIndicators> byServiceType(Releases.Release release, AggregateTable referrals) {
+        Map<String, Releases.Cell> medians = release.table("medianMinutesToAccept").stream()
+                .collect(Collectors.toMap(Releases.Cell::row, c -> c));
         List<ServiceTypeIndicators> result = new ArrayList<>();
         for (AggregateTable.Row row : referrals.rows()) {
             AggregateTable.Cell accepted = row.cells().get(0);
@@ -184,34 +115,31 @@ public class InsightService {
             boolean published = !accepted.suppressed() && !rejected.suppressed() && !expired.suppressed();
             int decided = published ? accepted.value() + rejected.value() + expired.value() : 0;
             Double rate = published && decided > 0 ? (double) accepted.value() / decided : null;
-            Object[] median = medianByType.get(row.key());
-            Integer minutes = median != null && ((Number) median[2]).longValue() >= threshold
-                    ? (int) Math.round(((Number) median[1]).doubleValue()) : null;
+            Releases.Cell median = medians.get(row.key());
+            Integer minutes = median != null && !median.hidden() ? (int) median.value() : null;
             result.add(new ServiceTypeIndicators(ServiceType.valueOf(row.key()), rate, minutes, !published || minutes == null));
         }
         return result;
     }
 
-    /** Supervision ratings per observation area in the state's agencies: completed observations in the period. */
-    public AggregateTable supervisionRatings(String state, LocalDate from, LocalDate to) {
-        String forState = forState(state);
-        requirePeriod(from, to);
-        List<String> areas = Arrays.stream(ObservationAreaCode.values()).map(Enum::name).toList();
-        List<String> ratings = Arrays.stream(AreaRating.values()).map(Enum::name).toList();
-        long[][] counts = new long[areas.size()][ratings.size()];
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select a.code, r.rating, count(*) from observation o
-                        join agency g on g.id = o.agency_id and g.state = ?1
-                        join observation_rating r on r.observation_id = o.id and r.rating is not null
-                        join observation_area a on a.id = r.area_id
-                        where o.status <> 'DRAFT' and o.observed_on between ?2 and ?3
-                        group by a.code, r.rating""")
-                .setParameter(1, forState).setParameter(2, from).setParameter(3, to).getResultList();
-        for (Object[] row : rows) {
-            counts[areas.indexOf((String) row[0])][ratings.indexOf((String) row[1])] = ((Number) row[2]).longValue();
-        }
-        return AggregateTable.publish("Supervision observation ratings per area", forState, from, to, threshold,
-                "area", "rating", areas, ratings, counts);
+    /** Supervision ratings per observation area in the state's agencies: observations completed in the period. */
+    public AggregateTable supervisionRatings(String state, ReportingPeriod period) {
+        String st = forState(state);
+        return table(ReportFamilies.SUPERVISION, releases.release(ReportFamilies.SUPERVISION, st, closed(period)), "ratings");
+    }
+
+    /** The client feedback table of the state's agencies, by section (state leads). */
+    public AggregateTable feedbackSatisfaction(String state, ReportingPeriod period) {
+        String st = forState(state);
+        return table(ReportFamilies.FEEDBACK, releases.release(ReportFamilies.FEEDBACK, st, closed(period)), "state");
+    }
+
+    /** The caller's agency's feedback answers per question (its supervisors), released with the state's table. */
+    public AggregateTable feedbackResults(ReportingPeriod period) {
+        Caller caller = access.mayReadFeedbackResults();
+        String state = (String) em.createNativeQuery("select coalesce(state, '') from agency where code = ?1")
+                .setParameter(1, caller.agencyCode()).getResultStream().findFirst().orElse("");
+        Releases.Release release = releases.release(ReportFamilies.FEEDBACK, state, closed(period));
+        return table(ReportFamilies.FEEDBACK, release, "agency:" + caller.agencyCode());
     }
 }

@@ -99,9 +99,10 @@ public class ReferralApi {
     }
 
     @NonNull
-    @Description("Every change of status: who, when, from, to, note.")
+    @Description("Every change of status: who, when, from, to, note. Another agency's notes are CASE_SUMMARY of the route: "
+            + "null outside its grant.")
     public List<@NonNull List<@NonNull HistoryEntry>> history(@Source List<ReferralView> referralViews) {
-        Map<UUID, List<HistoryEntry>> byReferral = referrals.history(referralViews.stream().map(r -> r.referral().id).toList());
+        Map<UUID, List<HistoryEntry>> byReferral = referrals.history(referralViews);
         return referralViews.stream().map(r -> byReferral.getOrDefault(r.referral().id, List.of())).toList();
     }
 

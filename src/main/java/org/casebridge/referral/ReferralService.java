@@ -82,15 +82,14 @@ public class ReferralService {
     // --- reading -----------------------------------------------------------------------------------------
 
     public ReferralConnection sent(ReferralFilter filter, PageRequest page) {
-        return list("r.fromAgency.id", filter, page);
+        return list(access.mayListReferralsSent(), "r.fromAgency.id", filter, page);
     }
 
     public ReferralConnection received(ReferralFilter filter, PageRequest page) {
-        return list("r.toAgency.id", filter, page);
+        return list(access.mayListReferrals(), "r.toAgency.id", filter, page);
     }
 
-    private ReferralConnection list(String agencyColumn, ReferralFilter filter, PageRequest page) {
-        Caller caller = access.mayListReferrals();
+    private ReferralConnection list(Caller caller, String agencyColumn, ReferralFilter filter, PageRequest page) {
         // the agency as a scalar subquery, so PostgreSQL walks the (agency, updated_at, id) index and stops at the page
         List<String> where = new ArrayList<>(List.of(agencyColumn + " = (select a.id from Agency a where a.code = :agency)"));
         Parameters params = Parameters.with("agency", caller.agencyCode());
@@ -161,9 +160,9 @@ public class ReferralService {
     }
 
     private static Route route(Referral r) {
-        // a final status does not change again, so the last update is when the referral ended
+        // a final status does not change again, so the last update is when a failed referral ended
         return Route.referral(r.id, r.survivorCase.id, r.survivorCase.leadAgency.code, r.toAgency.code, r.sharingDecisionId,
-                r.status.routeEnding(), r.updatedAt);
+                r.status.routeEnding(), r.completedAt != null ? r.completedAt : r.updatedAt);
     }
 
     private Map<UUID, SharingDecision> decisions(List<Referral> rows) {
@@ -174,8 +173,21 @@ public class ReferralService {
         return SharingDecision.<SharingDecision>list("id in ?1", ids).stream().collect(Collectors.toMap(d -> d.id, Function.identity()));
     }
 
+    /** The history of each referral, its notes as far as the caller's route shows them. */
+    public Map<UUID, List<HistoryEntry>> history(List<ReferralView> views) {
+        Caller caller = access.caller();
+        Map<UUID, List<HistoryEntry>> byReferral = historyOf(views.stream().map(v -> v.referral().id).toList());
+        for (ReferralView view : views) {
+            byReferral.computeIfPresent(view.referral().id, (id, entries) -> entries.stream()
+                    .map(e -> e.note() == null || access.mayReadHistoryNote(caller, view.getSurvivorCase().disclosure(), e.actorAgency())
+                            ? e : new HistoryEntry(e.fromStatus(), e.toStatus(), e.actorName(), e.actorAgency(), null, e.at()))
+                    .toList());
+        }
+        return byReferral;
+    }
+
     @SuppressWarnings("unchecked")
-    public Map<UUID, List<HistoryEntry>> history(List<UUID> referralIds) {
+    private Map<UUID, List<HistoryEntry>> historyOf(List<UUID> referralIds) {
         Map<UUID, List<HistoryEntry>> byReferral = new HashMap<>();
         // an array parameter, not an IN list: Hibernate translates a query with a list parameter anew on every call;
         // columns, not entities: history is only shown, and hydrating and tracking entities was most of its cost
@@ -272,13 +284,7 @@ public class ReferralService {
         ReferralStatus to = input.status();
         ReferralSide mover = from.movedBy(to).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TRANSITION,
                 "A referral cannot go from " + from + " to " + to));
-        if (mover != side) {
-            throw access.refuse(caller, AuditLog.Entry.of("referral.transition", "Referral", id, referral.survivorCase.id)
-                            .withDetail(from + "->" + to),
-                    ApiException.forbidden(mover == ReferralSide.RECEIVER
-                            ? "Only the receiving agency moves a referral to " + to
-                            : "Only the referring agency cancels a referral"));
-        }
+        access.mayMoveReferral(side, mover, id, referral.survivorCase.id, from.name(), to.name());
         if (to.needsReason()) {
             requireText(input.reason(), "input.reason", "Say why the referral is " + to.name().toLowerCase());
             referral.reason = input.reason();

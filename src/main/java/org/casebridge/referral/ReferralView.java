@@ -82,10 +82,10 @@ public class ReferralView implements Node {
         return survivorCase;
     }
 
-    @NonNull
-    @Description("What the referral was made on: the survivor's consent, or a supervisor's decision recorded for this referral.")
+    @Description("What the referral was made on: the survivor's consent, or a supervisor's decision recorded for this referral. "
+            + "Null for the receiving agency once the referral has stopped being its route to the case.")
     public SharingBasis getSharingBasis() {
-        return SharingBasis.of(decision == null ? null : decision.kind);
+        return survivorCase.disclosure().routeOpen() ? SharingBasis.of(decision == null ? null : decision.kind) : null;
     }
 
     @Description("The supervisor's sharing decision recorded for this referral, with its end (lead agency only; null otherwise).")

@@ -31,6 +31,9 @@ class RouteDisclosureTest {
             ConsentPurpose.REFERRAL, EnumSet.of(HEALTH), ConsentPurpose.CASE_CONFERENCE, EnumSet.of(CONFERENCE));
     static final UUID DECISION_IN_FORCE = UUID.randomUUID();
     static final UUID DECISION_ENDED = UUID.randomUUID();
+    /** The decision in force was recorded for one referral: this one. */
+    static final UUID DECISION_OBJECT = UUID.randomUUID();
+    static final Grants.Decided DECIDED = new Grants.Decided(DECISION_OBJECT, ConsentPurpose.REFERRAL, EnumSet.of(INCIDENT));
 
     /** A grants source that holds {@link #CONSENTS} (or none) and the decision in force, for the agency STLUKE only. */
     static Grants grants(boolean withConsents) {
@@ -41,7 +44,7 @@ class RouteDisclosureTest {
                     return new Held(Map.of(), Map.of());
                 }
                 return new Held(withConsents ? Map.of(CASE, CONSENTS) : Map.of(),
-                        decisionIds.contains(DECISION_IN_FORCE) ? Map.of(DECISION_IN_FORCE, EnumSet.of(INCIDENT)) : Map.of());
+                        decisionIds.contains(DECISION_IN_FORCE) ? Map.of(DECISION_IN_FORCE, DECIDED) : Map.of());
             }
         };
     }
@@ -62,6 +65,9 @@ class RouteDisclosureTest {
                 for (Route route : routes()) {
                     for (boolean consents : List.of(true, false)) {
                         Disclosure got = policy(consents).discloseRoutes(caller, List.of(route)).get(route.objectId());
+                        if (got == null) {
+                            throw new AssertionError("no disclosure for " + route);
+                        }
                         assertEquals(expected(new Case(route, caller, consents)), got.granted(),
                                 () -> role + " of " + agency + " through " + route + (consents ? " with" : " without") + " consents");
                         checked++;
@@ -75,13 +81,16 @@ class RouteDisclosureTest {
     static List<Route> routes() {
         List<Route> routes = new java.util.ArrayList<>();
         for (UUID decision : java.util.Arrays.asList(null, DECISION_IN_FORCE, DECISION_ENDED)) {
-            for (Route.Ending ending : Route.Ending.values()) {
-                for (OffsetDateTime endedAt : List.of(NOW.minusDays(29), NOW.minusDays(31))) {
-                    routes.add(Route.referral(UUID.randomUUID(), CASE, "AMANI", "STLUKE", decision, ending,
-                            ending == Route.Ending.NONE ? null : endedAt));
+            // the object the decision was made for, and another object pointing at the same decision (a reuse)
+            for (UUID object : List.of(DECISION_OBJECT, UUID.randomUUID())) {
+                for (Route.Ending ending : Route.Ending.values()) {
+                    for (OffsetDateTime endedAt : List.of(NOW.minusDays(29), NOW.minusDays(31))) {
+                        routes.add(Route.referral(object, CASE, "AMANI", "STLUKE", decision, ending,
+                                ending == Route.Ending.NONE ? null : endedAt));
+                    }
                 }
+                routes.add(Route.invitation(object, CASE, "AMANI", "STLUKE", decision));
             }
-            routes.add(Route.invitation(UUID.randomUUID(), CASE, "AMANI", "STLUKE", decision));
         }
         return routes;
     }
@@ -97,7 +106,8 @@ class RouteDisclosureTest {
             return Set.of();
         }
         Route route = c.route();
-        Set<InformationCategory> decided = DECISION_IN_FORCE.equals(route.decisionId()) ? EnumSet.of(INCIDENT) : Set.of();
+        Set<InformationCategory> decided = DECISION_IN_FORCE.equals(route.decisionId()) && DECISION_OBJECT.equals(route.objectId())
+                && route.kind() == Route.Kind.REFERRAL ? EnumSet.of(INCIDENT) : Set.of();
         Set<InformationCategory> consented = !c.consents() ? Set.of()
                 : route.kind() == Route.Kind.REFERRAL ? EnumSet.of(HEALTH) : EnumSet.of(CONFERENCE);
         boolean open = route.kind() == Route.Kind.INVITATION ? !decided.isEmpty() || !consented.isEmpty()
@@ -114,10 +124,14 @@ class RouteDisclosureTest {
     @Test
     void aDecisionForAnotherObjectOrPurposeIsNeverPartOfTheGrant() {
         Caller provider = new Caller("p", "pr.stluke", "STLUKE", "Borno", Set.of(Role.PROVIDER));
-        Route withoutDecision = Route.referral(UUID.randomUUID(), CASE, "AMANI", "STLUKE", null, Route.Ending.NONE, null);
-        assertEquals(EnumSet.of(HEALTH), policy(true).discloseRoutes(provider, List.of(withoutDecision)).get(withoutDecision.objectId()).granted());
-        Route invitation = Route.invitation(UUID.randomUUID(), CASE, "AMANI", "STLUKE", null);
-        assertEquals(false, policy(false).discloseRoutes(provider, List.of(invitation)).get(invitation.objectId()).routeOpen(),
-                "an invitation without a consent or a decision in force is closed");
+        Route madeFor = Route.referral(DECISION_OBJECT, CASE, "AMANI", "STLUKE", DECISION_IN_FORCE, Route.Ending.NONE, null);
+        Route otherReferral = Route.referral(UUID.randomUUID(), CASE, "AMANI", "STLUKE", DECISION_IN_FORCE, Route.Ending.NONE, null);
+        Route invitation = Route.invitation(DECISION_OBJECT, CASE, "AMANI", "STLUKE", DECISION_IN_FORCE);
+        Map<UUID, Disclosure> got = policy(false).discloseRoutes(provider, List.of(madeFor, otherReferral));
+        assertEquals(EnumSet.of(INCIDENT), got.get(madeFor.objectId()).granted());
+        assertEquals(Set.of(), got.get(otherReferral.objectId()).granted(), "another referral pointing at the same decision");
+        Disclosure viaInvitation = policy(false).discloseRoutes(provider, List.of(invitation)).get(invitation.objectId());
+        assertEquals(Set.of(), viaInvitation.granted(), "the decision's purpose is REFERRAL, not CASE_CONFERENCE");
+        assertEquals(false, viaInvitation.routeOpen(), "an invitation without a consent or a decision in force is closed");
     }
 }

@@ -112,13 +112,13 @@ class RouteGrantsTest {
         ok(Tokens.of("pr.stluke"), Cases.CHANGE_STATUS, Map.of("i", Map.of("id", rejected, "status", "REJECTED",
                 "version", Cases.version(Tokens.of("cw.amani"), rejected), "reason", "No capacity")));
         String cancelled = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
-        Cases.move("cw.amani", cancelled, "CANCELLED", Map.of());
+        Cases.move("cw.amani", cancelled, "CANCELLED", Map.of("note", "She fled to her aunt in Maiduguri"));
         String expired = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
         Db.execute("update referral set status = 'EXPIRED' where id = ?", Cases.uuid(expired));
         String completedLongAgo = completed(caseId);
-        Db.execute("update referral set updated_at = now() - interval '31 days' where id = ?", Cases.uuid(completedLongAgo));
+        Db.execute("update referral set updated_at = now() - interval '31 days', completed_at = now() - interval '31 days' where id = ?", Cases.uuid(completedLongAgo));
         String completedRecently = completed(caseId);
-        Db.execute("update referral set updated_at = now() - interval '29 days' where id = ?", Cases.uuid(completedRecently));
+        Db.execute("update referral set updated_at = now() - interval '29 days', completed_at = now() - interval '29 days' where id = ?", Cases.uuid(completedRecently));
 
         for (String closed : List.of(rejected, cancelled, expired, completedLongAgo)) {
             JsonPath answer = call(Tokens.of("pr.stluke"), READ_REFERRAL, Map.of("id", closed));
@@ -128,6 +128,19 @@ class RouteGrantsTest {
             assertEquals(List.of(), answer.getList("data.referral.case.sharedCategories"), closed);
             assertEquals("CONSENT_REQUIRED", errors(answer).get("referral.case.summary"), closed);
         }
+        JsonPath afterCancel = call(Tokens.of("pr.stluke"), """
+                query($id: ID!) { referral(id: $id) { sharingBasis history { toStatus note }
+                  case { caseNumber status caseworkerName lastContactAt updatedAt openedAt version } } }""", Map.of("id", cancelled));
+        assertEquals(List.of("REQUESTED", "CANCELLED"), afterCancel.getList("data.referral.history.toStatus"));
+        assertTrue(!afterCancel.prettyPrint().contains("Maiduguri"), "the referrer's note after the route closed");
+        assertNull(afterCancel.get("data.referral.sharingBasis"));
+        for (String field : List.of("caseworkerName", "lastContactAt", "updatedAt", "openedAt", "version")) {
+            assertNull(afterCancel.get("data.referral.case." + field), field);
+        }
+        assertTrue(afterCancel.getString("data.referral.case.caseNumber").startsWith("AMANI-"));
+        assertTrue(ok(Tokens.of("cw.amani"), "query($id: ID!) { referral(id: $id) { history { note } } }", Map.of("id", cancelled))
+                .getList("data.referral.history.note").contains("She fled to her aunt in Maiduguri"));
+        error(call(Tokens.of("pr.stluke"), "{ referralsSent(first: 5) { totalCount } }", null), "FORBIDDEN");
         assertEquals("HIGH", call(Tokens.of("pr.stluke"), READ_REFERRAL, Map.of("id", completedRecently))
                 .getString("data.referral.case.summary.riskLevel"));
         // the referring agency keeps its own case in full
@@ -184,6 +197,15 @@ class RouteGrantsTest {
         String text = after.prettyPrint();
         for (String secret : List.of("Barrister Musa", "Nurse Hauwa", "Her sister", "MANDATORY_REPORT", "Court support", "hearing date")) {
             assertTrue(!text.contains(secret), secret + " in " + text);
+        }
+
+        List<String> cursors = ok(Tokens.of("pr.stluke"), "{ conferenceInvitations(first: 100) { edges { cursor node { id } } } }", null)
+                .getList("data.conferenceInvitations.edges.cursor");
+        String scheduled = Db.row("select to_char(scheduled_at at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI') as t from conference where id = ?",
+                Cases.uuid(conference)).get("t").toString();
+        for (String cursor : cursors) {
+            String decoded = new String(java.util.Base64.getUrlDecoder().decode(cursor), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(!decoded.contains(scheduled), "the meeting's time in a list cursor: " + decoded);
         }
 
         JsonPath items = call(Tokens.of("pr.stluke"), "{ actionItemsAssigned(first: 100) { edges { node { id status description } } } }", null);

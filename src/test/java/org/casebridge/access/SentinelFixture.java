@@ -69,6 +69,15 @@ final class SentinelFixture {
         return text;
     }
 
+    int mark() {
+        return counter;
+    }
+
+    /** A refused creation stored nothing: its sentinels were never planted. */
+    void unplantAfter(int mark) {
+        planted.keySet().removeIf(text -> Integer.parseInt(text.substring(text.lastIndexOf('-') + 1)) > mark);
+    }
+
     private void id(String globalId) {
         String type = GlobalId.decode(globalId, "id").type();
         idsByType.computeIfAbsent(type, k -> new ArrayList<>()).add(globalId);
@@ -356,6 +365,7 @@ final class SentinelFixture {
         open("cw.amani", 13, "AMANI");
         refer("sup.amani", 13, Cases.LEGAL_AID, override("CASE_SUMMARY", "INCIDENT"), "LAWCENTRE", true, set("CASE_SUMMARY", "INCIDENT"),
                 "OVERRIDE decision for this referral");
+        int beforeCall = mark();
         JsonPath reusedCall = conferenceCall("cw.amani", 13, List.of(Map.of("agencyCode", "LAWCENTRE")));
         if (reusedCall.get("errors") == null) {
             String k13 = reusedCall.getString("data.callConference.conference.id");
@@ -368,10 +378,12 @@ final class SentinelFixture {
             minutes("cw.amani", k13, List.of("LAWCENTRE"), List.of("LAWCENTRE"));
         } else {
             notes.add("C13 callConference reusing a decision: refused with " + reusedCall.getString("errors[0].extensions.code"));
+            unplantAfter(beforeCall);
             if (!"CONSENT_REQUIRED".equals(reusedCall.getString("errors[0].extensions.code"))) {
                 throw new AssertionError("unexpected refusal: " + reusedCall.prettify());
             }
         }
+        int beforeReferral = mark();
         JsonPath reusedReferral = referralCall("cw.amani", 13, Cases.LEGAL_AID, null);
         if (reusedReferral.get("errors") == null) {
             String r13b = reusedReferral.getString("data.createReferral.referral.id");
@@ -381,6 +393,7 @@ final class SentinelFixture {
                     + reusedReferral.getString("data.createReferral.referral.sharingBasis"));
         } else {
             notes.add("C13 createReferral reusing a decision: refused with " + reusedReferral.getString("errors[0].extensions.code"));
+            unplantAfter(beforeReferral);
             if (!"CONSENT_REQUIRED".equals(reusedReferral.getString("errors[0].extensions.code"))) {
                 throw new AssertionError("unexpected refusal: " + reusedReferral.prettify());
             }

@@ -116,7 +116,7 @@ class FocusGroupTest {
     void nothingIsRecordedBeforeConsent() {
         String session = planned("fac.borno", CAREGIVERS_GUIDE, "fac2.borno");
         Map<String, Object> notes = Map.of("id", session, "version", version(session), "groupDynamics", "Quiet",
-                "quotes", List.of(Map.of("speakerType", "CAREGIVER", "text", "They listened", "themes", List.of("Listening"))));
+                "quotes", List.of(Map.of("speakerType", "CAREGIVER", "text", "They listened", "themes", List.of("Participation  in Decisions"))));
         error(call(Tokens.of("fac.borno"), NOTES, Map.of("i", notes)), "INVALID_TRANSITION");
         assertEquals(0, recorded(session));
         assertNull(Db.row("select group_dynamics from fg_session where id = ?", uuid(session)).get("group_dynamics"));
@@ -130,7 +130,7 @@ class FocusGroupTest {
         after.put("version", version(session));
         ok(Tokens.of("fac2.borno"), NOTES, Map.of("i", after));
         assertEquals(1, recorded(session));
-        assertEquals("listening", Db.row("select themes[1] as t from fg_quote where session_id = ?", uuid(session)).get("t"));
+        assertEquals("participation in decisions", Db.row("select themes[1] as t from fg_quote where session_id = ?", uuid(session)).get("t"));
     }
 
     @Test

@@ -105,10 +105,9 @@ public final class Benchmark {
             // (b) reads another case than the one (d) adds referrals to: in the soak they run together for 10 minutes
             String readCaseId = GlobalId.encode("Case", UUID.fromString(ids.get("READ_CASE")));
             String serviceId = GlobalId.encode("Service", UUID.fromString(ids.get("SERVICE")));
-            String from = LocalDate.now().minusYears(2).toString();
-            String to = LocalDate.now().toString();
-            ids.put("FROM", from);
-            ids.put("TO", to);
+            // the aggregates of a released month: the last closed one (released on the first request, then read as stored)
+            LocalDate lastMonth = LocalDate.now().withDayOfMonth(1).minusMonths(1);
+            ids.put("PERIOD", "%04d-%02d".formatted(lastMonth.getYear(), lastMonth.getMonthValue()));
             List<Operation> operations = List.of(
                     new Operation("(a) referralsReceived(first: 20)", "pr.stluke", """
                             { referralsReceived(first: 20) { totalCount edges { node { id status urgency updatedAt note
@@ -119,13 +118,14 @@ public final class Benchmark {
                               referrals { status service { name } history { toStatus } } followUps { scheduledAt status } } }""",
                             Map.of("id", readCaseId), "case-read.sql"),
                     new Operation("(c) needs + case-management aggregates", "lead.borno", """
-                            query($f: Date!, $t: Date!) {
-                              needsAssessment(from: $f, to: $t) { needs { grandTotal { value } } sessions { grandTotal { value } }
+                            query($p: ReportingPeriodInput!) {
+                              needsAssessment(period: $p) { needs { grandTotal { value } } sessions { grandTotal { value } }
                                 participants { grandTotal { value } } followUpRequests { grandTotal { value } } topThemes { theme } }
-                              caseManagementIndicators(from: $f, to: $t) { referrals { grandTotal { value } }
+                              caseManagementIndicators(period: $p) { referrals { grandTotal { value } }
                                 byServiceType { acceptanceRate medianMinutesToAccept } followUpTimeliness { grandTotal { value } }
                                 closureReasons { grandTotal { value } } feedbackSatisfaction { grandTotal { value } }
-                                supervisionRatings { grandTotal { value } } } }""", Map.of("f", from, "t", to), "aggregates.sql"),
+                                supervisionRatings { grandTotal { value } } } }""", Map.of("p", Map.of("year", lastMonth.getYear(), "month",
+                                lastMonth.getMonthValue())), "aggregates.sql"),
                     new Operation("(d) createReferral", "cw.amani", """
                             mutation($i: CreateReferralInput!) { createReferral(input: $i) { referral { id status } } }""",
                             Map.of("i", Map.of("caseId", caseId, "serviceId", serviceId, "urgency", "URGENT", "note", "Needs care")),
@@ -320,8 +320,9 @@ public final class Benchmark {
     /** Waits until the API has rebuilt its reporting tables after the seeding, and prints how long the rebuild took. */
     static void awaitReportingRebuild(String url, String token, Path apiLog) throws Exception {
         java.time.OffsetDateTime seeded = java.time.OffsetDateTime.now();
-        String body = json(Map.of("query", "query($d: Date!) { caseManagementIndicators(from: $d, to: $d) { asOf } }",
-                "variables", Map.of("d", LocalDate.now().toString())));
+        LocalDate lastMonth = LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);
+        String body = json(Map.of("query", "query($p: ReportingPeriodInput!) { caseManagementIndicators(period: $p) { asOf } }",
+                "variables", Map.of("p", Map.of("year", lastMonth.getYear(), "month", lastMonth.getMonthValue()))));
         for (int i = 0; i < 400; i++) {
             Matcher asOf = Pattern.compile("\"asOf\":\"([^\"]+)\"").matcher(post(url + "/graphql", token, body));
             if (asOf.find() && java.time.OffsetDateTime.parse(asOf.group(1)).isAfter(seeded)) {

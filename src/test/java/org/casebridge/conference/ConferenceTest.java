@@ -186,6 +186,42 @@ class ConferenceTest {
         }
     }
 
+    @Test
+    void aRevokedConsentEndsTheInvitedAgencysConferenceEvents() throws Exception {
+        String caseId = Cases.open("cw.amani", "Events end " + UUID.randomUUID());
+        String consent = Cases.consent("cw.amani", caseId, "STLUKE", List.of("CONFERENCE"), "CASE_CONFERENCE");
+        List<Response> stluke = new CopyOnWriteArrayList<>();
+        List<Response> lead = new CopyOnWriteArrayList<>();
+        String subscription = "subscription { conferenceEvents { conferenceId change } }";
+        try (DynamicGraphQLClient invited = client("pr.stluke"); DynamicGraphQLClient own = client("sup.amani")) {
+            invited.subscription(subscription).subscribe().with(stluke::add);
+            own.subscription(subscription).subscribe().with(lead::add);
+            Thread.sleep(1_500);
+            String conference = ok(Tokens.of("cw.amani"), CALL, Map.of("i", callInput(caseId, List.of(Map.of("agencyCode", "STLUKE")))))
+                    .getString("data.callConference.conference.id");
+            awaitEvent(stluke, conference, "CALLED");
+            Cases.revoke("cw.amani", consent);
+            ok(Tokens.of("cw.amani"), """
+                    mutation($i: RecordConferenceInput!) { recordConference(input: $i) { conference { status } } }""",
+                    Map.of("i", Map.of("id", conference, "version", 0, "decisions", "Next steps")));
+            awaitEvent(lead, conference, "MINUTES_RECORDED");
+            Thread.sleep(500);
+            assertTrue(stluke.stream().noneMatch(r -> conference.equals(idOf(r))
+                    && "MINUTES_RECORDED".equals(r.getData().getJsonObject("conferenceEvents").getString("change"))),
+                    "an agency whose invitation lapsed hears no more of the conference");
+        }
+    }
+
+    private static void awaitEvent(List<Response> received, String conference, String change) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (received.stream().noneMatch(r -> conference.equals(idOf(r))
+                && change.equals(r.getData().getJsonObject("conferenceEvents").getString("change"))) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(received.stream().anyMatch(r -> conference.equals(idOf(r))
+                && change.equals(r.getData().getJsonObject("conferenceEvents").getString("change"))), change);
+    }
+
     private DynamicGraphQLClient client(String user) {
         return new VertxDynamicGraphQLClientBuilder().url(graphql.toString()).subprotocols(WebsocketSubprotocol.GRAPHQL_TRANSPORT_WS)
                 .initPayload(Map.of("Authorization", "Bearer " + Tokens.of(user))).build();

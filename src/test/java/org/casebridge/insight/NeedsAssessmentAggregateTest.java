@@ -26,6 +26,7 @@ import static org.casebridge.support.GraphQLClient.error;
 import static org.casebridge.support.GraphQLClient.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The state leads' figures: own state only, final sessions only, consenting cases only, nothing recoverable, CSV. */
@@ -37,19 +38,29 @@ class NeedsAssessmentAggregateTest {
 
     static final String TABLE = "title rowDimension columns rows { key cells { column value suppressed } total { value suppressed } } "
             + "columnTotals { column value suppressed } grandTotal { value suppressed }";
-    static final String NEEDS = "query($s: String, $f: Date!, $t: Date!) { needsAssessment(state: $s, from: $f, to: $t) { "
+    static final String NEEDS = "query($s: String, $p: ReportingPeriodInput!) { needsAssessment(state: $s, period: $p) { "
             + "needs { " + TABLE + " } sessions { " + TABLE + " } participants { " + TABLE + " } followUpRequests { " + TABLE + " } "
             + "topThemes { theme mentions { value suppressed } quotes { speakerType text } } } }";
-    static final String INDICATORS = "query($s: String, $f: Date!, $t: Date!) { caseManagementIndicators(state: $s, from: $f, to: $t) { "
-            + "referrals { " + TABLE + " } byServiceType { serviceType acceptanceRate medianMinutesToAccept suppressed } "
+    static final String INDICATORS = "query($s: String, $p: ReportingPeriodInput!) { caseManagementIndicators(state: $s, period: $p) { "
+            + "asOf referralRequests { " + TABLE + " } referrals { " + TABLE + " } byServiceType { serviceType acceptanceRate medianMinutesToAccept suppressed } "
             + "followUpTimeliness { " + TABLE + " } closureReasons { " + TABLE + " } feedbackSatisfaction { " + TABLE + " } "
             + "supervisionRatings { " + TABLE + " } } }";
 
-    static Map<String, Object> period(String state, LocalDate from, LocalDate to) {
-        Map<String, Object> variables = new java.util.HashMap<>(Map.of("f", from.toString(), "t", to.toString()));
+    /** Variables for a month ({year, month}), a quarter ({year, quarter}) or a year. */
+    static Map<String, Object> period(String state, int year, String unit, Integer n) {
+        Map<String, Object> p = new java.util.HashMap<>(Map.of("year", year));
+        if (unit != null) p.put(unit, n);
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("p", p));
         if (state != null) variables.put("s", state);
         return variables;
     }
+
+    static Map<String, Object> month(String state, int year, int month) {
+        return period(state, year, "month", month);
+    }
+
+    /** The last closed month. */
+    static final LocalDate LAST_MONTH = LocalDate.now(java.time.ZoneOffset.UTC).withDayOfMonth(1).minusMonths(1);
 
     /** One service of every type at St Luke's, named prefix + type, for a period's referrals to fill every row. */
     static void servicesOfEveryType(String prefix) {
@@ -60,31 +71,36 @@ class NeedsAssessmentAggregateTest {
                 prefix);
     }
 
-    static final LocalDate FROM = LocalDate.now().minusYears(1);
-    static final LocalDate TO = LocalDate.now();
 
     @Test
     void aStateLeadReadsTheirOwnStateOnly() {
-        ok(Tokens.of("lead.borno"), NEEDS, period(null, FROM, TO));
-        ok(Tokens.of("lead.adamawa"), INDICATORS, period("Adamawa", FROM, TO));
+        ok(Tokens.of("lead.borno"), NEEDS, period(null, 2025, null, null));
+        ok(Tokens.of("lead.adamawa"), INDICATORS, period("Adamawa", 2025, "quarter", 2));
         for (String document : List.of(NEEDS, INDICATORS)) {
-            error(call(Tokens.of("lead.borno"), document, period("Adamawa", FROM, TO)), "FORBIDDEN");
-            error(call(Tokens.of("lead.adamawa"), document, period("Borno", FROM, TO)), "FORBIDDEN");
+            error(call(Tokens.of("lead.borno"), document, period("Adamawa", 2025, null, null)), "FORBIDDEN");
+            error(call(Tokens.of("lead.adamawa"), document, period("Borno", 2025, null, null)), "FORBIDDEN");
             for (String user : List.of("cw.amani", "sup.amani", "fac.borno", "auditor", "pr.stluke")) {
-                error(call(Tokens.of(user), document, period("Borno", FROM, TO)), "FORBIDDEN");
+                error(call(Tokens.of(user), document, period("Borno", 2025, null, null)), "FORBIDDEN");
             }
+        }
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        for (Map<String, Object> bad : List.of(month(null, today.getYear(), today.getMonthValue()), period(null, today.getYear(), null, null),
+                period(null, 2025, "month", 13), period(null, 2025, "quarter", 5), period(null, 1999, null, null))) {
+            Map<String, Object> refused = error(call(Tokens.of("lead.borno"), NEEDS, bad), "VALIDATION_FAILED");
+            assertTrue(String.valueOf(org.casebridge.support.GraphQLClient.field(refused)).startsWith("period"), refused::toString);
         }
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void noSuppressedCountCanBeRecoveredFromWhatIsPublished() {
-        assertTrue(reportingTables.refresh());
-        Map<String, Object> needs = ok(Tokens.of("lead.borno"), NEEDS, period(null, FROM, TO)).getMap("data.needsAssessment");
-        Map<String, Object> indicators = ok(Tokens.of("lead.borno"), INDICATORS, period(null, FROM, TO)).getMap("data.caseManagementIndicators");
+        Map<String, Object> needs = ok(Tokens.of("lead.borno"), NEEDS, month(null, LAST_MONTH.getYear(), LAST_MONTH.getMonthValue()))
+                .getMap("data.needsAssessment");
+        Map<String, Object> indicators = ok(Tokens.of("lead.borno"), INDICATORS, month(null, LAST_MONTH.getYear(), LAST_MONTH.getMonthValue()))
+                .getMap("data.caseManagementIndicators");
         List<Map<String, Object>> tables = new ArrayList<>();
         for (String name : List.of("needs", "sessions", "participants", "followUpRequests")) tables.add((Map<String, Object>) needs.get(name));
-        for (String name : List.of("referrals", "followUpTimeliness", "closureReasons", "feedbackSatisfaction", "supervisionRatings")) {
+        for (String name : List.of("referralRequests", "referrals", "followUpTimeliness", "closureReasons", "feedbackSatisfaction", "supervisionRatings")) {
             tables.add((Map<String, Object>) indicators.get(name));
         }
         int suppressed = 0;
@@ -102,28 +118,47 @@ class NeedsAssessmentAggregateTest {
                 }
             }
         }
-        assertTrue(suppressed > 0 && published > 0, "the demo data gives both published and suppressed cells");
+        assertTrue(suppressed > 0 && published > 0, "the demo data gives both published and suppressed cells in the last closed month");
     }
 
+    /**
+     * July 2016: four final sessions of twelve with three needs and a quote each on caseworker training, a final session of
+     * five with a quote, and a draft session with a quote: 17 mentions from five final sessions, so the theme's quotes are
+     * published — only those of the four large final sessions.
+     */
     @Test
     void onlyFinalSessionsCountAndQuotesComeOnlyFromLargeEnoughFinalSessions() {
+        List<UUID> large = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         UUID small = UUID.randomUUID();
         UUID draft = UUID.randomUUID();
-        for (UUID id : List.of(small, draft)) {
+        List<UUID> all = new ArrayList<>(large);
+        all.add(small);
+        all.add(draft);
+        for (UUID id : all) {
+            int participants = large.contains(id) ? 12 : 5;
             Db.execute("""
                     insert into fg_session (id, guide_id, audience, format, state, held_on, starts_at, ends_at, location, facilitator_subject,
                       facilitator_username, note_taker_username, composition, status, participant_count, female_count, male_count,
-                      other_gender_count, created_at, updated_at)
-                    values (?, 'a1000000-0000-4000-8000-000000000001', 'CAREGIVERS', 'GROUP_DISCUSSION', 'Borno', current_date - 1, '10:00',
-                      '11:00', 'x', 'x', 'fac.borno', 'fac2.borno', 'FEMALE_ONLY', ?, 5, 5, 0, 0, now(), now())""",
-                    id, id.equals(small) ? "FINAL" : "CONSENTED");
+                      other_gender_count, finalised_at, created_at, updated_at)
+                    values (?, 'a1000000-0000-4000-8000-000000000001', 'CAREGIVERS', 'GROUP_DISCUSSION', 'Borno', date '2016-07-12', '10:00',
+                      '11:00', 'x', 'x', 'fac.borno', 'fac2.borno', 'FEMALE_ONLY', ?, ?, ?, 0, 0, ?, now(), now())""",
+                    id, id.equals(draft) ? "CONSENTED" : "FINAL", participants, participants,
+                    id.equals(draft) ? null : java.time.OffsetDateTime.parse("2016-07-12T15:00:00Z"));
             Db.execute("insert into fg_quote (id, session_id, speaker_type, text, themes) values (?, ?, 'CAREGIVER', ?, '{caseworker training}')",
-                    UUID.randomUUID(), id, "Quote of a " + (id.equals(small) ? "small" : "draft") + " session " + id);
+                    UUID.randomUUID(), id, "Quote of a " + (large.contains(id) ? "large" : id.equals(small) ? "small" : "draft") + " session " + id);
+            if (large.contains(id)) {
+                for (String urgency : List.of("HIGH", "MEDIUM", "LOW")) {
+                    Db.execute("insert into fg_need (id, session_id, theme, professional_level, urgency) values (?, ?, 'caseworker training', 'CASEWORKER', ?)",
+                            UUID.randomUUID(), id, urgency);
+                }
+            }
         }
-        JsonPath figures = ok(Tokens.of("lead.borno"), NEEDS, period(null, FROM, TO));
+        JsonPath figures = ok(Tokens.of("lead.borno"), NEEDS, month(null, 2016, 7));
+        assertEquals(17, figures.getInt("data.needsAssessment.topThemes.find { it.theme == 'caseworker training' }.mentions.value"));
         List<String> quotes = figures.getList("data.needsAssessment.topThemes.quotes.flatten().text");
-        assertFalse(quotes.isEmpty(), "large final sessions give representative quotes");
-        assertTrue(quotes.stream().noneMatch(q -> q.contains(small.toString()) || q.contains(draft.toString())));
+        assertEquals(3, quotes.size(), "up to three quotes of a theme: " + quotes);
+        assertTrue(quotes.stream().allMatch(q -> q.startsWith("Quote of a large session")), quotes::toString);
+        assertEquals(5, figures.getList("data.needsAssessment.topThemes").size(), "five themes of the list, whatever was said");
         assertTrue(figures.getList("data.needsAssessment.topThemes.quotes.flatten().speakerType").stream()
                 .allMatch(t -> List.of("CAREGIVER", "YOUNG_PERSON", "PRACTITIONER", "STATE_OFFICIAL").contains(t)));
     }
@@ -137,23 +172,38 @@ class NeedsAssessmentAggregateTest {
         Db.execute("""
                 insert into fg_session (id, guide_id, audience, format, state, held_on, starts_at, ends_at, location, facilitator_subject,
                   facilitator_username, note_taker_username, composition, status, participant_count, female_count, male_count,
-                  other_gender_count, facilitator_agreed_at, created_at, updated_at)
-                select gen_random_uuid(), 'a1000000-0000-4000-8000-000000000001', a, 'GROUP_DISCUSSION', 'Borno', date '2021-06-15',
+                  other_gender_count, facilitator_agreed_at, finalised_at, created_at, updated_at)
+                select gen_random_uuid(), 'a1000000-0000-4000-8000-000000000001', a, 'GROUP_DISCUSSION', 'Borno', date '2017-06-15',
                        '10:00', '11:00', 'x', 'x', 'fac.borno', 'fac2.borno', c, st, 12, case when c = 'MALE_ONLY' then 0 else 12 end,
-                       case when c = 'MALE_ONLY' then 12 else 0 end, 0, case when st = 'CONSENTED' then now() end, now(), now()
+                       case when c = 'MALE_ONLY' then 12 else 0 end, 0, case when st = 'CONSENTED' then now() end,
+                       case when st = 'FINAL' then timestamptz '2017-06-15 16:00Z' end, now(), now()
                 from unnest(array['CAREGIVERS','YOUNG_PEOPLE','PRACTITIONERS','STATE_OFFICIALS']) a
                 cross join unnest(array['FEMALE_ONLY','MALE_ONLY','MIXED']) c
                 cross join (select 'FINAL' as st, n from generate_series(1, 11) n union all select 'CONSENTED', n from generate_series(1, 5) n) s""");
-        JsonPath answer = ok(Tokens.of("lead.borno"), NEEDS, period(null, LocalDate.of(2021, 6, 1), LocalDate.of(2021, 6, 30)));
+        JsonPath answer = ok(Tokens.of("lead.borno"), NEEDS, month(null, 2017, 6));
         List<Integer> sessions = answer.getList("data.needsAssessment.sessions.rows.cells.flatten().value");
         assertEquals(12, sessions.size());
         assertTrue(sessions.stream().allMatch(v -> v == 11), "eleven final sessions per cell: " + sessions);
         assertEquals(132 * 12, answer.getInt("data.needsAssessment.participants.grandTotal.value"));
     }
 
+    /** Referrals of every service type, eleven (or {@code times}) per answer, requested and answered at {@code at}. */
+    static void referralsOfEveryTypeAndAnswer(String prefix, UUID caseId, String at, int times) {
+        Db.execute("""
+                insert into referral (id, case_id, from_agency_id, to_agency_id, service_id, status, urgency, requested_by_subject,
+                                      requested_at, response_due_at, accepted_at, answered_at, updated_at)
+                select gen_random_uuid(), ?, 'a0000000-0000-4000-8000-000000000001', s.agency_id, s.id, st,
+                       'ROUTINE', 'x', cast(? as timestamptz), cast(? as timestamptz) + interval '3 days',
+                       case when st = 'ACCEPTED' then cast(? as timestamptz) + make_interval(mins => 30 + n) end,
+                       case when st <> 'REQUESTED' then cast(? as timestamptz) + make_interval(mins => 30 + n) end, now()
+                from (select id, agency_id from agency_service where name like ? || '%') s
+                cross join unnest(array['ACCEPTED','REJECTED','EXPIRED','CANCELLED','REQUESTED']) st
+                cross join generate_series(1, ?) n""", caseId, at, at, at, at, prefix, times);
+    }
+
     /**
-     * In a period of its own, every service type × outcome cell is filled to the threshold by a consenting case, and a
-     * non-consenting case adds five more referrals to each: the published counts are exactly the consenting ones.
+     * In a period of its own (March 2019, a year no other test counts in), every service type × answer cell is filled to the threshold by a consenting
+     * case, and a non-consenting case adds five more referrals to each: the published counts are exactly the consenting ones.
      */
     @Test
     void caseManagementIndicatorsCountOnlyCasesWithReportingConsent() {
@@ -161,74 +211,59 @@ class NeedsAssessmentAggregateTest {
         String notCounted = Cases.open("cw.amani", "Not counted " + UUID.randomUUID());
         Db.execute("update survivor_case set reporting_consent = false where id = ?", Cases.uuid(notCounted));
         servicesOfEveryType("Indicator test ");
-        Db.execute("""
-                insert into referral (id, case_id, from_agency_id, to_agency_id, service_id, status, urgency, requested_by_subject,
-                                      requested_at, response_due_at, accepted_at, updated_at)
-                select gen_random_uuid(), c.id, 'a0000000-0000-4000-8000-000000000001', s.agency_id, s.id, st,
-                       'ROUTINE', 'x', timestamptz '2021-03-10 10:00Z', timestamptz '2021-03-13 10:00Z',
-                       case when st = 'ACCEPTED' then timestamptz '2021-03-10 10:00Z' + make_interval(mins => 30 + n) end, now()
-                from (select id, case when id = ? then 11 else 5 end as times from survivor_case where id in (?, ?)) c
-                cross join (select id, agency_id from agency_service where name like 'Indicator test %') s
-                cross join unnest(array['ACCEPTED','REJECTED','EXPIRED','CANCELLED','REQUESTED']) st
-                cross join lateral generate_series(1, c.times) n""", Cases.uuid(counted), Cases.uuid(counted), Cases.uuid(notCounted));
+        referralsOfEveryTypeAndAnswer("Indicator test ", Cases.uuid(counted), "2019-03-10 10:00Z", 11);
+        referralsOfEveryTypeAndAnswer("Indicator test ", Cases.uuid(notCounted), "2019-03-10 10:00Z", 5);
 
-        Map<String, Object> march2021 = period(null, LocalDate.of(2021, 3, 1), LocalDate.of(2021, 3, 31));
-        assertTrue(reportingTables.refresh());
-        OffsetDateTime rebuilt = OffsetDateTime.parse(ok(Tokens.of("lead.borno"), "query($f: Date!, $t: Date!) { "
-                + "caseManagementIndicators(from: $f, to: $t) { asOf } }", march2021).getString("data.caseManagementIndicators.asOf"));
-        assertTrue(rebuilt.isAfter(OffsetDateTime.now().minusMinutes(1)), "asOf is the rebuild just done: " + rebuilt);
-        JsonPath answer = ok(Tokens.of("lead.borno"), INDICATORS, march2021);
+        JsonPath answer = ok(Tokens.of("lead.borno"), INDICATORS, month(null, 2019, 3));
         List<Integer> values = answer.getList("data.caseManagementIndicators.referrals.rows.cells.flatten().value");
-        assertEquals(45, values.size());
+        assertEquals(36, values.size());
         assertTrue(values.stream().allMatch(v -> v == 11), "11 per cell, the non-consenting case's five not counted: " + values);
-        assertEquals(495, answer.getInt("data.caseManagementIndicators.referrals.grandTotal.value"));
+        assertEquals(396, answer.getInt("data.caseManagementIndicators.referrals.grandTotal.value"));
+        assertEquals(495, answer.getInt("data.caseManagementIndicators.referralRequests.grandTotal.value"));
         assertEquals(11.0 / 33, answer.getDouble("data.caseManagementIndicators.byServiceType.find { it.serviceType == 'HEALTH' }.acceptanceRate"),
                 1e-6, "accepted of accepted, rejected and expired");
         assertEquals(List.of(36), answer.getList("data.caseManagementIndicators.byServiceType.findAll { it.serviceType == 'HEALTH' }.medianMinutesToAccept"));
+        List<String> agencies = Db.rows("select code from agency where state = 'Borno' and type in ('CASE_MANAGEMENT', 'CHILD_PROTECTION') order by code").stream().map(r -> (String) r.get("code")).toList();
+        assertEquals(agencies, answer.getList("data.caseManagementIndicators.followUpTimeliness.rows.key"));
     }
 
     /**
-     * The figures are those of the last rebuild: a referral added since is not counted until the next one, and
-     * while one replica rebuilds (holding the lock) another skips its turn rather than rebuilding twice.
+     * A release is made once: eight concurrent first requests for April 2018 get the same figures and one stored
+     * release; referrals recorded afterwards — through the database, backdated into April — change nothing, and the
+     * stored release cannot be altered.
      */
     @Test
-    void indicatorsAreAsOfTheLastRebuildWhichOneReplicaAtATimeDoes() throws Exception {
-        Map<String, Object> april2021 = period(null, LocalDate.of(2021, 4, 1), LocalDate.of(2021, 4, 30));
-        String document = "query($f: Date!, $t: Date!) { caseManagementIndicators(from: $f, to: $t) { referrals { grandTotal { value } } } }";
-        java.util.function.Supplier<Object> published = () -> ok(Tokens.of("lead.borno"), document, april2021)
-                .get("data.caseManagementIndicators.referrals.grandTotal.value");
-        assertTrue(reportingTables.refresh());
-        assertEquals(null, published.get(), "nothing in April 2021 yet");
-        String counted = Cases.open("cw.amani", "Rebuilt " + UUID.randomUUID());
-        servicesOfEveryType("Rebuild test ");
-        Db.execute("""
-                insert into referral (id, case_id, from_agency_id, to_agency_id, service_id, status, urgency, requested_by_subject,
-                                      requested_at, response_due_at, updated_at)
-                select gen_random_uuid(), ?, 'a0000000-0000-4000-8000-000000000001', s.agency_id, s.id, st, 'ROUTINE', 'x',
-                       timestamptz '2021-04-10 10:00Z', timestamptz '2021-04-13 10:00Z', now()
-                from (select id, agency_id from agency_service where name like 'Rebuild test %') s
-                cross join unnest(array['ACCEPTED','REJECTED','EXPIRED','CANCELLED','REQUESTED']) st
-                cross join generate_series(1, 11)""", Cases.uuid(counted));
-        assertEquals(null, published.get(), "not counted before the next rebuild");
-
-        try (Connection other = TestStack.postgres().superuserConnection(); Statement s = other.createStatement()) {
-            try (ResultSet locked = s.executeQuery("select pg_try_advisory_lock(hashtext('casebridge.reporting'))")) {
-                locked.next();
-                assertTrue(locked.getBoolean(1));
-            }
-            assertFalse(reportingTables.refresh(), "another replica holds the rebuild");
-            assertEquals(null, published.get());
-            s.execute("select pg_advisory_unlock(hashtext('casebridge.reporting'))");
+    void aReleaseIsMadeOnceAndNeverChanges() throws Exception {
+        String counted = Cases.open("cw.amani", "Released " + UUID.randomUUID());
+        servicesOfEveryType("Release test ");
+        referralsOfEveryTypeAndAnswer("Release test ", Cases.uuid(counted), "2018-04-10 10:00Z", 11);
+        String lead = Tokens.of("lead.borno");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> ok(lead, INDICATORS, month(null, 2018, 4)).getString("data.caseManagementIndicators")));
         }
-        assertTrue(reportingTables.refresh());
-        assertEquals(9 * 5 * 11, published.get());
+        java.util.Set<String> distinct = new java.util.HashSet<>();
+        for (var a : answers) distinct.add(a.get());
+        pool.shutdown();
+        assertEquals(1, distinct.size(), "one release for concurrent first requests");
+        assertEquals(1, Db.count("select count(*) from report_release where family = 'CASE_MANAGEMENT' and scope = 'Borno' and period = '2018-04'"));
+        JsonPath first = ok(lead, INDICATORS, month(null, 2018, 4));
+        assertEquals(396, first.getInt("data.caseManagementIndicators.referrals.grandTotal.value"));
+
+        referralsOfEveryTypeAndAnswer("Release test ", Cases.uuid(counted), "2018-04-20 10:00Z", 11);
+        assertEquals(first.getString("data.caseManagementIndicators"), ok(lead, INDICATORS, month(null, 2018, 4)).getString("data.caseManagementIndicators"));
+        assertThrows(IllegalStateException.class, () -> Db.execute("update report_release_cell set value = 0 where period = '2018-04'"));
+        assertThrows(IllegalStateException.class, () -> Db.execute("delete from report_release where period = '2018-04'"));
     }
 
     @Test
     void theSameFiguresAsCsvWithTheSameSuppression() {
-        Map<String, Object> needs = ok(Tokens.of("lead.borno"), NEEDS, period(null, FROM, TO)).getMap("data.needsAssessment.sessions");
+        String label = "%04d-%02d".formatted(LAST_MONTH.getYear(), LAST_MONTH.getMonthValue());
+        Map<String, Object> needs = ok(Tokens.of("lead.borno"), NEEDS, month(null, LAST_MONTH.getYear(), LAST_MONTH.getMonthValue()))
+                .getMap("data.needsAssessment.sessions");
         Response csv = RestAssured.given().header("Authorization", "Bearer " + Tokens.of("lead.borno"))
-                .queryParam("from", FROM.toString()).queryParam("to", TO.toString()).get("/aggregates/sessions.csv");
+                .queryParam("period", label).get("/aggregates/sessions.csv");
         assertEquals(200, csv.statusCode());
         assertTrue(csv.contentType().startsWith("text/csv"));
         String[] lines = csv.asString().split("\r\n");
@@ -242,18 +277,27 @@ class NeedsAssessmentAggregateTest {
             cells.forEach(c -> expected.append(',').append(Boolean.TRUE.equals(c.get("suppressed")) ? "suppressed" : c.get("value")));
             assertTrue(lines[i + 1].startsWith(expected.toString()), lines[i + 1] + " vs " + expected);
         }
+        for (String table : List.of("needs", "participants", "follow-up-requests", "theme-mentions", "referral-requests", "referrals",
+                "follow-up-timeliness", "closure-reasons", "feedback-satisfaction", "supervision-ratings")) {
+            Response each = RestAssured.given().header("Authorization", "Bearer " + Tokens.of("lead.borno"))
+                    .queryParam("period", "2025").get("/aggregates/" + table + ".csv");
+            assertEquals(200, each.statusCode(), table + ": " + each.asString());
+            assertTrue(each.getHeader("Content-Disposition").contains("-2025.csv"));
+        }
 
-        assertEquals(401, RestAssured.given().queryParam("from", FROM.toString()).queryParam("to", TO.toString())
-                .get("/aggregates/sessions.csv").statusCode());
+        assertEquals(401, RestAssured.given().queryParam("period", label).get("/aggregates/sessions.csv").statusCode());
         assertEquals(403, RestAssured.given().header("Authorization", "Bearer " + Tokens.of("cw.amani"))
-                .queryParam("from", FROM.toString()).queryParam("to", TO.toString()).get("/aggregates/sessions.csv").statusCode());
+                .queryParam("period", label).get("/aggregates/sessions.csv").statusCode());
         assertEquals(403, RestAssured.given().header("Authorization", "Bearer " + Tokens.of("lead.borno")).queryParam("state", "Adamawa")
-                .queryParam("from", FROM.toString()).queryParam("to", TO.toString()).get("/aggregates/needs.csv").statusCode());
-        Response bad = RestAssured.given().header("Authorization", "Bearer " + Tokens.of("lead.borno"))
-                .queryParam("from", "yesterday").queryParam("to", TO.toString()).get("/aggregates/needs.csv");
-        assertEquals(400, bad.statusCode());
-        assertEquals("VALIDATION_FAILED", bad.jsonPath().getString("errors[0].extensions.code"));
+                .queryParam("period", label).get("/aggregates/needs.csv").statusCode());
+        for (String bad : List.of("yesterday", "2026-13", "2025-Q5", LocalDate.now().toString().substring(0, 7), "2025-01-01")) {
+            Response refused = RestAssured.given().header("Authorization", "Bearer " + Tokens.of("lead.borno"))
+                    .queryParam("period", bad).get("/aggregates/needs.csv");
+            assertEquals(400, refused.statusCode(), bad);
+            assertEquals("VALIDATION_FAILED", refused.jsonPath().getString("errors[0].extensions.code"));
+            assertTrue(refused.jsonPath().getString("errors[0].extensions.field").startsWith("period"));
+        }
         assertEquals(404, RestAssured.given().header("Authorization", "Bearer " + Tokens.of("lead.borno"))
-                .queryParam("from", FROM.toString()).queryParam("to", TO.toString()).get("/aggregates/cases.csv").statusCode());
+                .queryParam("period", label).get("/aggregates/cases.csv").statusCode());
     }
 }

@@ -27,7 +27,7 @@ class StateLeadReachTest {
 
     /** Queries a state lead may use: aggregates, and reference data that holds nothing about a person. */
     static final Set<String> NOT_RECORD_LEVEL = Set.of("needsAssessment", "caseManagementIndicators", "supervisionRatings",
-            "agencies", "agency", "services", "service", "observationTemplate", "feedbackSurveyTemplate");
+            "agencies", "agency", "services", "service", "observationTemplate", "feedbackSurveyTemplate", "needThemes");
 
     /** A real record for each ID argument, so that "not found" is not just a missing row. */
     static final Map<String, String> REAL_IDS = Map.of(
@@ -59,6 +59,7 @@ class StateLeadReachTest {
                 String value = switch (scalar) {
                     case "ID" -> "\"" + REAL_IDS.getOrDefault(name, REAL_IDS.get("case")) + "\"";
                     case "Date" -> "\"2026-01-01\"";
+                    case "ReportingPeriodInput" -> "{year: 2025, month: 1}";
                     case "Int" -> "1";
                     case "Boolean" -> "true";
                     default -> "\"x\"";

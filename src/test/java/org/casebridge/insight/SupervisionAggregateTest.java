@@ -22,22 +22,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SupervisionAggregateTest {
 
     static final String QUERY = """
-            query($s: String, $f: Date!, $t: Date!) { supervisionRatings(state: $s, from: $f, to: $t) {
+            query($s: String, $p: ReportingPeriodInput!) { supervisionRatings(state: $s, period: $p) {
               state threshold columns rows { key total { value suppressed } cells { column value suppressed } }
               columnTotals { column value suppressed } grandTotal { value suppressed } } }""";
 
-    /** 15 completed observations in Borno in January 2025: every area MEETS, SAFETY once STRONG instead. */
-    private static void observationsInJanuary2025() {
-        if (Db.count("select count(*) from observation where observed_on between '2025-01-01' and '2025-01-31'") > 0) {
+    static final Map<String, Object> JANUARY_2022 = Map.of("p", Map.of("year", 2022, "month", 1));
+
+    /** 15 completed observations in Borno in January 2022: every area MEETS, SAFETY once STRONG instead. */
+    private static void observationsInJanuary2022() {
+        if (Db.count("select count(*) from observation where observed_on between '2022-01-01' and '2022-01-31'") > 0) {
             return;
         }
         for (int i = 0; i < 15; i++) {
             UUID id = UUID.randomUUID();
             Db.execute("""
                     insert into observation (id, agency_id, template_id, caseworker_id, supervisor_subject, supervisor_name, observed_on,
-                      stage, child_consent, caregiver_consent, status, created_at, updated_at)
+                      stage, child_consent, caregiver_consent, status, completed_at, created_at, updated_at)
                     values (?, 'a0000000-0000-4000-8000-000000000001', '0b5e0000-0000-4000-8000-000000000001',
-                      'f0000000-0000-4000-8000-000000000002', 'x', 'sup.amani', date '2025-01-10', 'FOLLOW_UP', true, true, 'COMPLETED', now(), now())""", id);
+                      'f0000000-0000-4000-8000-000000000002', 'x', 'sup.amani', date '2022-01-10', 'FOLLOW_UP', true, true, 'COMPLETED',
+                      timestamptz '2022-01-10 15:00Z', now(), now())""", id);
             Db.execute("""
                     insert into observation_rating (observation_id, area_id, rating)
                     select ?, a.id, case when a.code = 'SAFETY' and ? = 0 then 'STRONG' else 'MEETS' end
@@ -47,8 +50,8 @@ class SupervisionAggregateTest {
 
     @Test
     void stateLeadReadsItsOwnStateWithSmallCountsSuppressed() {
-        observationsInJanuary2025();
-        JsonPath table = ok(Tokens.of("lead.borno"), QUERY, Map.of("f", "2025-01-01", "t", "2025-01-31"));
+        observationsInJanuary2022();
+        JsonPath table = ok(Tokens.of("lead.borno"), QUERY, JANUARY_2022);
         assertEquals("Borno", table.getString("data.supervisionRatings.state"));
         assertEquals(11, table.getInt("data.supervisionRatings.threshold"));
         // 15 MEETS in every area but SAFETY (14 MEETS, 1 STRONG)
@@ -69,11 +72,11 @@ class SupervisionAggregateTest {
 
     @Test
     void onlyStateLeadsAndOnlyForTheirOwnState() {
-        error(call(Tokens.of("lead.borno"), QUERY, Map.of("s", "Adamawa", "f", "2025-01-01", "t", "2025-01-31")), "FORBIDDEN");
-        error(call(Tokens.of("lead.adamawa"), QUERY, Map.of("s", "Borno", "f", "2025-01-01", "t", "2025-01-31")), "FORBIDDEN");
-        ok(Tokens.of("lead.adamawa"), QUERY, Map.of("f", "2025-01-01", "t", "2025-01-31"));
+        error(call(Tokens.of("lead.borno"), QUERY, Map.of("s", "Adamawa", "p", Map.of("year", 2022, "month", 1))), "FORBIDDEN");
+        error(call(Tokens.of("lead.adamawa"), QUERY, Map.of("s", "Borno", "p", Map.of("year", 2022, "month", 1))), "FORBIDDEN");
+        ok(Tokens.of("lead.adamawa"), QUERY, JANUARY_2022);
         for (String user : List.of("sup.amani", "cw.amani", "auditor", "fac.borno", "pr.stluke")) {
-            error(call(Tokens.of(user), QUERY, Map.of("s", "Borno", "f", "2025-01-01", "t", "2025-01-31")), "FORBIDDEN");
+            error(call(Tokens.of(user), QUERY, Map.of("s", "Borno", "p", Map.of("year", 2022, "month", 1))), "FORBIDDEN");
         }
     }
 }

@@ -1,0 +1,186 @@
+package org.casebridge.insight;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.casebridge.support.Db;
+import org.casebridge.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.casebridge.support.GraphQLClient.call;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The adversary's findings, replayed with accepted requests only: (a) differencing consecutive day ranges, and a
+ * supervisor's feedback results before and after one survivor's answers; (b) a single session's theme keys and quote,
+ * and an agency's closure row appearing on the very day of a closure. Each attack is tried the old way (day ranges)
+ * and the new way (reporting periods); whatever the API answers must not give the individual away.
+ */
+@QuarkusTest
+class AggregateFindingsTest {
+
+    @jakarta.inject.Inject
+    ReportingTables reportingTables;
+
+    static final String OLD_NEEDS = "query($f: Date!, $t: Date!) { needsAssessment(from: $f, to: $t) { "
+            + "needs { rows { key } } participants { rows { key cells { column value } } } topThemes { theme quotes { text } } } }";
+    static final String NEW_NEEDS = "query($p: ReportingPeriodInput!) { needsAssessment(period: $p) { "
+            + "needs { rows { key } } participants { rows { key cells { column value } } } topThemes { theme quotes { text } } } }";
+
+    /** Twenty final sessions of twelve caregivers early in February 2023, and one more on the 14th with a quote of its own. */
+    static String februaryOf2023() {
+        String quote = "Only one session said this " + UUID.randomUUID();
+        if (Db.count("select count(*) from fg_session where location = 'Findings test'") == 0) {
+            for (int i = 0; i <= 20; i++) {
+                UUID id = UUID.randomUUID();
+                LocalDate day = i == 20 ? LocalDate.of(2023, 2, 14) : LocalDate.of(2023, 2, 1 + i % 10);
+                Db.execute("""
+                        insert into fg_session (id, guide_id, audience, format, state, held_on, starts_at, ends_at, location, facilitator_subject,
+                          facilitator_username, note_taker_username, composition, status, participant_count, female_count, male_count,
+                          other_gender_count, facilitator_agreed_at, note_taker_agreed_at, finalised_at, created_at, updated_at)
+                        values (?, 'a1000000-0000-4000-8000-000000000001', 'CAREGIVERS', 'GROUP_DISCUSSION', 'Borno', ?, '10:00', '11:00',
+                          'Findings test', 'x', 'fac.borno', 'fac2.borno', 'FEMALE_ONLY', 'FINAL', 12, 12, 0, 0, ?, ?, ?, ?, ?)""",
+                        id, day, day.atTime(12, 0).atOffset(ZoneOffset.UTC), day.atTime(12, 0).atOffset(ZoneOffset.UTC),
+                        day.atTime(12, 0).atOffset(ZoneOffset.UTC), day.atTime(9, 0).atOffset(ZoneOffset.UTC),
+                        day.atTime(12, 0).atOffset(ZoneOffset.UTC));
+                if (i == 20) {
+                    Db.execute("insert into fg_need (id, session_id, theme, professional_level, urgency) values (?, ?, 'safety in schools', 'MANAGER', 'LOW')",
+                            UUID.randomUUID(), id);
+                    Db.execute("insert into fg_quote (id, session_id, speaker_type, text, themes) values (?, ?, 'CAREGIVER', ?, '{safety in schools}')",
+                            UUID.randomUUID(), id, quote);
+                }
+            }
+        }
+        return Db.row("select text from fg_quote q join fg_session s on s.id = q.session_id where s.location = 'Findings test'")
+                .get("text").toString();
+    }
+
+    private static boolean answered(JsonPath answer, String field) {
+        return answer.get("data." + field) != null;
+    }
+
+    @Test
+    void consecutiveDayRangesCannotBeDifferenced() {
+        februaryOf2023();
+        String lead = Tokens.of("lead.borno");
+        JsonPath before = call(lead, OLD_NEEDS, Map.of("f", "2023-02-01", "t", "2023-02-13"));
+        JsonPath after = call(lead, OLD_NEEDS, Map.of("f", "2023-02-01", "t", "2023-02-14"));
+        if (answered(before, "needsAssessment") && answered(after, "needsAssessment")) {
+            assertEquals(before.getString("data.needsAssessment.participants"), after.getString("data.needsAssessment.participants"),
+                    "two day ranges one day apart give one session's participants by subtraction");
+        }
+        assertFalse(answered(before, "needsAssessment"), "a day range is refused");
+        // the only periods are whole closed months, quarters and years; an open month is refused with the field
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        JsonPath open = call(lead, NEW_NEEDS, Map.of("p", Map.of("year", today.getYear(), "month", today.getMonthValue())));
+        assertFalse(answered(open, "needsAssessment"));
+        assertEquals("VALIDATION_FAILED", open.getString("errors[0].extensions.code"));
+        assertEquals("period", open.getString("errors[0].extensions.field"));
+        JsonPath month = call(lead, NEW_NEEDS, Map.of("p", Map.of("year", 2023, "month", 2)));
+        assertTrue(answered(month, "needsAssessment"), month.prettify());
+        assertEquals(252, month.getInt("data.needsAssessment.participants.rows.find { it.key == 'CAREGIVERS' }.cells[0].value"),
+                "the month's 252 women caregivers are published");
+    }
+
+    @Test
+    void aSingleSessionRevealsNoThemeKeyAndNoQuote() {
+        String quote = februaryOf2023();
+        String lead = Tokens.of("lead.borno");
+        JsonPath day = call(lead, OLD_NEEDS, Map.of("f", "2023-02-14", "t", "2023-02-14"));
+        JsonPath otherDay = call(lead, OLD_NEEDS, Map.of("f", "2023-02-15", "t", "2023-02-15"));
+        if (answered(day, "needsAssessment")) {
+            assertEquals(otherDay.getList("data.needsAssessment.needs.rows.key"), day.getList("data.needsAssessment.needs.rows.key"),
+                    "the row keys of one session's day name its themes");
+            assertFalse(day.getList("data.needsAssessment.topThemes.quotes.flatten().text").contains(quote), "one session's quote");
+            assertFalse(day.getList("data.needsAssessment.topThemes.theme").contains("safety in schools"), "one session's theme");
+        }
+        JsonPath withSession = call(lead, NEW_NEEDS, Map.of("p", Map.of("year", 2023, "month", 2)));
+        JsonPath without = call(lead, NEW_NEEDS, Map.of("p", Map.of("year", 2023, "month", 3)));
+        assertTrue(answered(withSession, "needsAssessment") && answered(without, "needsAssessment"), withSession.prettify());
+        List<String> keys = withSession.getList("data.needsAssessment.needs.rows.key");
+        assertEquals(without.getList("data.needsAssessment.needs.rows.key"), keys, "the same fixed rows whatever was said");
+        assertTrue(keys.contains("safety in schools / MANAGER") && keys.contains("youth clubs and activities / CASEWORKER"));
+        for (JsonPath p : List.of(withSession, call(lead, NEW_NEEDS, Map.of("p", Map.of("year", 2023, "quarter", 1))),
+                call(lead, NEW_NEEDS, Map.of("p", Map.of("year", 2023))))) {
+            assertFalse(p.getList("data.needsAssessment.topThemes.quotes.flatten().text").contains(quote), "one session's quote");
+        }
+    }
+
+    static final String OLD_CLOSURES = "query($f: Date!, $t: Date!) { caseManagementIndicators(from: $f, to: $t) { closureReasons { rows { key } } } }";
+    static final String NEW_CLOSURES = "query($p: ReportingPeriodInput!) { caseManagementIndicators(period: $p) { closureReasons { rows { key } } } }";
+
+    @Test
+    void closureReasonRowsAreTheStatesAgenciesWhateverThePeriod() {
+        UUID caseId = UUID.fromString("c0000000-0000-4000-8000-000000000005");
+        if (Db.count("select count(*) from case_closure where note = 'Findings test'") == 0) {
+            Db.execute("""
+                    insert into case_closure (id, case_id, reason, safety_plan_reviewed, action_plan_reviewed, survivor_told_can_return,
+                      file_complete, note, last_contact_at, status, requested_by_subject, requested_by_name, requested_at,
+                      decided_by_subject, decided_by_name, decided_at, decision_comment)
+                    values (?, ?, 'RELOCATED', true, true, true, true, 'Findings test', timestamptz '2023-05-01 10:00Z', 'APPROVED',
+                      'x', 'cw.amani', timestamptz '2023-05-09 10:00Z', 'y', 'sup.amani', timestamptz '2023-05-10 10:00Z', 'ok')""",
+                    UUID.randomUUID(), caseId);
+        }
+        reportingTables.refresh();
+        String lead = Tokens.of("lead.borno");
+        JsonPath closedThatDay = call(lead, OLD_CLOSURES, Map.of("f", "2023-05-10", "t", "2023-05-10"));
+        JsonPath dayAfter = call(lead, OLD_CLOSURES, Map.of("f", "2023-05-11", "t", "2023-05-11"));
+        if (answered(closedThatDay, "caseManagementIndicators")) {
+            assertEquals(dayAfter.getList("data.caseManagementIndicators.closureReasons.rows.key"),
+                    closedThatDay.getList("data.caseManagementIndicators.closureReasons.rows.key"),
+                    "an agency's row appears exactly on the day it closed a case");
+        }
+        List<String> agencies = Db.rows("select code from agency where state = 'Borno' and type in ('CASE_MANAGEMENT', 'CHILD_PROTECTION') order by code").stream()
+                .map(r -> (String) r.get("code")).toList();
+        for (Map<String, Object> period : List.of(Map.<String, Object>of("year", 2023, "month", 5), Map.<String, Object>of("year", 2023, "month", 6),
+                Map.<String, Object>of("year", 2023, "quarter", 2), Map.<String, Object>of("year", 2024))) {
+            JsonPath answer = call(lead, NEW_CLOSURES, Map.of("p", period));
+            assertEquals(agencies, answer.getList("data.caseManagementIndicators.closureReasons.rows.key"), answer.prettify());
+        }
+    }
+
+    static final String OLD_FEEDBACK = "query($f: Date!, $t: Date!) { feedbackResults(from: $f, to: $t) { grandTotal { value } "
+            + "rows { cells { value } } } }";
+    static final String NEW_FEEDBACK = "query($p: ReportingPeriodInput!) { feedbackResults(period: $p) { grandTotal { value } "
+            + "rows { cells { value } } } }";
+
+    /** What one survivor's survey adds, stored as the API stores it (agency, version, mode, month), this month or backdated. */
+    static void oneSurvivorAnswers(LocalDate month) {
+        UUID response = UUID.randomUUID();
+        Db.execute("insert into feedback_response (id, template_id, agency_id, mode, period) values (?, 'f1000000-0000-4000-8000-000000000001', "
+                + "'a0000000-0000-4000-8000-000000000001', 'INTERVIEW', ?)", response, month.withDayOfMonth(1));
+        Db.execute("insert into feedback_answer (response_id, question_id, answer) select ?, id, 'NO' from feedback_question "
+                + "where template_id = 'f1000000-0000-4000-8000-000000000001'", response);
+    }
+
+    @Test
+    void aSupervisorCannotDifferenceOneSurvivorsAnswers() {
+        String supervisor = Tokens.of("sup.amani");
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate lastMonth = today.withDayOfMonth(1).minusMonths(1);
+        Map<String, Object> old = Map.of("f", today.withDayOfMonth(1).toString(), "t", today.toString());
+        Map<String, Object> closed = Map.of("p", Map.of("year", lastMonth.getYear(), "month", lastMonth.getMonthValue()));
+        JsonPath oldBefore = call(supervisor, OLD_FEEDBACK, old);
+        JsonPath newBefore = call(supervisor, NEW_FEEDBACK, closed);
+        oneSurvivorAnswers(today);
+        oneSurvivorAnswers(lastMonth);
+        JsonPath oldAfter = call(supervisor, OLD_FEEDBACK, old);
+        JsonPath newAfter = call(supervisor, NEW_FEEDBACK, closed);
+        if (answered(oldBefore, "feedbackResults")) {
+            assertEquals(oldBefore.getString("data.feedbackResults"), oldAfter.getString("data.feedbackResults"),
+                    "the results before and after one survivor's answers differ by her answers");
+        }
+        assertTrue(answered(newBefore, "feedbackResults"), newBefore.prettify());
+        assertEquals(newBefore.getString("data.feedbackResults"), newAfter.getString("data.feedbackResults"),
+                "a released month does not change");
+        JsonPath open = call(supervisor, NEW_FEEDBACK, Map.of("p", Map.of("year", today.getYear(), "month", today.getMonthValue())));
+        assertEquals("VALIDATION_FAILED", open.getString("errors[0].extensions.code"));
+    }
+}

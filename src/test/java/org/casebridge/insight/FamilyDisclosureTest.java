@@ -1,0 +1,189 @@
+package org.casebridge.insight;
+
+import org.casebridge.insight.FamilyDisclosure.State;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Pure logic: a table family of a year — twelve monthly tables, four quarters, the year, each with its margins — is
+ * released month by month as {@link Releases} does (a quarter with its last month, the year with December), earlier
+ * releases frozen; after every release an attacker holding everything published so far solves every line.
+ */
+class FamilyDisclosureTest {
+
+    /** Periods 0-11 months, 12-15 quarters, 16 the year; cells (period, row incl. total, column incl. total). */
+    static final class Year {
+        final int rows;
+        final int columns;
+        final long[] values;
+        final State[] states;
+        final boolean[] hidden;
+
+        Year(long[][][] months) {
+            rows = months[0].length;
+            columns = months[0][0].length;
+            values = new long[17 * (rows + 1) * (columns + 1)];
+            states = new State[values.length];
+            hidden = new boolean[values.length];
+            for (int m = 0; m < 12; m++) {
+                for (int r = 0; r < rows; r++) {
+                    for (int c = 0; c < columns; c++) {
+                        long v = months[m][r][c];
+                        for (int p : new int[]{m, 12 + m / 3, 16}) {
+                            values[at(p, r, c)] += v;
+                            values[at(p, r, columns)] += v;
+                            values[at(p, rows, c)] += v;
+                            values[at(p, rows, columns)] += v;
+                        }
+                    }
+                }
+            }
+        }
+
+        int at(int period, int r, int c) {
+            return (period * (rows + 1) + r) * (columns + 1) + c;
+        }
+
+        static int[] parts(int period) {
+            return period >= 12 && period < 16 ? new int[]{(period - 12) * 3, (period - 12) * 3 + 1, (period - 12) * 3 + 2}
+                    : period == 16 ? new int[]{12, 13, 14, 15} : new int[0];
+        }
+
+        /** Every line of the family: within each period's table, and each quarter and the year with their parts. */
+        List<FamilyDisclosure.Line> lines(List<Integer> periods) {
+            List<FamilyDisclosure.Line> lines = new ArrayList<>();
+            for (int p : periods) {
+                for (int r = 0; r <= rows; r++) {
+                    List<Integer> parts = new ArrayList<>();
+                    for (int c = 0; c < columns; c++) parts.add(at(p, r, c));
+                    lines.add(FamilyDisclosure.Line.of(parts, at(p, r, columns)));
+                }
+                for (int c = 0; c <= columns; c++) {
+                    List<Integer> parts = new ArrayList<>();
+                    for (int r = 0; r < rows; r++) parts.add(at(p, r, c));
+                    lines.add(FamilyDisclosure.Line.of(parts, at(p, rows, c)));
+                }
+                List<int[]> partSets = new ArrayList<>();
+                if (parts(p).length > 0) partSets.add(parts(p));
+                if (p == 16) partSets.add(new int[]{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11});
+                for (int[] set : partSets) {
+                    for (int r = 0; r <= rows; r++) {
+                        for (int c = 0; c <= columns; c++) {
+                            List<Integer> parts = new ArrayList<>();
+                            for (int q : set) parts.add(at(q, r, c));
+                            lines.add(FamilyDisclosure.Line.of(parts, at(p, r, c)));
+                        }
+                    }
+                }
+            }
+            return lines;
+        }
+
+        /** Releases month m (0-11) with the quarter and year ending with it. */
+        int release(int m, int threshold) {
+            List<Integer> fresh = new ArrayList<>(List.of(m));
+            if (m % 3 == 2) fresh.add(12 + m / 3);
+            if (m == 11) fresh.add(16);
+            State[] now = states.clone();
+            for (int i = 0; i < now.length; i++) {
+                int period = i / ((rows + 1) * (columns + 1));
+                if (fresh.contains(period)) now[i] = State.NEW;
+                else if (now[i] == null) now[i] = State.FROZEN_PUBLISHED; // never part of a line with a new cell
+            }
+            FamilyDisclosure.Result result = FamilyDisclosure.protect(values, now, lines(fresh), threshold);
+            for (int i = 0; i < now.length; i++) {
+                if (now[i] == State.NEW) {
+                    hidden[i] = result.hidden()[i];
+                    states[i] = hidden[i] ? State.FROZEN_HIDDEN : State.FROZEN_PUBLISHED;
+                }
+            }
+            return result.unsatisfiedLines();
+        }
+
+        LineAttack.Learnt attack() {
+            Long[] known = new Long[values.length];
+            for (int i = 0; i < values.length; i++) known[i] = states[i] == State.FROZEN_PUBLISHED && !hidden[i] ? values[i] : null;
+            List<LineAttack.Line> lines = new ArrayList<>();
+            for (FamilyDisclosure.Line l : lines(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16))) {
+                lines.add(new LineAttack.Line(l.parts(), l.total()));
+            }
+            return LineAttack.attack(known, lines);
+        }
+    }
+
+    @Test
+    void randomYearsReleasedMonthByMonthDiscloseNothing() {
+        Random random = new Random(7);
+        int published = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int rows = 1 + random.nextInt(4);
+            int columns = 1 + random.nextInt(4);
+            int sparsity = 1 + random.nextInt(4);
+            long[][][] months = new long[12][rows][columns];
+            for (long[][] month : months) for (long[] row : month) for (int c = 0; c < columns; c++) {
+                row[c] = random.nextInt(sparsity + 1) == 0 ? 0 : random.nextInt(4) == 0 ? random.nextInt(11) : random.nextInt(40);
+            }
+            Year year = new Year(months);
+            for (int m = 0; m < 12; m++) {
+                boolean[] before = year.hidden.clone();
+                State[] frozenBefore = year.states.clone();
+                assertEquals(0, year.release(m, 11), "trial " + trial + " month " + m);
+                for (int i = 0; i < before.length; i++) {
+                    if (frozenBefore[i] != null) assertEquals(before[i], year.hidden[i], "a frozen cell stays as released");
+                }
+                // the attacker after each release, holding only what is published so far
+                LineAttack.Learnt learnt = year.attack();
+                assertTrue(learnt.nothing(), "trial " + trial + " after month " + m + ": " + learnt);
+            }
+            for (int i = 0; i < year.values.length; i++) {
+                if (year.values[i] < 11) assertTrue(year.hidden[i], "every count below the threshold is hidden");
+                if (!year.hidden[i]) published++;
+            }
+        }
+        assertTrue(published > 1000, "the families publish something: " + published);
+    }
+
+    /** January's hidden cell must not come back as Q1 − February − March when March and Q1 are released together. */
+    @Test
+    void aJanuaryCellHiddenInItsReleaseIsNotQ1MinusFebruaryAndMarch() {
+        long[][][] months = new long[12][][];
+        for (int m = 0; m < 12; m++) months[m] = new long[][]{{40, 30}, {25, 35}};
+        months[0] = new long[][]{{3, 30}, {25, 35}};
+        Year year = new Year(months);
+        year.release(0, 11);
+        int january = year.at(0, 0, 0);
+        assertTrue(year.hidden[january]);
+        year.release(1, 11);
+        year.release(2, 11);
+        assertTrue(year.hidden[year.at(2, 0, 0)] || year.hidden[year.at(12, 0, 0)], "March's or Q1's cell goes with it");
+        assertTrue(year.attack().nothing());
+        assertFalse(year.hidden[year.at(1, 0, 0)], "February was released before and stays published");
+    }
+
+    @Test
+    void aLineWithoutNewCellsIsLeftAsItWasAndOneWithTwoIsAlwaysSatisfied() {
+        // a total and two parts, all new: 5 + 30 = 35 — the small part takes the other with it (hidden 35 ≥ 11), the total stays
+        long[] values = {5, 30, 35};
+        FamilyDisclosure.Result r = FamilyDisclosure.protect(values, new State[]{State.NEW, State.NEW, State.NEW},
+                List.of(new FamilyDisclosure.Line(new int[]{0, 1}, 2)), 11);
+        assertArrayEquals(new boolean[]{true, true, false}, r.hidden(), Arrays.toString(r.hidden()));
+        // frozen: part 0 hidden, part 1 published; the new total must go
+        r = FamilyDisclosure.protect(values, new State[]{State.FROZEN_HIDDEN, State.FROZEN_PUBLISHED, State.NEW},
+                List.of(new FamilyDisclosure.Line(new int[]{0, 1}, 2)), 11);
+        assertTrue(r.hidden()[2]);
+        assertEquals(0, r.unsatisfiedLines());
+        // only frozen cells: nothing new to hide
+        r = FamilyDisclosure.protect(values, new State[]{State.FROZEN_HIDDEN, State.FROZEN_PUBLISHED, State.FROZEN_PUBLISHED},
+                List.of(new FamilyDisclosure.Line(new int[]{0, 1}, 2)), 11);
+        assertEquals(0, r.unsatisfiedLines(), "a line without new cells is skipped: it was checked when it was released");
+    }
+}
