@@ -11,6 +11,9 @@ import io.smallrye.graphql.spi.config.Config;
  * matched a regular expression against "Type.field" at every field of every response without ever blocking one:
  * 2% of a list request's CPU in the benchmark (issue 8). With the setting at its default, the schema in use gets
  * graphql-java's own default visibility; any other setting (patterns, {@code no-introspection}) stays SmallRye's.
+ * Only graphql-java's public API: the schema is read from a {@link GraphQL} built from the builder.
+ *
+ * <p>A fast path ({@link FastPaths}): with {@code casebridge.graphql.fast-paths=false} SmallRye's visibility stays.
  */
 public class DefaultFieldVisibility implements EventingService {
 
@@ -20,12 +23,18 @@ public class DefaultFieldVisibility implements EventingService {
         return null;
     }
 
+    static final String NAME = "DefaultFieldVisibility";
+
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        if (!Config.FIELD_VISIBILITY_DEFAULT.equals(Config.get().getFieldVisibility())) {
+        if (!Config.FIELD_VISIBILITY_DEFAULT.equals(Config.get().getFieldVisibility()) || !FastPaths.use(NAME, () -> null)) {
             return builder;
         }
-        GraphQLSchema schema = (GraphQLSchema) InstrumentationInstaller.builderField(builder, "graphQLSchema");
+        return withDefaultVisibility(builder);
+    }
+
+    static GraphQL.Builder withDefaultVisibility(GraphQL.Builder builder) {
+        GraphQLSchema schema = builder.build().getGraphQLSchema();
         return builder.schema(schema.transformWithoutTypes(without -> without.codeRegistry(schema.getCodeRegistry()
                 .transform(registry -> registry.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY)))));
     }

@@ -14,19 +14,17 @@ import graphql.execution.instrumentation.parameters.InstrumentationFieldComplete
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldParameters;
 import graphql.schema.DataFetcher;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
 import io.quarkus.arc.Arc;
 import io.smallrye.graphql.spi.EventingService;
 import jakarta.enterprise.inject.Any;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Adds Casebridge's instrumentations to the chain SmallRye builds (depth and complexity limits, query cache),
@@ -37,8 +35,19 @@ import java.util.stream.IntStream;
  * <p>A SmallRye {@link EventingService} (META-INF/services) rather than a CDI observer of {@code GraphQL.Builder}:
  * the observer needs {@code quarkus.smallrye-graphql.events.enabled}, which also fires CDI events around every
  * single field fetch — in the benchmark that event resolution was the largest item of the API's own CPU time.
+ * What SmallRye has set on graphql-java's builder (which has no getters) is read from a {@link GraphQL} built from it,
+ * through graphql-java's public getters.
+ *
+ * <p>Fast paths ({@link FastPaths}): {@link SmallRyeWithoutSelection}, {@link ResultJson} and {@link FieldHooksWhereUsed}.
+ * With {@code casebridge.graphql.fast-paths=false} the chain is graphql-java's own {@link ChainedInstrumentation} of
+ * SmallRye's members and Casebridge's functional ones (limits, gate, audit, error translation) only.
  */
 public class InstrumentationInstaller implements EventingService {
+
+    static final String FIELD_HOOKS = "FieldHooksWhereUsed";
+
+    /** The instrumentation last installed, for FastPathsTest. */
+    static volatile Instrumentation installed;
 
     /** No key: SmallRye then always enables this service, so no setting can switch the limits off. */
     @Override
@@ -48,30 +57,36 @@ public class InstrumentationInstaller implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
+        GraphQL smallRyes = builder.build();
         List<Instrumentation> chain = new ArrayList<>();
-        Object existing = builderField(builder, "instrumentation");
+        Instrumentation existing = smallRyes.getInstrumentation();
         if (existing instanceof ChainedInstrumentation smallRye) {
             chain.addAll(smallRye.getInstrumentations());
-        } else if (existing instanceof Instrumentation single) {
-            chain.add(single);
+        } else if (existing != null && existing != SimplePerformantInstrumentation.INSTANCE) {
+            chain.add(existing);
         }
-        chain.add(new SmallRyeWithoutSelection());
+        GraphQLSchema schema = smallRyes.getGraphQLSchema();
+        if (FastPaths.use(SmallRyeWithoutSelection.NAME, () -> smallRyeServesQueries(schema))) {
+            chain.add(new SmallRyeWithoutSelection());
+        }
         Arc.container().select(Instrumentation.class, Any.Literal.INSTANCE).stream()
                 .filter(i -> !(i instanceof ErrorTranslation)).forEach(chain::add);
         chain.add(Arc.container().select(ErrorTranslation.class).get());
-        chain.add(new ResultJson());
-        return builder.instrumentation(new FieldHooksWhereUsed(chain));
+        if (FastPaths.use(ResultJson.NAME, ResultJson::selfCheck)) {
+            chain.add(new ResultJson());
+        }
+        Instrumentation instrumentation = FastPaths.use(FIELD_HOOKS, () -> null)
+                ? new FieldHooksWhereUsed(chain) : new ChainedInstrumentation(chain);
+        installed = instrumentation;
+        return builder.instrumentation(instrumentation);
     }
 
-    /** What SmallRye has set on graphql-java's builder, which has no getters. */
-    static Object builderField(GraphQL.Builder builder, String name) {
-        try {
-            Field field = GraphQL.Builder.class.getDeclaredField(name);
-            field.setAccessible(true);
-            return field.get(builder);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("graphql-java's GraphQL.Builder no longer has " + name, e);
-        }
+    /** Null when SmallRye's own fetchers serve the root query fields, which is what SmallRyeWithoutSelection wraps. */
+    static String smallRyeServesQueries(GraphQLSchema schema) {
+        GraphQLObjectType query = schema.getQueryType();
+        boolean any = query.getFieldDefinitions().stream().anyMatch(field -> SmallRyeWithoutSelection.isSmallRyes(
+                schema.getCodeRegistry().getDataFetcher(FieldCoordinates.coordinates(query, field), field)));
+        return any ? null : "no query field is served by SmallRye's AbstractDataFetcher any more, so there is nothing to spare";
     }
 
     /**
@@ -83,16 +98,14 @@ public class InstrumentationInstaller implements EventingService {
     static final class FieldHooksWhereUsed extends ChainedInstrumentation {
         private static final Set<Class<?>> NO_OPS = Set.of(Instrumentation.class, SimpleInstrumentation.class,
                 SimplePerformantInstrumentation.class);
-        /** The members' states inside graphql-java's chain state, a private list. */
-        private static final MethodHandle MEMBER_STATES = memberStatesGetter();
 
         private final boolean fieldExecution;
         private final boolean fieldFetching;
         private final boolean fieldCompletion;
         private final boolean listCompletion;
         private final boolean executeObject;
-        /** The members that wrap data fetchers, by their place in the chain (and in its state). */
-        private final int[] fetcherInstrumenting;
+        /** The members that wrap data fetchers. */
+        private final Instrumentation[] fetcherInstrumenting;
 
         FieldHooksWhereUsed(List<Instrumentation> members) {
             super(members);
@@ -101,8 +114,8 @@ public class InstrumentationInstaller implements EventingService {
             fieldCompletion = anyOverrides(members, "beginFieldCompletion");
             listCompletion = anyOverrides(members, "beginFieldListCompletion");
             executeObject = anyOverrides(members, "beginExecuteObject");
-            fetcherInstrumenting = IntStream.range(0, members.size())
-                    .filter(i -> anyOverrides(List.of(members.get(i)), "instrumentDataFetcher")).toArray();
+            fetcherInstrumenting = members.stream().filter(member -> anyOverrides(List.of(member), "instrumentDataFetcher"))
+                    .toArray(Instrumentation[]::new);
         }
 
         private static boolean anyOverrides(List<Instrumentation> members, String... hooks) {
@@ -111,33 +124,27 @@ public class InstrumentationInstaller implements EventingService {
                     .anyMatch(method -> names.contains(method.getName()) && !NO_OPS.contains(method.getDeclaringClass()));
         }
 
-        /** graphql-java asks every member to wrap every field's fetcher; only the members that do are asked here. */
+        /**
+         * graphql-java asks every member to wrap every field's fetcher; only the members that do are asked here, each
+         * with its own state, through the chain's protected {@code chainedConsume} (graphql-java's supported way to
+         * reach the members' states).
+         */
         @Override
         public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
                                                     InstrumentationState state) {
-            for (int i : fetcherInstrumenting) {
-                fetcher = instrumentations.get(i).instrumentDataFetcher(fetcher, parameters, memberState(state, i));
+            if (fetcherInstrumenting.length == 0) {
+                return fetcher;
             }
-            return fetcher;
-        }
-
-        private static InstrumentationState memberState(InstrumentationState chainState, int member) {
-            try {
-                return (InstrumentationState) ((List<?>) MEMBER_STATES.invokeExact((Object) chainState)).get(member);
-            } catch (Throwable e) {
-                throw new IllegalStateException("Cannot read the state of GraphQL instrumentation " + member, e);
-            }
-        }
-
-        private static MethodHandle memberStatesGetter() {
-            try {
-                Field states = Class.forName(ChainedInstrumentation.class.getName() + "$ChainedInstrumentationState")
-                        .getDeclaredField("instrumentationStates");
-                states.setAccessible(true);
-                return MethodHandles.lookup().unreflectGetter(states).asType(MethodType.methodType(List.class, Object.class));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("graphql-java's chained instrumentation state has changed", e);
-            }
+            DataFetcher<?>[] wrapped = {fetcher};
+            chainedConsume(state, (member, memberState) -> {
+                for (Instrumentation wrapping : fetcherInstrumenting) {
+                    if (wrapping == member) {
+                        wrapped[0] = member.instrumentDataFetcher(wrapped[0], parameters, memberState);
+                        return;
+                    }
+                }
+            });
+            return wrapped[0];
         }
 
         @Override

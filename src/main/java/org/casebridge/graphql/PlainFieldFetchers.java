@@ -8,6 +8,7 @@ import io.quarkus.arc.ManagedContext;
 import io.quarkus.smallrye.graphql.runtime.spi.datafetcher.RequestContextHelper;
 import io.smallrye.graphql.execution.datafetcher.PlugableBatchableDataFetcher;
 import io.smallrye.graphql.execution.datafetcher.PlugableDataFetcher;
+import io.smallrye.graphql.execution.datafetcher.helper.FieldHelper;
 import io.smallrye.graphql.schema.model.Argument;
 import io.smallrye.graphql.schema.model.Execute;
 import io.smallrye.graphql.schema.model.Field;
@@ -16,6 +17,8 @@ import io.smallrye.graphql.schema.model.Reference;
 import io.smallrye.graphql.schema.model.ReferenceType;
 import io.smallrye.graphql.schema.model.Type;
 import io.smallrye.graphql.spi.DataFetcherService;
+import io.smallrye.graphql.spi.EventingService;
+import io.smallrye.graphql.spi.config.Config;
 import org.dataloader.BatchLoaderEnvironment;
 
 import java.lang.reflect.InvocationTargetException;
@@ -24,9 +27,20 @@ import java.lang.reflect.Method;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
@@ -39,8 +53,31 @@ import java.util.function.Supplier;
  * here in the ISO form SmallRye's date transformer gives them by default. Also calls plain source methods directly
  * ({@link #getOtherFieldDataFetcher}). Registered in META-INF/services; priority 0 puts it before Quarkus' service
  * (1), which keeps everything this one declines.
+ *
+ * <p>Both are fast paths ({@link FastPaths}): with {@code casebridge.graphql.fast-paths=false}, or when their startup
+ * self-check fails, this service declines every field and SmallRye's own fetchers serve them all. The property reader
+ * checks that SmallRye's own field helper gives each kind of value it takes over unchanged (and dates in the same
+ * text); the source-method caller checks that no metrics, tracing or other eventing service watches data fetches,
+ * since it fires none of SmallRye's before/after-fetch events.
  */
 public class PlainFieldFetchers implements DataFetcherService {
+
+    static final String PROPERTIES = "PlainFieldFetchers (plain properties and dates)";
+    static final String SOURCE_METHODS = "PlainFieldFetchers (source methods called directly)";
+
+    private final boolean properties;
+    private final boolean sourceMethods;
+
+    /** As SmallRye's ServiceLoader makes it: each fast path if the switch is on and its self-check holds. */
+    public PlainFieldFetchers() {
+        this(FastPaths.use(PROPERTIES, PlainFieldFetchers::propertiesSelfCheck),
+                FastPaths.use(SOURCE_METHODS, PlainFieldFetchers::sourceMethodsSelfCheck));
+    }
+
+    PlainFieldFetchers(boolean properties, boolean sourceMethods) {
+        this.properties = properties;
+        this.sourceMethods = sourceMethods;
+    }
 
     @Override
     public Integer getPriority() {
@@ -59,6 +96,9 @@ public class PlainFieldFetchers implements DataFetcherService {
     @Override
     @SuppressWarnings("rawtypes")
     public PlugableDataFetcher getFieldDataFetcher(Field field, Type type, Reference owner) {
+        if (!properties) {
+            return null;
+        }
         if (isPlain(field)) {
             return new PlainFieldFetcher<>(field, owner, null);
         }
@@ -98,7 +138,7 @@ public class PlainFieldFetchers implements DataFetcherService {
         boolean sourceOnly = operation.isSourceField() && arguments.size() == 1 && arguments.get(0).isSourceArgument()
                 && !arguments.get(0).hasWrapper();
         boolean plain = isPlain(operation) && operation.getExecute() != Execute.NON_BLOCKING;
-        return sourceOnly && plain ? new SourceFieldFetcher<>(operation) : null;
+        return sourceMethods && sourceOnly && plain ? new SourceFieldFetcher<>(operation) : null;
     }
 
     static final class SourceFieldFetcher<K, T> implements PlugableBatchableDataFetcher<K, T> {
@@ -139,6 +179,98 @@ public class PlainFieldFetchers implements DataFetcherService {
         public CompletionStage<List<T>> load(List<K> keys, BatchLoaderEnvironment environment) {
             throw new UnsupportedOperationException("a source field of a single item is never batched");
         }
+    }
+
+    /** One value of each kind the property reader takes over from SmallRye, as the API's views carry them. */
+    public record Probe(String text, List<String> texts, Execute kind, LocalDate day, LocalTime time,
+                        LocalDateTime local, OffsetTime offsetTime, OffsetDateTime at, OffsetDateTime atNanos,
+                        ZonedDateTime zoned) {
+    }
+
+    /**
+     * Null when SmallRye's own field helper (what its FieldDataFetcher applies to every value) gives each probe value
+     * exactly as the property reader does, else what differs.
+     */
+    static String propertiesSelfCheck() {
+        Probe probe = new Probe("needs an interpreter", new ArrayList<>(List.of("SHELTER", "LEGAL_AID")), Execute.BLOCKING,
+                LocalDate.of(2026, 11, 23), LocalTime.of(9, 30), LocalDateTime.of(2026, 11, 23, 9, 30),
+                OffsetTime.of(9, 30, 0, 0, ZoneOffset.ofHours(1)), OffsetDateTime.of(2026, 11, 23, 9, 30, 0, 0, ZoneOffset.UTC),
+                OffsetDateTime.of(2026, 11, 23, 9, 30, 15, 120_000_000, ZoneOffset.ofHours(-3)),
+                ZonedDateTime.of(2026, 11, 23, 9, 30, 0, 0, ZoneId.of("Africa/Lagos")));
+        Reference owner = new Reference();
+        owner.setClassName(Probe.class.getName());
+        List<Field> fields = List.of(probeField("text", String.class, ReferenceType.SCALAR, false),
+                probeField("texts", String.class, ReferenceType.SCALAR, true),
+                probeField("kind", Execute.class, ReferenceType.ENUM, false),
+                probeField("day", LocalDate.class, ReferenceType.SCALAR, false),
+                probeField("time", LocalTime.class, ReferenceType.SCALAR, false),
+                probeField("local", LocalDateTime.class, ReferenceType.SCALAR, false),
+                probeField("offsetTime", OffsetTime.class, ReferenceType.SCALAR, false),
+                probeField("at", OffsetDateTime.class, ReferenceType.SCALAR, false),
+                probeField("atNanos", OffsetDateTime.class, ReferenceType.SCALAR, false),
+                probeField("zoned", ZonedDateTime.class, ReferenceType.SCALAR, false));
+        PlainFieldFetchers fetchers = new PlainFieldFetchers(true, false);
+        for (Field field : fields) {
+            try {
+                @SuppressWarnings("unchecked")
+                PlainFieldFetcher<Object> ours = (PlainFieldFetcher<Object>) fetchers.getFieldDataFetcher(field, null, owner);
+                if (ours == null) {
+                    return "the property reader no longer takes " + field.getName();
+                }
+                Object value = Probe.class.getMethod(field.getMethodName()).invoke(probe);
+                Object smallRyes = new FieldHelper(field).transformOrAdaptResponse(value, null);
+                Object fetched = ours.get(null, probe, () -> null);
+                if (!Objects.equals(smallRyes, fetched)) {
+                    return "SmallRye gives " + field.getName() + " as " + smallRyes + ", the property reader as " + fetched;
+                }
+            } catch (Exception e) {
+                return "checking " + field.getName() + ": " + e;
+            }
+        }
+        return null;
+    }
+
+    /** As SmallRye's schema builder models a property of a result object. */
+    static Field probeField(String name, Class<?> type, ReferenceType kind, boolean list) {
+        Reference reference = new Reference();
+        reference.setClassName(type.getName());
+        reference.setGraphQLClassName(ISO_DATES.containsKey(type.getName()) ? String.class.getName() : type.getName());
+        reference.setName(type.getSimpleName());
+        reference.setType(kind);
+        Field field = new Field(name, name, name, reference);
+        if (list) {
+            field.setWrapper(new io.smallrye.graphql.schema.model.Wrapper(io.smallrye.graphql.schema.model.WrapperType.COLLECTION,
+                    List.class.getName()));
+        }
+        return field;
+    }
+
+    /** SmallRye's hooks around each data fetch, which the source-method caller does not fire. */
+    private static final Set<String> DATA_FETCH_HOOKS = Set.of("beforeDataFetch", "beforeInvoke", "afterDataFetch",
+            "errorDataFetch");
+
+    /**
+     * Null when nothing would miss SmallRye's per-fetch events: metrics are off and no enabled eventing service (CDI
+     * events, tracing, any other) other than Casebridge's own implements a data-fetch hook.
+     */
+    static String sourceMethodsSelfCheck() {
+        Config config = Config.get();
+        if (config.isMetricsEnabled()) {
+            return "SmallRye GraphQL metrics are enabled and measure each data fetch";
+        }
+        for (EventingService service : ServiceLoader.load(EventingService.class)) {
+            String key = service.getConfigKey();
+            boolean enabled = key == null || config.getConfigValue(key, boolean.class, false);
+            if (!enabled || service.getClass().getName().startsWith("org.casebridge.")) {
+                continue;
+            }
+            for (Method method : service.getClass().getMethods()) {
+                if (DATA_FETCH_HOOKS.contains(method.getName()) && method.getDeclaringClass() != EventingService.class) {
+                    return service.getClass().getName() + " (" + key + ") watches each data fetch";
+                }
+            }
+        }
+        return null;
     }
 
     /**

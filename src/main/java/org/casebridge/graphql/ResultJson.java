@@ -1,9 +1,12 @@
 package org.casebridge.graphql;
 
 import graphql.ExecutionResult;
+import graphql.ExecutionResultImpl;
+import graphql.GraphqlErrorBuilder;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import io.smallrye.graphql.execution.ExecutionResponse;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -23,10 +26,12 @@ import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * graphql-java's result — maps, lists and scalar values — seen as JSON-P values, each converted when the response
@@ -36,8 +41,15 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Installed last in the chain (graphql/InstrumentationInstaller): every other instrumentation sees the result as
  * graphql-java made it. A subscription's result (a publisher, not a map) is left alone.
+ *
+ * <p>A fast path ({@link FastPaths}) on an assumption no interface states: that SmallRye's {@code ExecutionResponse}
+ * takes a JSON-P value given as data as it is. {@link #selfCheck()} tests that at startup (the view must not be read
+ * before the response is written, and the bytes must be those of the stock path); where it fails — SmallRye 3 writes
+ * with Jackson, {@code exclude-null-fields-in-responses} copies every value — the installer leaves this out.
  */
 public final class ResultJson extends SimplePerformantInstrumentation {
+
+    static final String NAME = "ResultJson";
 
     private static final JsonProvider JSON = JsonProvider.provider();
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -45,8 +57,63 @@ public final class ResultJson extends SimplePerformantInstrumentation {
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
             InstrumentationExecutionParameters parameters, InstrumentationState state) {
-        return CompletableFuture.completedFuture(result.getData() instanceof Map<?, ?> data
-                ? result.transform(builder -> builder.data(of(data))) : result);
+        return CompletableFuture.completedFuture(asJson(result));
+    }
+
+    static ExecutionResult asJson(ExecutionResult result) {
+        return result.getData() instanceof Map<?, ?> data ? result.transform(builder -> builder.data(of(data))) : result;
+    }
+
+    /**
+     * Null when SmallRye takes the view as it is and writes the same text from it as from graphql-java's result,
+     * else what differs.
+     */
+    static String selfCheck() {
+        return selfCheck(result -> {
+            ExecutionResponse response = new ExecutionResponse(result);
+            Object built = response.getExecutionResultAsJsonObject(); // typed as Object: SmallRye 3 returns Jackson's
+            return built == null ? () -> "" : response::getExecutionResultAsString;
+        });
+    }
+
+    /** As {@link #selfCheck()}, with the response writer given: it builds its response, then writes it when asked. */
+    static String selfCheck(java.util.function.Function<ExecutionResult, java.util.function.Supplier<String>> responder) {
+        AtomicBoolean read = new AtomicBoolean();
+        Map<String, Object> probe = new LinkedHashMap<>() {
+            @Override
+            public Set<Map.Entry<String, Object>> entrySet() {
+                read.set(true);
+                return super.entrySet();
+            }
+
+            @Override
+            public Object get(Object key) {
+                read.set(true);
+                return super.get(key);
+            }
+        };
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", "UmVmZXJyYWw6MQ==");
+        item.put("note", "needs an interpreter \u2014 \"Arabic\"\n\ttwice");
+        item.put("withdrawnAt", null);
+        item.put("urgent", true);
+        item.put("count", 42);
+        item.put("total", 9_000_000_000L);
+        item.put("share", 0.25);
+        item.put("needs", List.of("SHELTER", "LEGAL_AID"));
+        probe.put("referral", item);
+        ExecutionResult stock = ExecutionResultImpl.newExecutionResult().data(Map.of("referral", item))
+                .addError(GraphqlErrorBuilder.newError().message("CONSENT_REQUIRED at note").build()).build();
+        ExecutionResult viewed = asJson(ExecutionResultImpl.newExecutionResult().data(probe)
+                .addError(GraphqlErrorBuilder.newError().message("CONSENT_REQUIRED at note").build()).build());
+        java.util.function.Supplier<String> response = responder.apply(viewed);
+        if (read.get()) {
+            return "SmallRye's ExecutionResponse copies a JSON value given as data instead of taking it as it is";
+        }
+        String expected = responder.apply(stock).get();
+        String written = response.get();
+        return expected.equals(written) ? null
+                : "SmallRye's ExecutionResponse writes the view differently: " + written + " instead of " + expected;
     }
 
     /** Classes first, interfaces after: an instanceof test against an interface is the slower one. */

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.net.impl.ConnectionBase;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
+import org.casebridge.graphql.FastPaths;
 import org.jboss.logging.Logger;
 
 import java.lang.invoke.MethodHandle;
@@ -22,12 +23,22 @@ import java.util.concurrent.ConcurrentHashMap;
  * waited out the whole shutdown timeout. So here a socket's upgrade request counts as done when the socket closes,
  * and when shutdown begins the open sockets are closed and new ones refused (503), so that clients reconnect to
  * another replica; every replica hears every event from the database.
+ *
+ * <p>Counting the upgrade request done calls Quarkus's package-private {@code QuarkusRequestWrapper.done()}, which no
+ * interface offers: a fast path ({@link FastPaths}). It is looked up once at startup; with
+ * {@code casebridge.graphql.fast-paths=false}, or when Quarkus no longer has it, one warning is logged and Quarkus's
+ * own accounting stays: the sockets are still closed at shutdown, but shutdown waits for their requests up to
+ * {@code quarkus.shutdown.timeout}.
  */
 @Singleton
 public class SubscriptionSockets {
 
     private static final Logger LOG = Logger.getLogger(SubscriptionSockets.class);
-    private static final MethodHandle REQUEST_DONE = requestDone();
+    static final String NAME = "SubscriptionSockets (an upgrade request is done when its socket closes)";
+    private static final String UNTRACKED = "SubscriptionSockets (sockets closed at shutdown)";
+
+    /** Null when the fast path is off. */
+    private final MethodHandle requestDone = FastPaths.use(NAME, SubscriptionSockets::selfCheck) ? lookUpDone() : null;
 
     private final Map<HttpConnection, QuarkusRequestWrapper> open = new ConcurrentHashMap<>();
     private volatile boolean closing;
@@ -44,6 +55,10 @@ public class SubscriptionSockets {
                 if (upgrade != null && connection instanceof ConnectionBase base) {
                     open.put(connection, upgrade);
                     base.closeFuture().onComplete(closed -> done(open.remove(connection)));
+                } else if (upgrade != null) {
+                    FastPaths.selfCheck(UNTRACKED, () -> "a websocket's connection is a "
+                            + (connection == null ? "null" : connection.getClass().getName())
+                            + ", not a Vert.x ConnectionBase whose close can be observed: it is not closed at shutdown");
                 }
             }
             rc.next();
@@ -57,24 +72,38 @@ public class SubscriptionSockets {
         LOG.infof("Shutting down: closed %d subscription socket(s)", sockets.size());
     }
 
-    private static void done(QuarkusRequestWrapper upgrade) {
-        if (upgrade == null) {
+    private void done(QuarkusRequestWrapper upgrade) {
+        if (upgrade == null || requestDone == null) {
             return;
         }
         try {
-            REQUEST_DONE.invoke(upgrade);
+            requestDone.invoke(upgrade);
         } catch (Throwable e) {
             LOG.warn("Could not mark a closed subscription socket's request done; shutdown may wait for it", e);
         }
     }
 
-    /** {@code QuarkusRequestWrapper.done()} is what the response's end would call; it is package-private. */
-    private static MethodHandle requestDone() {
+    /** Null when Quarkus still has the package-private {@code QuarkusRequestWrapper.done()}, else what is missing. */
+    static String selfCheck() {
         try {
-            return MethodHandles.privateLookupIn(QuarkusRequestWrapper.class, MethodHandles.lookup())
-                    .findVirtual(QuarkusRequestWrapper.class, "done", MethodType.methodType(void.class));
+            findDone();
+            return null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return "Quarkus's QuarkusRequestWrapper.done() cannot be reached (" + e + ")";
+        }
+    }
+
+    /** {@code QuarkusRequestWrapper.done()} is what the response's end would call; it is package-private. */
+    private static MethodHandle findDone() throws ReflectiveOperationException {
+        return MethodHandles.privateLookupIn(QuarkusRequestWrapper.class, MethodHandles.lookup())
+                .findVirtual(QuarkusRequestWrapper.class, "done", MethodType.methodType(void.class));
+    }
+
+    private static MethodHandle lookUpDone() {
+        try {
+            return findDone();
         } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Quarkus changed QuarkusRequestWrapper; revisit SubscriptionSockets", e);
+            return null; // the self-check has said so
         }
     }
 }

@@ -73,6 +73,7 @@ public final class Benchmark {
                 .start();
         KeycloakServer keycloak = new KeycloakServer(KeycloakServer.distribution(), freePort(), home.resolve("keycloak.log"));
         Process api = null;
+        Process stock = null;
         try {
             keycloak.start(Path.of("keycloak-realm"));
             int apiPort = freePort();
@@ -84,17 +85,10 @@ public final class Benchmark {
             }
             // experiments with the API's settings, e.g. -Dbench.api-args="-Dquarkus.thread-pool.max-threads=8"
             command.addAll(Arrays.stream(System.getProperty("bench.api-args", "").split(" +")).filter(a -> !a.isBlank()).toList());
-            api = new ProcessBuilder(concat(command, List.of(
-                    "-Dquarkus.http.port=" + apiPort,
-                    "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
-                    "-Dquarkus.datasource.username=" + Postgres.USER, "-Dquarkus.datasource.password=" + postgres.password(),
-                    "-Dquarkus.oidc.auth-server-url=" + keycloak.issuer(),
-                    "-Dcasebridge.identity.keys=" + IDENTITY_KEY, "-Dcasebridge.identity.active-key=bench-1",
+            api = startApi(command, apiPort, postgres, keycloak, home.resolve("api.log"), List.of(
                     // the reporting tables are first rebuilt after the seeding (about 100 s), then every 5 minutes
                     // as in production — so rebuilds also run during the measurements, as they would
-                    "-Dcasebridge.reporting.first-refresh-after=" + System.getProperty("bench.first-rebuild-after", "180s"),
-                    "-Dcasebridge.log.json=false", "-jar", "target/quarkus-app/quarkus-run.jar")))
-                    .redirectErrorStream(true).redirectOutput(home.resolve("api.log").toFile()).start();
+                    "-Dcasebridge.reporting.first-refresh-after=" + System.getProperty("bench.first-rebuild-after", "180s")));
             String url = "http://localhost:" + apiPort;
             awaitReady(url + "/q/health/ready");
             System.out.println("Seeding the benchmark volume ...");
@@ -163,31 +157,85 @@ public final class Benchmark {
                 double statements = statementsPerRequest(postgres, url, token, body, home.resolve("statements-" + op.rawScript().replace(".sql", ".txt")));
                 Path script = rawScript(home, op.rawScript(), ids);
                 for (int c : CONCURRENCY) {
-                    double errorsBefore = graphqlErrors(url);
-                    long[] before = cpuTicks(api.pid(), home.resolve("pg"));
-                    Map<String, Double> load = autocannon(autocannon, url + "/graphql", token, body, c, seconds);
-                    Cpu cpu = cpu(before, cpuTicks(api.pid(), home.resolve("pg")), load.get("rps") * seconds);
-                    load.put("errors", load.get("errors") + graphqlErrors(url) - errorsBefore);
-                    double raw = pgbench(postgres, script, c, seconds);
-                    long rss = rssMiB(api.pid());
-                    Row row = new Row(op.name(), c, load.get("rps"), load.get("p50"), load.get("p99"),
-                            load.get("errors").longValue(), statements, raw, rss, cpu);
+                    Row row = measure(op.name(), autocannon, url, api.pid(), home, token, body, c, seconds, statements,
+                            pgbench(postgres, script, c, seconds));
                     rows.add(row);
                     System.out.println(format(row));
+                }
+            }
+            // (a) again with casebridge.graphql.fast-paths=false in a second API process, each concurrency on then off,
+            // back to back, so that every run measures what the fast paths are worth on the machine as it is then
+            Operation listing = operations.stream().filter(op -> op.name().startsWith("(a)")).findFirst().orElse(null);
+            if (listing != null && !Boolean.getBoolean("bench.skip-fast-paths-off")) {
+                int offPort = freePort();
+                List<String> noRecording = command.stream().filter(arg -> !arg.startsWith("-XX:StartFlightRecording")).toList();
+                stock = startApi(noRecording, offPort, postgres, keycloak, home.resolve("api-fast-paths-off.log"), List.of(
+                        "-Dcasebridge.graphql.fast-paths=false",
+                        // its jobs stay off: the first API runs them against the same database
+                        "-Dcasebridge.reporting.refresh-every=off", "-Dcasebridge.referral-expiry.every=off"));
+                String stockUrl = "http://localhost:" + offPort;
+                awaitReady(stockUrl + "/q/health/ready");
+                String body = json(Map.of("query", listing.query(), "variables", listing.variables()));
+                String token = tokens.get(listing.user());
+                String sample = post(stockUrl + "/graphql", token, body);
+                if (!sample.startsWith("{\"data\"") || sample.contains("\"errors\"")) {
+                    throw new IllegalStateException(listing.name() + " answers with errors with the fast paths off: " + sample);
+                }
+                autocannon(autocannon, stockUrl + "/graphql", token, body, 16, Integer.getInteger("bench.warmup", 10));
+                double statements = statementsPerRequest(postgres, stockUrl, token, body, home.resolve("statements-fast-paths-off.txt"));
+                Path script = rawScript(home, listing.rawScript(), ids);
+                for (int c : CONCURRENCY) {
+                    double raw = pgbench(postgres, script, c, seconds);
+                    for (boolean on : new boolean[] {true, false}) {
+                        Row row = measure(listing.name().substring(0, 4) + "fast paths " + (on ? "on" : "off"), autocannon,
+                                on ? url : stockUrl, on ? api.pid() : stock.pid(), home, token, body, c, seconds,
+                                on ? rows.stream().filter(r -> r.operation().equals(listing.name())).findFirst()
+                                        .map(Row::statements).orElse(statements) : statements, raw);
+                        rows.add(row);
+                        System.out.println(format(row));
+                    }
                 }
             }
             String table = table(rows, seconds);
             System.out.println("\n" + table);
             Files.writeString(home.resolve("results.md"), table);
         } finally {
-            if (api != null) {
-                api.destroy();
-                api.waitFor();
+            for (Process process : java.util.Arrays.asList(api, stock)) {
+                if (process != null) {
+                    process.destroy();
+                    process.waitFor();
+                }
             }
             keycloak.close();
             postgres.close();
         }
         System.exit(0);
+    }
+
+    /** The packaged API with the benchmark's database, Keycloak and identity key, and {@code settings}. */
+    static Process startApi(List<String> command, int port, Postgres postgres, KeycloakServer keycloak, Path log,
+                            List<String> settings) throws IOException {
+        List<String> all = new ArrayList<>(command);
+        all.addAll(List.of("-Dquarkus.http.port=" + port,
+                "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
+                "-Dquarkus.datasource.username=" + Postgres.USER, "-Dquarkus.datasource.password=" + postgres.password(),
+                "-Dquarkus.oidc.auth-server-url=" + keycloak.issuer(),
+                "-Dcasebridge.identity.keys=" + IDENTITY_KEY, "-Dcasebridge.identity.active-key=bench-1"));
+        all.addAll(settings);
+        all.addAll(List.of("-Dcasebridge.log.json=false", "-jar", "target/quarkus-app/quarkus-run.jar"));
+        return new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** One measured run of {@code body} against the API at {@code url} (process {@code apiPid}). */
+    static Row measure(String name, Path autocannon, String url, long apiPid, Path home, String token, String body, int c,
+                       int seconds, double statements, double raw) throws Exception {
+        double errorsBefore = graphqlErrors(url);
+        long[] before = cpuTicks(apiPid, home.resolve("pg"));
+        Map<String, Double> load = autocannon(autocannon, url + "/graphql", token, body, c, seconds);
+        Cpu cpu = cpu(before, cpuTicks(apiPid, home.resolve("pg")), load.get("rps") * seconds);
+        load.put("errors", load.get("errors") + graphqlErrors(url) - errorsBefore);
+        return new Row(name, c, load.get("rps"), load.get("p50"), load.get("p99"), load.get("errors").longValue(),
+                statements, raw, rssMiB(apiPid), cpu);
     }
 
     // --- seeding -----------------------------------------------------------------------------------------

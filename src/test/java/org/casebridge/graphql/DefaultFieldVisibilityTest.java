@@ -33,7 +33,7 @@ class DefaultFieldVisibilityTest {
                         .fieldVisibility(BlockedFields.newBlock().addPattern("default").build()).build())
                 .build();
 
-        GraphQL graphQL = new DefaultFieldVisibility().beforeGraphQLBuild(GraphQL.newGraphQL(asSmallRyeBuildsIt)).build();
+        GraphQL graphQL = DefaultFieldVisibility.withDefaultVisibility(GraphQL.newGraphQL(asSmallRyeBuildsIt)).build();
 
         assertSame(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY,
                 graphQL.getGraphQLSchema().getCodeRegistry().getFieldVisibility());

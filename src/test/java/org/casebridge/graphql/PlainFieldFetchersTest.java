@@ -61,7 +61,7 @@ class PlainFieldFetchersTest {
                 ZonedDateTime.of(2026, 11, 23, 9, 30, 0, 0, ZoneId.of("Africa/Lagos")));
         for (Temporal value : values) {
             Field field = dateField(value.getClass());
-            Object fetched = new PlainFieldFetchers().getFieldDataFetcher(field, null, owner())
+            Object fetched = new PlainFieldFetchers(true, true).getFieldDataFetcher(field, null, owner())
                     .get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment().source(new Dated(value)).build());
             assertEquals(new DateTransformer(field).out(value), fetched, value.getClass().getSimpleName());
         }
@@ -72,20 +72,20 @@ class PlainFieldFetchersTest {
         Field field = dateField(LocalDate.class);
         field.setTransformation(new Transformation(Transformation.Type.DATE, "dd.MM.yyyy", null, false));
         assertFalse(PlainFieldFetchers.isPlainDate(field));
-        assertNull(new PlainFieldFetchers().getFieldDataFetcher(field, null, owner()));
+        assertNull(new PlainFieldFetchers(true, true).getFieldDataFetcher(field, null, owner()));
     }
 
     @Test
     void anAbsentDateStaysAbsent() throws Exception {
         Field field = dateField(OffsetDateTime.class);
-        assertNotNull(new PlainFieldFetchers().getFieldDataFetcher(field, null, owner()));
-        assertNull(new PlainFieldFetchers().getFieldDataFetcher(field, null, owner())
+        assertNotNull(new PlainFieldFetchers(true, true).getFieldDataFetcher(field, null, owner()));
+        assertNull(new PlainFieldFetchers(true, true).getFieldDataFetcher(field, null, owner())
                 .get(DataFetchingEnvironmentImpl.newDataFetchingEnvironment().source(new Dated(null)).build()));
     }
 
     @Test
     void aSourceMethodOfOneItemIsCalledDirectlyButNotABatchNorOneWithArgumentsOfItsOwn() {
-        PlainFieldFetchers fetchers = new PlainFieldFetchers();
+        PlainFieldFetchers fetchers = new PlainFieldFetchers(true, true);
         assertInstanceOf(PlainFieldFetchers.SourceFieldFetcher.class, fetchers.getOtherFieldDataFetcher(sourceOperation(), null));
 
         Operation batch = sourceOperation();
@@ -120,6 +120,21 @@ class PlainFieldFetchersTest {
         Reference owner = new Reference();
         owner.setClassName(Dated.class.getName());
         return owner;
+    }
+
+    @Test
+    void theStartupSelfChecksHoldOnThisSmallRye() {
+        assertNull(PlainFieldFetchers.propertiesSelfCheck());
+        assertNull(PlainFieldFetchers.sourceMethodsSelfCheck());
+    }
+
+    @Test
+    void declinedFastPathsLeaveEveryFieldToSmallRye() {
+        PlainFieldFetchers off = new PlainFieldFetchers(false, false);
+        assertNull(off.getFieldDataFetcher(PlainFieldFetchers.probeField("text", String.class, ReferenceType.SCALAR, false),
+                null, owner()));
+        assertNull(off.getFieldDataFetcher(dateField(OffsetDateTime.class), null, owner()));
+        assertNull(off.getOtherFieldDataFetcher(sourceOperation(), null));
     }
 
     @Test

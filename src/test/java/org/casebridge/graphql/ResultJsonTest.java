@@ -61,6 +61,26 @@ class ResultJsonTest {
     }
 
     @Test
+    void theStartupSelfCheckHoldsOnThisSmallRye() {
+        assertEquals(null, ResultJson.selfCheck());
+    }
+
+    /** What SmallRye 3 does (Jackson, reading every value into its own nodes), or exclude-null-fields does (a copy). */
+    @Test
+    void theSelfCheckFailsForAWriterThatCopiesTheDataOrWritesOtherText() {
+        String copies = ResultJson.selfCheck(result -> {
+            ((Map<?, ?>) result.getData()).forEach((name, value) -> { });
+            ExecutionResponse response = new ExecutionResponse(result);
+            return response::getExecutionResultAsString;
+        });
+        assertTrue(copies != null && copies.contains("copies"), copies);
+
+        String differs = ResultJson.selfCheck(result -> result.getData() instanceof JsonObject ? () -> "{}"
+                : () -> new ExecutionResponse(result).getExecutionResultAsString());
+        assertTrue(differs != null && differs.contains("differently"), differs);
+    }
+
+    @Test
     void theViewReadsLikeJson() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", "St Luke");
