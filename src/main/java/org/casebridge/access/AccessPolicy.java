@@ -446,14 +446,15 @@ public class AccessPolicy {
     }
 
     /**
-     * The controlled theme list of the needs assessment is extended by agency admins (README "Decisions"): a
-     * facilitator picks from it, so no one-off theme can single a session out.
+     * The controlled theme list of the needs assessment is extended by the admins of lead agencies, whose facilitators
+     * run the focus groups (README "Decisions"): a facilitator picks from it, so no one-off theme can single a session
+     * out, and a partner agency's admin cannot add a key to every state's tables.
      */
-    public Caller mayExtendThemeList() {
+    public Caller mayExtendThemeList(boolean callersAgencyLeadsCases) {
         Caller caller = caller();
-        if (!caller.has(Role.AGENCY_ADMIN) || caller.agencyCode() == null) {
+        if (!caller.has(Role.AGENCY_ADMIN) || caller.agencyCode() == null || !callersAgencyLeadsCases) {
             throw refuse(caller, AuditLog.Entry.of("theme.add", "NeedTheme", null, null),
-                    ApiException.forbidden("Agency admins extend the theme list"));
+                    ApiException.forbidden("The admins of lead agencies extend the theme list"));
         }
         return caller;
     }

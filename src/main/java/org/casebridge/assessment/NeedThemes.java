@@ -10,6 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.agency.Agency;
+import org.casebridge.agency.AgencyType;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.InputValidation;
 import org.eclipse.microprofile.graphql.Description;
@@ -67,7 +69,9 @@ public class NeedThemes {
     @Transactional
     public ThemeView add(AddInput input) {
         validation.check(input);
-        Caller caller = access.mayExtendThemeList();
+        String agency = access.caller().agencyCode();
+        Caller caller = access.mayExtendThemeList(agency != null && Agency.byCode(agency)
+                .map(a -> a.type == AgencyType.CASE_MANAGEMENT || a.type == AgencyType.CHILD_PROTECTION).orElse(false));
         String name = AssessmentService.theme(input.name());
         int added = em.createNativeQuery("""
                         insert into need_theme (name, description, added_by_subject, added_at) values (?1, ?2, ?3, ?4)

@@ -82,7 +82,8 @@ public class StrictScalars implements EventingService {
 
     @Override
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
-        GraphQLSchema schema = (GraphQLSchema) InstrumentationInstaller.builderField(builder, "graphQLSchema");
+        // read through a GraphQL built from the builder: the supported way to see the schema SmallRye set on it
+        GraphQLSchema schema = builder.build().getGraphQLSchema();
         return builder.schema(strict(schema));
     }
 

@@ -44,12 +44,13 @@ class ArgumentCoercionTest {
     void anImpossibleDateIsOneValidationError() {
         List<String> failures = new ArrayList<>();
         for (Object date : List.of("", "2026-13-45", "2026-02-30", "yesterday", 20260101, "2026-01-01T10:00:00Z")) {
-            expectOneValidationError("needsAssessment from " + date, call(Tokens.of("lead.borno"),
-                    "query($f: Date!) { needsAssessment(from: $f, to: \"2026-06-30\") { __typename } }", Map.of("f", date)), failures);
-            expectOneValidationError("caseManagementIndicators to " + date, call(Tokens.of("lead.borno"),
-                    "query($t: Date!) { caseManagementIndicators(from: \"2026-01-01\", to: $t) { __typename } }", Map.of("t", date)), failures);
-            expectOneValidationError("feedbackResults from " + date, call(Tokens.of("sup.amani"),
-                    "query($f: Date!) { feedbackResults(from: $f, to: \"2026-06-30\") { __typename } }", Map.of("f", date)), failures);
+            // the aggregates take a reporting period: a year of the wrong kind is one validation error too
+            expectOneValidationError("needsAssessment year " + date, call(Tokens.of("lead.borno"),
+                    "query($p: ReportingPeriodInput!) { needsAssessment(period: $p) { __typename } }",
+                    Map.of("p", Map.of("year", date))), failures);
+            expectOneValidationError("feedbackResults month " + date, call(Tokens.of("sup.amani"),
+                    "query($p: ReportingPeriodInput!) { feedbackResults(period: $p) { __typename } }",
+                    Map.of("p", Map.of("year", 2026, "month", date))), failures);
             expectOneValidationError("observationsDue asOf " + date, call(Tokens.of("sup.amani"),
                     "query($d: Date) { observationsDue(asOf: $d) { __typename } }", Map.of("d", date)), failures);
         }
