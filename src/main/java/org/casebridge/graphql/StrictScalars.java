@@ -12,10 +12,16 @@ import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
 import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLInterfaceType;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLSchemaElement;
 import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.schema.GraphQLUnionType;
+import graphql.schema.TypeResolver;
 import graphql.schema.SchemaTransformer;
 import graphql.util.TraversalControl;
 import graphql.util.TraverserContext;
@@ -88,7 +94,7 @@ public class StrictScalars implements EventingService {
     }
 
     static GraphQLSchema strict(GraphQLSchema schema) {
-        return SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
+        return sameTypesResolved(SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
             @Override
             public TraversalControl visitGraphQLScalarType(GraphQLScalarType scalar, TraverserContext<GraphQLSchemaElement> context) {
                 Rule rule = RULES.get(scalar.getName());
@@ -97,7 +103,29 @@ public class StrictScalars implements EventingService {
                 }
                 return changeNode(context, scalar.transform(b -> b.coercing(new Strict<>(rule, scalar.getCoercing()))));
             }
+        }));
+    }
+
+    /**
+     * A transformed schema holds new instances of every type, while SmallRye's type resolvers of interfaces and unions
+     * (Node) hand back the instances they were built with; graphql-java matches a fragment's type by identity, so
+     * {@code node(id:) { ... on Agency { code } }} would select nothing. Each resolver's answer is therefore looked up
+     * by name in the schema being executed.
+     */
+    static GraphQLSchema sameTypesResolved(GraphQLSchema schema) {
+        GraphQLCodeRegistry registry = schema.getCodeRegistry().transform(codes -> {
+            for (GraphQLNamedType type : schema.getAllTypesAsList()) {
+                TypeResolver resolver = type instanceof GraphQLInterfaceType i ? schema.getCodeRegistry().getTypeResolver(i)
+                        : type instanceof GraphQLUnionType u ? schema.getCodeRegistry().getTypeResolver(u) : null;
+                if (resolver != null) {
+                    codes.typeResolver(type.getName(), env -> {
+                        GraphQLObjectType resolved = resolver.getType(env);
+                        return resolved == null ? null : env.getSchema().getObjectType(resolved.getName());
+                    });
+                }
+            }
         });
+        return schema.transform(b -> b.codeRegistry(registry));
     }
 
     /** Checks input against the rule, then hands it to the scalar's own coercing. */
