@@ -236,9 +236,16 @@ public class Releases {
                 }
             }
         }
-        // the lines: each new table's rows, columns and margins; a new quarter or year with its parts; the family's own
-        List<Line> lines = new ArrayList<>();
+        // the lines: each table's rows, columns and margins; a quarter or year with its parts; the family's own — of the
+        // new periods and of the frozen ones they are made of (the per-line rule only checks lines holding a new cell;
+        // the linear audit solves them all together, as an attacker holding every release would)
+        List<ReportingPeriod> periods = new ArrayList<>(fresh);
+        Set<String> seen = new HashSet<>(freshLabels);
         for (ReportingPeriod p : fresh) {
+            for (ReportingPeriod part : allParts(p)) if (seen.add(part.label())) periods.add(part);
+        }
+        List<Line> lines = new ArrayList<>();
+        for (ReportingPeriod p : periods) {
             String label = p.label();
             for (Shape s : shapes) {
                 for (String r : withTotal(s.rows())) {
@@ -252,6 +259,7 @@ public class Releases {
                     if (!parts.isEmpty()) lines.add(Line.of(parts, u.at(label, s.table(), TOTAL, c)));
                 }
                 for (List<ReportingPeriod> partSet : partSets(p)) {
+                    if (partSet.stream().anyMatch(part -> !u.index.containsKey(Universe.key(part.label(), s.table(), TOTAL, TOTAL)))) continue;
                     for (String r : withTotal(s.rows())) {
                         for (String c : withTotal(s.columns())) {
                             List<Integer> parts = new ArrayList<>();
@@ -264,7 +272,13 @@ public class Releases {
             lines.addAll(family.linesWithin(shapes, k -> u.at(label, k[0], k[1], k[2])));
         }
         long[] values = u.values.stream().mapToLong(Long::longValue).toArray();
+        long protectStarted = System.nanoTime();
         FamilyDisclosure.Result result = FamilyDisclosure.protect(values, u.states.toArray(State[]::new), lines, threshold);
+        long protectMs = (System.nanoTime() - protectStarted) / 1_000_000;
+        if (result.auditSuppressed() > 0 || protectMs > 200) {
+            LOG.infof("Release %s/%s/%s: %d cells, %d lines, %d hidden by the linear audit, protect took %d ms", family.name(), scope,
+                    monthLabel, values.length, lines.size(), result.auditSuppressed(), protectMs);
+        }
         if (result.unsatisfiedLines() > 0) {
             // cannot happen with releases in order (every new line has two new cells); hide everything new rather than risk it
             LOG.errorf("Release %s/%s/%s: %d lines unsatisfied; publishing nothing new", family.name(), scope, monthLabel,

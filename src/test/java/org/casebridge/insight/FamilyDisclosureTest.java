@@ -27,6 +27,7 @@ class FamilyDisclosureTest {
         final long[] values;
         final State[] states;
         final boolean[] hidden;
+        int lastAuditSuppressed;
 
         Year(long[][][] months) {
             rows = months[0].length;
@@ -105,6 +106,7 @@ class FamilyDisclosureTest {
                 if (!fresh.contains(period) && states[at(period, 0, 0)] != null) existing.add(period);
             }
             FamilyDisclosure.Result result = FamilyDisclosure.protect(values, now, lines(existing), threshold);
+            lastAuditSuppressed = result.auditSuppressed();
             for (int i = 0; i < now.length; i++) {
                 if (now[i] == State.NEW) {
                     hidden[i] = result.hidden()[i];
@@ -251,6 +253,34 @@ class FamilyDisclosureTest {
             for (boolean h : r.hidden()) if (!h) published++;
         }
         assertTrue(published > 5000, "tables still publish: " + published);
+    }
+
+    /**
+     * The size of the largest family of the benchmark's data: the needs table (20 themes × 3 levels, 3 urgencies), sparse
+     * (most counts small or zero), released month by month. Every release is protected in well under a second.
+     */
+    @Test
+    void aLargeSparseYearIsProtectedQuickly() {
+        Random random = new Random(3);
+        long[][][] months = new long[12][60][3];
+        for (long[][] month : months) for (long[] row : month) for (int c = 0; c < 3; c++) {
+            row[c] = random.nextInt(3) == 0 ? 0 : random.nextInt(3) == 0 ? 11 + random.nextInt(30) : random.nextInt(11);
+        }
+        Year year = new Year(months);
+        long slowest = 0;
+        for (int m = 0; m < 12; m++) {
+            long started = System.nanoTime();
+            assertEquals(0, year.release(m, 11));
+            slowest = Math.max(slowest, (System.nanoTime() - started) / 1_000_000);
+        }
+        int hidden = 0;
+        for (boolean h : year.hidden) if (h) hidden++;
+        LineAttack.Learnt learnt = year.attack();
+        System.out.printf("Large year: %d cells, %d hidden, %d hidden by the linear audit in December, slowest release %d ms; "
+                + "attacker: %d unknowns, %d equations%n", year.values.length, hidden, year.lastAuditSuppressed, slowest,
+                learnt.unknowns(), learnt.equations());
+        assertTrue(learnt.nothing(), String.valueOf(learnt));
+        assertTrue(slowest < 5_000, "slowest release " + slowest + " ms");
     }
 
     @Test

@@ -259,8 +259,10 @@ class RecoveryAttackTest {
             Long v = before.known.get(i);
             assertTrue(v == null ? before.suppressed.get(i) : v >= 11, "published below the threshold: " + keys.get(i));
         }
-        System.out.printf("Recovery attack: %d queries, %d tables (%d table answers), %d cells (%d published, %d suppressed), %d lines%n",
-                before.queries, before.tableRows.size(), before.answers.size(), before.known.size(), published, before.known.size() - published, lines.size());
+        System.out.printf("Recovery attack: %d queries, %d tables (%d table answers), %d cells (%d published, %d suppressed), %d lines; "
+                        + "Gaussian elimination over %d unknowns and %d equations solved %d%n",
+                before.queries, before.tableRows.size(), before.answers.size(), before.known.size(), published, before.known.size() - published,
+                lines.size(), learnt.unknowns(), learnt.equations(), learnt.solvedByElimination());
         assertTrue(published > 100, "real figures are published, not only suppressed cells: " + published);
         String lastMonth = label(periods().stream().filter(p -> p.containsKey("month")).reduce((a, b) -> b).orElseThrow());
         assertTrue(before.index.entrySet().stream().anyMatch(e -> e.getKey().contains("|" + lastMonth + "|") && before.known.get(e.getValue()) != null),
