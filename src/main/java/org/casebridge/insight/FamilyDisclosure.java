@@ -65,15 +65,20 @@ public final class FamilyDisclosure {
             through.get(line.total()).add(line);
             for (int p : line.parts()) through.get(p).add(line);
         }
-        // what the earlier releases disclosed whatever is published now (every new cell hidden): no new cell can help it
-        boolean[] allNewHidden = hidden.clone();
-        for (int i = 0; i < n; i++) allNewHidden[i] |= states[i] == State.NEW;
-        boolean[] disclosedBefore = determined(allNewHidden, lines);
+        boolean[] disclosedBefore = null;
         int auditSuppressed = 0;
         int unsatisfied;
         while (true) {
             unsatisfied = perLine(values, states, active, hidden, threshold);
             boolean[] determined = determined(hidden, lines);
+            boolean any = false;
+            for (boolean d : determined) any |= d;
+            if (any && disclosedBefore == null) {
+                // what the earlier releases disclosed whatever is published now (every new cell hidden): no new cell helps it
+                boolean[] allNewHidden = hidden.clone();
+                for (int i = 0; i < n; i++) allNewHidden[i] |= states[i] == State.NEW;
+                disclosedBefore = determined(allNewHidden, lines);
+            }
             boolean[] picked = new boolean[n];
             boolean added = false;
             int stuck = 0;
