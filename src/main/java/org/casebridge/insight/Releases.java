@@ -303,7 +303,9 @@ public class Releases {
             OffsetDateTime from = ReportFamilies.utc(p.startsOn());
             OffsetDateTime to = ReportFamilies.utc(p.endExclusive());
             for (Unlinked x : family.unlinked(em, scope, from, to, threshold)) {
-                cells.add(new Cell(x.table(), x.row(), x.column(), x.value(), x.hidden()));
+                boolean sourcesPublished = x.from().stream()
+                        .allMatch(k -> Boolean.TRUE.equals(published.get(k.get(0) + "\u0001" + k.get(1) + "\u0001" + k.get(2))));
+                cells.add(new Cell(x.table(), x.row(), x.column(), x.value(), x.hidden() || !sourcesPublished));
             }
             store(family.name(), scope, p.label(), cells);
             if (family == ReportFamilies.NEEDS) {

@@ -50,8 +50,15 @@ public final class ReportFamilies {
         }
     }
 
-    /** A released value that is no sum of counts (a median): published or not on its own rule, outside the lines. */
-    public record Unlinked(String table, String row, String column, long value, boolean hidden) {
+    /**
+     * A released value that is no sum of counts (a median): outside the lines, published only when its own rule allows
+     * it and every count it derives from ({@code from}: table, row, column of the same period) is published after
+     * protection — a median shown beside a suppressed count would tell that count's size.
+     */
+    public record Unlinked(String table, String row, String column, long value, boolean hidden, List<List<String>> from) {
+        public Unlinked(String table, String row, String column, long value, boolean hidden) {
+            this(table, row, column, value, hidden, List.of());
+        }
     }
 
     public interface Family {
@@ -200,7 +207,10 @@ public final class ReportFamilies {
                     where k.status = 'APPROVED' and k.decided_at >= ?2 and k.decided_at < ?3 group by 2, 3""", scope, from, to);
         }
 
-        /** Median minutes to accept, over the referrals accepted in the period: only over the threshold's number. */
+        /**
+         * Median minutes to accept, over the referrals accepted in the period: only over the threshold's number, and only
+         * where the service type's ACCEPTED count is published.
+         */
         public List<Unlinked> unlinked(EntityManager em, String scope, OffsetDateTime from, OffsetDateTime to, int threshold) {
             @SuppressWarnings("unchecked")
             List<Tuple> rows = em.createNativeQuery(COUNTED + """
@@ -211,11 +221,14 @@ public final class ReportFamilies {
                             where r.answer = 'ACCEPTED' and r.answered_at >= ?2 and r.answered_at < ?3 group by 1""", Tuple.class)
                     .setParameter(1, scope).setParameter(2, from).setParameter(3, to).getResultList();
             Map<String, Unlinked> byType = new LinkedHashMap<>();
-            for (String type : names(ServiceType.values())) byType.put(type, new Unlinked("medianMinutesToAccept", type, "MEDIAN", 0, true));
+            for (String type : names(ServiceType.values())) {
+                byType.put(type, new Unlinked("medianMinutesToAccept", type, "MEDIAN", 0, true, List.of(List.of("referrals", type, "ACCEPTED"))));
+            }
             for (Tuple t : rows) {
                 String type = t.get("service_type", String.class);
                 long n = ((Number) t.get("n")).longValue();
-                byType.put(type, new Unlinked("medianMinutesToAccept", type, "MEDIAN", ((Number) t.get("minutes")).longValue(), n < threshold));
+                byType.put(type, new Unlinked("medianMinutesToAccept", type, "MEDIAN", ((Number) t.get("minutes")).longValue(), n < threshold,
+                        List.of(List.of("referrals", type, "ACCEPTED"))));
             }
             return List.copyOf(byType.values());
         }
