@@ -23,7 +23,8 @@ import java.util.function.Function;
 /**
  * The released table families and their counting rules. Every count is computed in SQL for the records that became
  * countable in a month (UTC): a session when it became FINAL, a referral when requested and when answered, a
- * follow-up when its contact was recorded or when a day past its schedule ended without one, a closure when
+ * follow-up when its contact was recorded or when a day past its schedule ended without one (or, for a follow-up
+ * written after that day, when it was written: never in a period that had ended before the row existed), a closure when
  * approved, an observation when completed, feedback answers by their stored month. Row and column keys come from
  * fixed lists (every agency of the state, every theme of the controlled list, the enums), never from the data.
  */
@@ -199,7 +200,8 @@ public final class ReportFamilies {
                     union all
                     select 'followUpTimeliness', c.lead, 'OVERDUE', count(*)
                     from follow_up f join c on c.id = f.case_id
-                    where f.scheduled_at + interval '1 day' >= ?2 and f.scheduled_at + interval '1 day' < ?3
+                    cross join lateral (select greatest(f.scheduled_at + interval '1 day', f.created_at) as due) d
+                    where d.due >= ?2 and d.due < ?3
                       and (f.recorded_at is null or f.recorded_at > f.scheduled_at + interval '1 day') group by 2
                     union all
                     select 'closureReasons', c.lead, k.reason, count(*)

@@ -29,6 +29,9 @@ class AggregateFindingsTest {
     @jakarta.inject.Inject
     ReportingTables reportingTables;
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
     static final String OLD_NEEDS = "query($f: Date!, $t: Date!) { needsAssessment(from: $f, to: $t) { "
             + "needs { rows { key } } participants { rows { key cells { column value } } } topThemes { theme quotes { text } } } }";
     static final String NEW_NEEDS = "query($p: ReportingPeriodInput!) { needsAssessment(period: $p) { "
@@ -182,5 +185,37 @@ class AggregateFindingsTest {
                 "a released month does not change");
         JsonPath open = call(supervisor, NEW_FEEDBACK, Map.of("p", Map.of("year", today.getYear(), "month", today.getMonthValue())));
         assertEquals("VALIDATION_FAILED", open.getString("errors[0].extensions.code"));
+    }
+
+    private long overdue(String lead, java.time.OffsetDateTime from, java.time.OffsetDateTime to) {
+        return ReportFamilies.CASE_MANAGEMENT.count(em, "Borno", from, to).stream()
+                .filter(c -> c.table().equals("followUpTimeliness") && c.row().equals(lead) && c.column().equals("OVERDUE"))
+                .mapToLong(ReportFamilies.Count::n).sum();
+    }
+
+    /**
+     * A follow-up written today, scheduled on a day of last month: it was never overdue in last month (it did not exist
+     * then), so it counts as OVERDUE in this month, not in a closed month that may not be released yet.
+     */
+    @Test
+    @io.quarkus.test.TestTransaction
+    void aFollowUpWrittenAfterItsDayIsOverdueWhenWrittenNotInAClosedMonth() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> found = em.createNativeQuery("select k.id, a.code from survivor_case k "
+                + "join agency a on a.id = k.lead_agency_id and a.state = 'Borno' limit 1").getResultList();
+        assertFalse(found.isEmpty(), "a Borno case");
+        Object caseId = found.get(0)[0];
+        String lead = (String) found.get(0)[1];
+        em.createNativeQuery("update survivor_case set reporting_consent = true where id = ?1").setParameter(1, caseId).executeUpdate();
+        java.time.OffsetDateTime thisMonth = LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        java.time.OffsetDateTime lastMonth = thisMonth.minusMonths(1);
+        java.time.OffsetDateTime nextMonth = thisMonth.plusMonths(1);
+        long lastBefore = overdue(lead, lastMonth, thisMonth);
+        long thisBefore = overdue(lead, thisMonth, nextMonth);
+        em.createNativeQuery("insert into follow_up (id, case_id, scheduled_at, mode, status, scheduled_by_subject, created_at, updated_at) "
+                        + "values (gen_random_uuid(), ?1, ?2, 'PHONE', 'SCHEDULED', 'x', now(), now())")
+                .setParameter(1, caseId).setParameter(2, lastMonth.plusDays(2)).executeUpdate();
+        assertEquals(lastBefore, overdue(lead, lastMonth, thisMonth), "nothing new in the closed month");
+        assertEquals(thisBefore + 1, overdue(lead, thisMonth, nextMonth), "overdue in the month it was written");
     }
 }
