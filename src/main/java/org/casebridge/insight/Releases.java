@@ -193,7 +193,8 @@ public class Releases {
                         for (String c : withTotal(s.columns())) {
                             String key = Universe.key(part.label(), s.table(), r, c);
                             Cell cell = stored.get(key);
-                            u.add(key, cell == null ? 0 : cell.value(), cell != null && cell.hidden() ? State.FROZEN_HIDDEN : State.FROZEN_PUBLISHED);
+                            boolean hidden = cell != null ? cell.hidden() : family.unpublishedTables().contains(s.table());
+                            u.add(key, cell == null ? 0 : cell.value(), hidden ? State.FROZEN_HIDDEN : State.FROZEN_PUBLISHED);
                         }
                     }
                 }
@@ -272,6 +273,13 @@ public class Releases {
             lines.addAll(family.linesWithin(shapes, k -> u.at(label, k[0], k[1], k[2])));
         }
         long[] values = u.values.stream().mapToLong(Long::longValue).toArray();
+        // a table that is never published: its new cells are hidden from the start and stay so (frozen hidden)
+        for (Shape s : shapes) {
+            if (!family.unpublishedTables().contains(s.table())) continue;
+            for (ReportingPeriod p : fresh) {
+                for (String r : withTotal(s.rows())) for (String c : withTotal(s.columns())) u.states.set(u.at(p.label(), s.table(), r, c), State.FROZEN_HIDDEN);
+            }
+        }
         long protectStarted = System.nanoTime();
         FamilyDisclosure.Result result = FamilyDisclosure.protect(values, u.states.toArray(State[]::new), lines, threshold);
         long protectMs = (System.nanoTime() - protectStarted) / 1_000_000;
@@ -335,8 +343,9 @@ public class Releases {
     }
 
     /**
-     * Up to three quotes per theme whose mentions are published and come from at least {@code quote-min-sessions}
-     * sessions, taken only from sessions of at least the threshold's number of participants, shortest first.
+     * Exactly three quotes, or none, per theme whose mentions are published and come from at least
+     * {@code quote-min-sessions} sessions, taken only from sessions of at least the threshold's number of participants,
+     * shortest first (one or two quotes would tell that the theme's quote count is one or two).
      */
     private void storeQuotes(String scope, String period, OffsetDateTime from, OffsetDateTime to, List<String> themes) {
         if (themes.isEmpty()) return;
@@ -350,10 +359,11 @@ public class Releases {
                         eligible as (select theme from mention where theme = any(?5) group by theme having count(distinct session_id) >= ?6)
                         select 'NEEDS', ?1, ?2, theme, n, speaker_type, text from (
                             select t.theme, q.speaker_type, q.text,
-                                   row_number() over (partition by t.theme order by length(q.text), q.id) as n
+                                   row_number() over (partition by t.theme order by length(q.text), q.id) as n,
+                            count(*) over (partition by t.theme) as available
                             from fg_quote q join s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
                             where s.participant_count >= ?7 and t.theme in (select theme from eligible)) ranked
-                        where n <= 3""")
+                        where n <= 3 and available >= 3""")
                 .setParameter(1, scope).setParameter(2, period).setParameter(3, from).setParameter(4, to)
                 .setParameter(5, themes.toArray(String[]::new)).setParameter(6, quoteMinSessions).setParameter(7, threshold)
                 .executeUpdate();

@@ -75,6 +75,14 @@ public final class ReportFamilies {
             return List.of();
         }
 
+        /**
+         * Tables counted and protected with the family but never published (their cells are hidden from the start):
+         * counts that tie published ones together, so that the relation is in the family's lines.
+         */
+        default java.util.Set<String> unpublishedTables() {
+            return java.util.Set.of();
+        }
+
         /** Values released with the period that are not counts (medians), each with its own publication rule. */
         default List<Unlinked> unlinked(EntityManager em, String scope, OffsetDateTime from, OffsetDateTime to, int threshold) {
             return List.of();
@@ -133,7 +141,26 @@ public final class ReportFamilies {
                     new Shape("participants", "Participants", "audience", "gender", names(Audience.values()),
                             List.of("FEMALE", "MALE", "OTHER")),
                     new Shape("followUpRequests", "Follow-up requests", "theme", "requests", themes, List.of("REQUESTS")),
-                    new Shape("mentions", "Theme mentions", "theme", "mentions", themes, List.of("MENTIONS")));
+                    new Shape("mentions", "Theme mentions", "theme", "mentions", themes, List.of("MENTIONS")),
+                    new Shape("quoteTags", "Quotes tagged with a theme (never published)", "theme", "quote tags", themes, List.of("TAGS")));
+        }
+
+        public java.util.Set<String> unpublishedTables() {
+            return java.util.Set.of("quoteTags");
+        }
+
+        /** A theme's mentions = its needs (every professional level) + its follow-up requests + its quote tags. */
+        public List<FamilyDisclosure.Line> linesWithin(List<Shape> shapes, Function<String[], Integer> cell) {
+            List<FamilyDisclosure.Line> lines = new ArrayList<>();
+            Shape mentions = shapes.stream().filter(s -> s.table().equals("mentions")).findFirst().orElseThrow();
+            for (String theme : mentions.rows()) {
+                List<Integer> parts = new ArrayList<>();
+                for (String level : List.of("MANAGER", "SUPERVISOR", "CASEWORKER")) parts.add(cell.apply(new String[]{"needs", theme + " / " + level, TOTAL}));
+                parts.add(cell.apply(new String[]{"followUpRequests", theme, TOTAL}));
+                parts.add(cell.apply(new String[]{"quoteTags", theme, TOTAL}));
+                lines.add(FamilyDisclosure.Line.of(parts, cell.apply(new String[]{"mentions", theme, TOTAL})));
+            }
+            return lines;
         }
 
         public List<Count> count(EntityManager em, String scope, OffsetDateTime from, OffsetDateTime to) {
@@ -153,6 +180,9 @@ public final class ReportFamilies {
                     group by 2, 3
                     union all
                     select 'followUpRequests', f.theme, 'REQUESTS', count(*) from fg_follow_up_request f join s on s.id = f.session_id group by 2
+                    union all
+                    select 'quoteTags', t.theme, 'TAGS', count(*) from fg_quote q join s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
+                    group by 2
                     union all
                     select 'mentions', theme, 'MENTIONS', count(*) from mention group by 2""", scope, from, to);
         }
@@ -257,6 +287,11 @@ public final class ReportFamilies {
                     where o.status <> 'DRAFT' and o.completed_at >= ?2 and o.completed_at < ?3
                     group by 2, 3""", scope, from, to);
         }
+
+        /** An observation rates every area: each area's row totals the observations, so all row totals are equal. */
+        public List<FamilyDisclosure.Line> linesWithin(List<Shape> shapes, Function<String[], Integer> cell) {
+            return equalRowTotals(shapes.get(0), cell);
+        }
     };
 
     // --- client feedback ----------------------------------------------------------------------------------
@@ -332,9 +367,21 @@ public final class ReportFamilies {
                     if (!parts.isEmpty()) lines.add(FamilyDisclosure.Line.of(parts, cell.apply(new String[]{"state", section, column})));
                 }
             }
+            // every response answers every question (NO_ANSWER filled in): each question's row totals the responses
+            for (Shape agency : agencies) lines.addAll(equalRowTotals(agency, cell));
             return lines;
         }
     };
+
+    /** Rows that all total the same: row_total(k+1) = row_total(k), as one-part lines. */
+    static List<FamilyDisclosure.Line> equalRowTotals(Shape shape, Function<String[], Integer> cell) {
+        List<FamilyDisclosure.Line> lines = new ArrayList<>();
+        for (int k = 1; k < shape.rows().size(); k++) {
+            lines.add(FamilyDisclosure.Line.of(List.of(cell.apply(new String[]{shape.table(), shape.rows().get(k - 1), TOTAL})),
+                    cell.apply(new String[]{shape.table(), shape.rows().get(k), TOTAL})));
+        }
+        return lines;
+    }
 
     public static final List<Family> ALL = List.of(NEEDS, CASE_MANAGEMENT, SUPERVISION, FEEDBACK);
 }

@@ -283,6 +283,39 @@ class FamilyDisclosureTest {
         assertTrue(slowest < 5_000, "slowest release " + slowest + " ms");
     }
 
+    /**
+     * Client feedback: every response answers every question, so every question row totals the responses. Declared as
+     * lines (row total k = row total k+1), a row total hidden to protect its zeros cannot come back as another row's
+     * published total; undeclared, the attacker who knows the survey recovers cells.
+     */
+    @Test
+    void equalRowTotalsAreLinesToo() {
+        Random random = new Random(5);
+        int recoveredWithout = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            int rows = 2 + random.nextInt(5);
+            int responses = random.nextInt(60);
+            long[][] counts = new long[rows][4];
+            for (long[] row : counts) {
+                for (int k = 0; k < responses; k++) row[random.nextInt(3) == 0 ? 3 : random.nextInt(random.nextBoolean() ? 1 : 3)]++;
+            }
+            OneTable t = OneTable.of(counts);
+            List<FamilyDisclosure.Line> equal = new ArrayList<>();
+            for (int r = 1; r < rows; r++) equal.add(new FamilyDisclosure.Line(new int[]{t.at(r - 1, 4)}, t.at(r, 4)));
+            List<FamilyDisclosure.Line> all = new ArrayList<>(t.lines());
+            all.addAll(equal);
+            OneTable declared = new OneTable(t.rows(), t.columns(), t.values(), all);
+            FamilyDisclosure.Result r = declared.protect(11);
+            assertEquals(0, r.unsatisfiedLines());
+            LineAttack.Learnt learnt = declared.attack(r.hidden());
+            assertTrue(learnt.nothing(), "trial " + trial + ": " + learnt);
+            // the same table protected without the equalities, attacked with them
+            if (!declared.attack(t.protect(11).hidden()).nothing()) recoveredWithout++;
+        }
+        assertTrue(recoveredWithout > 0, "undeclared equalities are a leak: " + recoveredWithout);
+        System.out.printf("Equal row totals: %d of 300 tables leaked without the declared lines%n", recoveredWithout);
+    }
+
     @Test
     void aLineWithoutNewCellsIsLeftAsItWasAndOneWithTwoIsAlwaysSatisfied() {
         // a total and two parts, all new: 5 + 30 = 35 — the small part takes the other with it (hidden 35 ≥ 11), the total stays
