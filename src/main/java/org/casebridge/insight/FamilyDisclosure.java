@@ -14,6 +14,12 @@ import java.util.List;
  * its total is published, hidden parts that add up to at least the threshold. So no hidden count can be worked out
  * by subtracting published ones along any line, and no line shows its hidden parts to be zero or small.
  * <p>
+ * Lines combined can still pin a hidden cell down (one line's hidden parts added to another's and a third's taken
+ * away). So a linear audit follows: every line of the family, new and frozen, is an equation over the hidden cells
+ * (published values on the constant side), and while the system determines some hidden cell — its unit vector lies
+ * in the equations' row space — one more new cell of a line through it is hidden, and the per-line rule runs again.
+ * The system is solved exactly modulo two primes; a cell determined modulo either counts as determined.
+ * <p>
  * A line whose cells include a new one can always be satisfied as long as it holds at least two new cells (hiding
  * every new cell satisfies it): {@link Releases} releases a quarter with its last month and a year with its last
  * quarter, so every line that comes into being has at least two new cells.
