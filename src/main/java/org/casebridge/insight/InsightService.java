@@ -103,7 +103,10 @@ public class InsightService {
                 table(ReportFamilies.FEEDBACK, feedback, "state"), table(ReportFamilies.SUPERVISION, supervision, "ratings"));
     }
 
-    /** Rates only from published counts, medians only over at least the threshold's number of acceptances. */
+    /**
+     * Rates only from published counts; medians only over at least the threshold's number of acceptances and only where
+     * the ACCEPTED count is published (also for releases stored before that rule).
+     */
     private List<ServiceTypeIndicators> byServiceType(Releases.Release release, AggregateTable referrals) {
         Map<String, Releases.Cell> medians = release.table("medianMinutesToAccept").stream()
                 .collect(Collectors.toMap(Releases.Cell::row, c -> c));
@@ -116,7 +119,7 @@ public class InsightService {
             int decided = published ? accepted.value() + rejected.value() + expired.value() : 0;
             Double rate = published && decided > 0 ? (double) accepted.value() / decided : null;
             Releases.Cell median = medians.get(row.key());
-            Integer minutes = median != null && !median.hidden() ? (int) median.value() : null;
+            Integer minutes = median != null && !median.hidden() && !accepted.suppressed() ? (int) median.value() : null;
             result.add(new ServiceTypeIndicators(ServiceType.valueOf(row.key()), rate, minutes, !published || minutes == null));
         }
         return result;

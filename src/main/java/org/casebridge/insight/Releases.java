@@ -193,7 +193,8 @@ public class Releases {
                         for (String c : withTotal(s.columns())) {
                             String key = Universe.key(part.label(), s.table(), r, c);
                             Cell cell = stored.get(key);
-                            u.add(key, cell == null ? 0 : cell.value(), cell != null && cell.hidden() ? State.FROZEN_HIDDEN : State.FROZEN_PUBLISHED);
+                            boolean hidden = cell != null ? cell.hidden() : family.unpublishedTables().contains(s.table());
+                            u.add(key, cell == null ? 0 : cell.value(), hidden ? State.FROZEN_HIDDEN : State.FROZEN_PUBLISHED);
                         }
                     }
                 }
@@ -236,9 +237,16 @@ public class Releases {
                 }
             }
         }
-        // the lines: each new table's rows, columns and margins; a new quarter or year with its parts; the family's own
-        List<Line> lines = new ArrayList<>();
+        // the lines: each table's rows, columns and margins; a quarter or year with its parts; the family's own — of the
+        // new periods and of the frozen ones they are made of (the per-line rule only checks lines holding a new cell;
+        // the linear audit solves them all together, as an attacker holding every release would)
+        List<ReportingPeriod> periods = new ArrayList<>(fresh);
+        Set<String> seen = new HashSet<>(freshLabels);
         for (ReportingPeriod p : fresh) {
+            for (ReportingPeriod part : allParts(p)) if (seen.add(part.label())) periods.add(part);
+        }
+        List<Line> lines = new ArrayList<>();
+        for (ReportingPeriod p : periods) {
             String label = p.label();
             for (Shape s : shapes) {
                 for (String r : withTotal(s.rows())) {
@@ -252,6 +260,7 @@ public class Releases {
                     if (!parts.isEmpty()) lines.add(Line.of(parts, u.at(label, s.table(), TOTAL, c)));
                 }
                 for (List<ReportingPeriod> partSet : partSets(p)) {
+                    if (partSet.stream().anyMatch(part -> !u.index.containsKey(Universe.key(part.label(), s.table(), TOTAL, TOTAL)))) continue;
                     for (String r : withTotal(s.rows())) {
                         for (String c : withTotal(s.columns())) {
                             List<Integer> parts = new ArrayList<>();
@@ -264,7 +273,20 @@ public class Releases {
             lines.addAll(family.linesWithin(shapes, k -> u.at(label, k[0], k[1], k[2])));
         }
         long[] values = u.values.stream().mapToLong(Long::longValue).toArray();
+        // a table that is never published: its new cells are hidden from the start and stay so (frozen hidden)
+        for (Shape s : shapes) {
+            if (!family.unpublishedTables().contains(s.table())) continue;
+            for (ReportingPeriod p : fresh) {
+                for (String r : withTotal(s.rows())) for (String c : withTotal(s.columns())) u.states.set(u.at(p.label(), s.table(), r, c), State.FROZEN_HIDDEN);
+            }
+        }
+        long protectStarted = System.nanoTime();
         FamilyDisclosure.Result result = FamilyDisclosure.protect(values, u.states.toArray(State[]::new), lines, threshold);
+        long protectMs = (System.nanoTime() - protectStarted) / 1_000_000;
+        if (result.auditSuppressed() > 0 || protectMs > 200) {
+            LOG.infof("Release %s/%s/%s: %d cells, %d lines, %d hidden by the linear audit, protect took %d ms", family.name(), scope,
+                    monthLabel, values.length, lines.size(), result.auditSuppressed(), protectMs);
+        }
         if (result.unsatisfiedLines() > 0) {
             // cannot happen with releases in order (every new line has two new cells); hide everything new rather than risk it
             LOG.errorf("Release %s/%s/%s: %d lines unsatisfied; publishing nothing new", family.name(), scope, monthLabel,
@@ -289,7 +311,9 @@ public class Releases {
             OffsetDateTime from = ReportFamilies.utc(p.startsOn());
             OffsetDateTime to = ReportFamilies.utc(p.endExclusive());
             for (Unlinked x : family.unlinked(em, scope, from, to, threshold)) {
-                cells.add(new Cell(x.table(), x.row(), x.column(), x.value(), x.hidden()));
+                boolean sourcesPublished = x.from().stream()
+                        .allMatch(k -> Boolean.TRUE.equals(published.get(k.get(0) + "\u0001" + k.get(1) + "\u0001" + k.get(2))));
+                cells.add(new Cell(x.table(), x.row(), x.column(), x.value(), x.hidden() || !sourcesPublished));
             }
             store(family.name(), scope, p.label(), cells);
             if (family == ReportFamilies.NEEDS) {
@@ -319,8 +343,9 @@ public class Releases {
     }
 
     /**
-     * Up to three quotes per theme whose mentions are published and come from at least {@code quote-min-sessions}
-     * sessions, taken only from sessions of at least the threshold's number of participants, shortest first.
+     * Exactly three quotes, or none, per theme whose mentions are published and come from at least
+     * {@code quote-min-sessions} sessions, taken only from sessions of at least the threshold's number of participants,
+     * shortest first (one or two quotes would tell that the theme's quote count is one or two).
      */
     private void storeQuotes(String scope, String period, OffsetDateTime from, OffsetDateTime to, List<String> themes) {
         if (themes.isEmpty()) return;
@@ -334,10 +359,11 @@ public class Releases {
                         eligible as (select theme from mention where theme = any(?5) group by theme having count(distinct session_id) >= ?6)
                         select 'NEEDS', ?1, ?2, theme, n, speaker_type, text from (
                             select t.theme, q.speaker_type, q.text,
-                                   row_number() over (partition by t.theme order by length(q.text), q.id) as n
+                                   row_number() over (partition by t.theme order by length(q.text), q.id) as n,
+                            count(*) over (partition by t.theme) as available
                             from fg_quote q join s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
                             where s.participant_count >= ?7 and t.theme in (select theme from eligible)) ranked
-                        where n <= 3""")
+                        where n <= 3 and available >= 3""")
                 .setParameter(1, scope).setParameter(2, period).setParameter(3, from).setParameter(4, to)
                 .setParameter(5, themes.toArray(String[]::new)).setParameter(6, quoteMinSessions).setParameter(7, threshold)
                 .executeUpdate();

@@ -23,7 +23,8 @@ import java.util.function.Function;
 /**
  * The released table families and their counting rules. Every count is computed in SQL for the records that became
  * countable in a month (UTC): a session when it became FINAL, a referral when requested and when answered, a
- * follow-up when its contact was recorded or when a day past its schedule ended without one, a closure when
+ * follow-up when its contact was recorded or when a day past its schedule ended without one (or, for a follow-up
+ * written after that day, when it was written: never in a period that had ended before the row existed), a closure when
  * approved, an observation when completed, feedback answers by their stored month. Row and column keys come from
  * fixed lists (every agency of the state, every theme of the controlled list, the enums), never from the data.
  */
@@ -50,8 +51,15 @@ public final class ReportFamilies {
         }
     }
 
-    /** A released value that is no sum of counts (a median): published or not on its own rule, outside the lines. */
-    public record Unlinked(String table, String row, String column, long value, boolean hidden) {
+    /**
+     * A released value that is no sum of counts (a median): outside the lines, published only when its own rule allows
+     * it and every count it derives from ({@code from}: table, row, column of the same period) is published after
+     * protection — a median shown beside a suppressed count would tell that count's size.
+     */
+    public record Unlinked(String table, String row, String column, long value, boolean hidden, List<List<String>> from) {
+        public Unlinked(String table, String row, String column, long value, boolean hidden) {
+            this(table, row, column, value, hidden, List.of());
+        }
     }
 
     public interface Family {
@@ -65,6 +73,14 @@ public final class ReportFamilies {
         /** Lines across the family's tables within one period, beyond each table's rows, columns and margins. */
         default List<FamilyDisclosure.Line> linesWithin(List<Shape> shapes, Function<String[], Integer> cell) {
             return List.of();
+        }
+
+        /**
+         * Tables counted and protected with the family but never published (their cells are hidden from the start):
+         * counts that tie published ones together, so that the relation is in the family's lines.
+         */
+        default java.util.Set<String> unpublishedTables() {
+            return java.util.Set.of();
         }
 
         /** Values released with the period that are not counts (medians), each with its own publication rule. */
@@ -125,7 +141,26 @@ public final class ReportFamilies {
                     new Shape("participants", "Participants", "audience", "gender", names(Audience.values()),
                             List.of("FEMALE", "MALE", "OTHER")),
                     new Shape("followUpRequests", "Follow-up requests", "theme", "requests", themes, List.of("REQUESTS")),
-                    new Shape("mentions", "Theme mentions", "theme", "mentions", themes, List.of("MENTIONS")));
+                    new Shape("mentions", "Theme mentions", "theme", "mentions", themes, List.of("MENTIONS")),
+                    new Shape("quoteTags", "Quotes tagged with a theme (never published)", "theme", "quote tags", themes, List.of("TAGS")));
+        }
+
+        public java.util.Set<String> unpublishedTables() {
+            return java.util.Set.of("quoteTags");
+        }
+
+        /** A theme's mentions = its needs (every professional level) + its follow-up requests + its quote tags. */
+        public List<FamilyDisclosure.Line> linesWithin(List<Shape> shapes, Function<String[], Integer> cell) {
+            List<FamilyDisclosure.Line> lines = new ArrayList<>();
+            Shape mentions = shapes.stream().filter(s -> s.table().equals("mentions")).findFirst().orElseThrow();
+            for (String theme : mentions.rows()) {
+                List<Integer> parts = new ArrayList<>();
+                for (String level : List.of("MANAGER", "SUPERVISOR", "CASEWORKER")) parts.add(cell.apply(new String[]{"needs", theme + " / " + level, TOTAL}));
+                parts.add(cell.apply(new String[]{"followUpRequests", theme, TOTAL}));
+                parts.add(cell.apply(new String[]{"quoteTags", theme, TOTAL}));
+                lines.add(FamilyDisclosure.Line.of(parts, cell.apply(new String[]{"mentions", theme, TOTAL})));
+            }
+            return lines;
         }
 
         public List<Count> count(EntityManager em, String scope, OffsetDateTime from, OffsetDateTime to) {
@@ -145,6 +180,9 @@ public final class ReportFamilies {
                     group by 2, 3
                     union all
                     select 'followUpRequests', f.theme, 'REQUESTS', count(*) from fg_follow_up_request f join s on s.id = f.session_id group by 2
+                    union all
+                    select 'quoteTags', t.theme, 'TAGS', count(*) from fg_quote q join s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
+                    group by 2
                     union all
                     select 'mentions', theme, 'MENTIONS', count(*) from mention group by 2""", scope, from, to);
         }
@@ -192,7 +230,8 @@ public final class ReportFamilies {
                     union all
                     select 'followUpTimeliness', c.lead, 'OVERDUE', count(*)
                     from follow_up f join c on c.id = f.case_id
-                    where f.scheduled_at + interval '1 day' >= ?2 and f.scheduled_at + interval '1 day' < ?3
+                    cross join lateral (select greatest(f.scheduled_at + interval '1 day', f.created_at) as due) d
+                    where d.due >= ?2 and d.due < ?3
                       and (f.recorded_at is null or f.recorded_at > f.scheduled_at + interval '1 day') group by 2
                     union all
                     select 'closureReasons', c.lead, k.reason, count(*)
@@ -200,7 +239,10 @@ public final class ReportFamilies {
                     where k.status = 'APPROVED' and k.decided_at >= ?2 and k.decided_at < ?3 group by 2, 3""", scope, from, to);
         }
 
-        /** Median minutes to accept, over the referrals accepted in the period: only over the threshold's number. */
+        /**
+         * Median minutes to accept, over the referrals accepted in the period: only over the threshold's number, and only
+         * where the service type's ACCEPTED count is published.
+         */
         public List<Unlinked> unlinked(EntityManager em, String scope, OffsetDateTime from, OffsetDateTime to, int threshold) {
             @SuppressWarnings("unchecked")
             List<Tuple> rows = em.createNativeQuery(COUNTED + """
@@ -211,11 +253,14 @@ public final class ReportFamilies {
                             where r.answer = 'ACCEPTED' and r.answered_at >= ?2 and r.answered_at < ?3 group by 1""", Tuple.class)
                     .setParameter(1, scope).setParameter(2, from).setParameter(3, to).getResultList();
             Map<String, Unlinked> byType = new LinkedHashMap<>();
-            for (String type : names(ServiceType.values())) byType.put(type, new Unlinked("medianMinutesToAccept", type, "MEDIAN", 0, true));
+            for (String type : names(ServiceType.values())) {
+                byType.put(type, new Unlinked("medianMinutesToAccept", type, "MEDIAN", 0, true, List.of(List.of("referrals", type, "ACCEPTED"))));
+            }
             for (Tuple t : rows) {
                 String type = t.get("service_type", String.class);
                 long n = ((Number) t.get("n")).longValue();
-                byType.put(type, new Unlinked("medianMinutesToAccept", type, "MEDIAN", ((Number) t.get("minutes")).longValue(), n < threshold));
+                byType.put(type, new Unlinked("medianMinutesToAccept", type, "MEDIAN", ((Number) t.get("minutes")).longValue(), n < threshold,
+                        List.of(List.of("referrals", type, "ACCEPTED"))));
             }
             return List.copyOf(byType.values());
         }
@@ -241,6 +286,11 @@ public final class ReportFamilies {
                     join observation_area a on a.id = r.area_id
                     where o.status <> 'DRAFT' and o.completed_at >= ?2 and o.completed_at < ?3
                     group by 2, 3""", scope, from, to);
+        }
+
+        /** An observation rates every area: each area's row totals the observations, so all row totals are equal. */
+        public List<FamilyDisclosure.Line> linesWithin(List<Shape> shapes, Function<String[], Integer> cell) {
+            return equalRowTotals(shapes.get(0), cell);
         }
     };
 
@@ -317,9 +367,21 @@ public final class ReportFamilies {
                     if (!parts.isEmpty()) lines.add(FamilyDisclosure.Line.of(parts, cell.apply(new String[]{"state", section, column})));
                 }
             }
+            // every response answers every question (NO_ANSWER filled in): each question's row totals the responses
+            for (Shape agency : agencies) lines.addAll(equalRowTotals(agency, cell));
             return lines;
         }
     };
+
+    /** Rows that all total the same: row_total(k+1) = row_total(k), as one-part lines. */
+    static List<FamilyDisclosure.Line> equalRowTotals(Shape shape, Function<String[], Integer> cell) {
+        List<FamilyDisclosure.Line> lines = new ArrayList<>();
+        for (int k = 1; k < shape.rows().size(); k++) {
+            lines.add(FamilyDisclosure.Line.of(List.of(cell.apply(new String[]{shape.table(), shape.rows().get(k - 1), TOTAL})),
+                    cell.apply(new String[]{shape.table(), shape.rows().get(k), TOTAL})));
+        }
+        return lines;
+    }
 
     public static final List<Family> ALL = List.of(NEEDS, CASE_MANAGEMENT, SUPERVISION, FEEDBACK);
 }
