@@ -173,6 +173,9 @@ public class ErrorTranslation implements Instrumentation {
             if (isUnavailable(cause) || java.util.Arrays.stream(cause.getSuppressed()).anyMatch(ErrorTranslation::unavailableWithin)) {
                 return build(error, ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly", null);
             }
+            if (isUnstorableText(cause) || java.util.Arrays.stream(cause.getSuppressed()).anyMatch(ErrorTranslation::unstorableWithin)) {
+                return build(error, ErrorCode.VALIDATION_FAILED, "Text may not contain the NUL character (U+0000)", null);
+            }
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(thrown, "Unexpected error %s at %s", incident, error.getPath());
@@ -190,6 +193,23 @@ public class ErrorTranslation implements Instrumentation {
             }
         }
         return false;
+    }
+
+    private static boolean unstorableWithin(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (isUnstorableText(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A text argument PostgreSQL cannot hold (U+0000: SQL states 22021 and 22P05). Input objects are refused with their
+     * field by InputValidation; a plain argument reaches the database, and the client still sent bad input.
+     */
+    private static boolean isUnstorableText(Throwable cause) {
+        return cause instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()));
     }
 
     /** The database cannot be reached: a connection refused, broken or not obtained in time. */

@@ -153,7 +153,10 @@ class FeedbackSurveyTest {
             assertTrue(value == null ? Boolean.TRUE.equals(cell.get("suppressed")) : ((Number) value).intValue() >= 11,
                     "no published count below the threshold: " + cell);
         }
-        assertTrue(results.getInt("data.feedbackResults.grandTotal.value") >= 20 * 13, "the demo's surveys of last month are counted");
+        // the demo's surveys of last month are in the release, whatever protection then hides of them
+        assertTrue(Db.count("""
+                select coalesce(sum(value), 0) from report_release_cell where family = 'FEEDBACK' and period = ?
+                """, "%d-%02d".formatted(lastMonth.getYear(), lastMonth.getMonthValue())) >= 20 * 13, "the demo's surveys of last month are counted");
         for (String user : List.of("cw.amani", "pr.stluke", "lead.borno")) {
             error(call(Tokens.of(user), query, period), "FORBIDDEN");
         }

@@ -122,9 +122,10 @@ class NeedsAssessmentAggregateTest {
     }
 
     /**
-     * July 2016: four final sessions of twelve with three needs and a quote each on caseworker training, a final session of
-     * five with a quote, and a draft session with a quote: 17 mentions from five final sessions, so the theme's quotes are
-     * published — only those of the four large final sessions.
+     * July 2016: four final sessions of twelve with three needs and three quotes each on caseworker training, a final
+     * session of five with a quote, and a draft session with a quote: 25 mentions from five final sessions (the 13 quote
+     * tags, never published, are enough to hide beside the mentions), so the theme's quotes are published — three, only
+     * from the four large final sessions.
      */
     @Test
     void onlyFinalSessionsCountAndQuotesComeOnlyFromLargeEnoughFinalSessions() {
@@ -144,8 +145,10 @@ class NeedsAssessmentAggregateTest {
                       '11:00', 'x', 'x', 'fac.borno', 'fac2.borno', 'FEMALE_ONLY', ?, ?, ?, 0, 0, ?, now(), now())""",
                     id, id.equals(draft) ? "CONSENTED" : "FINAL", participants, participants,
                     id.equals(draft) ? null : java.time.OffsetDateTime.parse("2016-07-12T15:00:00Z"));
-            Db.execute("insert into fg_quote (id, session_id, speaker_type, text, themes) values (?, ?, 'CAREGIVER', ?, '{caseworker training}')",
-                    UUID.randomUUID(), id, "Quote of a " + (large.contains(id) ? "large" : id.equals(small) ? "small" : "draft") + " session " + id);
+            for (int q = 0; q < (large.contains(id) ? 3 : 1); q++) {
+                Db.execute("insert into fg_quote (id, session_id, speaker_type, text, themes) values (?, ?, 'CAREGIVER', ?, '{caseworker training}')",
+                        UUID.randomUUID(), id, "Quote of a " + (large.contains(id) ? "large" : id.equals(small) ? "small" : "draft") + " session " + id + " #" + q);
+            }
             if (large.contains(id)) {
                 for (String urgency : List.of("HIGH", "MEDIUM", "LOW")) {
                     Db.execute("insert into fg_need (id, session_id, theme, professional_level, urgency) values (?, ?, 'caseworker training', 'CASEWORKER', ?)",
@@ -154,7 +157,7 @@ class NeedsAssessmentAggregateTest {
             }
         }
         JsonPath figures = ok(Tokens.of("lead.borno"), NEEDS, month(null, 2016, 7));
-        assertEquals(17, figures.getInt("data.needsAssessment.topThemes.find { it.theme == 'caseworker training' }.mentions.value"));
+        assertEquals(25, figures.getInt("data.needsAssessment.topThemes.find { it.theme == 'caseworker training' }.mentions.value"));
         List<String> quotes = figures.getList("data.needsAssessment.topThemes.quotes.flatten().text");
         assertEquals(3, quotes.size(), "up to three quotes of a theme: " + quotes);
         assertTrue(quotes.stream().allMatch(q -> q.startsWith("Quote of a large session")), quotes::toString);
