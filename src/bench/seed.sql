@@ -82,7 +82,7 @@ select gen_random_uuid(), case when n % 3 = 0 then 'a1000000-0000-4000-8000-0000
 from generate_series(1, 2000) n;
 insert into fg_need (id, session_id, theme, professional_level, urgency, time_frame)
 select gen_random_uuid(), s.id, (array['caseworker training', 'transport to services', 'safe spaces for girls', 'information sharing',
-       'supervision', 'referral pathways'])[1 + ((hashtext(s.id::text) & 2147483647) % 6 + k) % 6], (array['MANAGER', 'SUPERVISOR', 'CASEWORKER'])[1 + k % 3],
+       'multi-agency coordination', 'referral pathways'])[1 + ((hashtext(s.id::text) & 2147483647) % 6 + k) % 6], (array['MANAGER', 'SUPERVISOR', 'CASEWORKER'])[1 + k % 3],
        (array['IMMEDIATE', 'HIGH', 'MEDIUM', 'LOW'])[1 + ((hashtext(s.id::text) & 2147483647) % 4 + k) % 4], 'Within six months'
 from fg_session s cross join generate_series(1, 3) k where s.facilitator_username = 'fac.bench';
 insert into fg_quote (id, session_id, speaker_type, text, themes)
