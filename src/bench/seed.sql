@@ -39,6 +39,12 @@ from generate_series(1, 500000) n,
      (select array_agg(id order by id) ids, array_agg(lead_agency_id order by id) leads, count(*) cnt from survivor_case) c,
      (select array_agg(id order by id) ids, array_agg(agency_id order by id) agencies, count(*) cnt from agency_service) s;
 
+-- Referrals that are no longer the receiving agency's route to the case (rejected, cancelled, expired, or ended more
+-- than 30 days ago) answer its survivor fields with CONSENT_REQUIRED; they are moved behind the open ones, so that
+-- operation (a)'s first page measures a page whose every field is shown, as before routes closed.
+update referral set updated_at = updated_at - interval '5 years'
+where status in ('REJECTED', 'CANCELLED', 'EXPIRED')
+   or status in ('COMPLETED', 'FAILED') and coalesce(completed_at, updated_at) < now() - interval '30 days';
 insert into referral_event (referral_id, from_status, to_status, actor_subject, actor_name, at)
 select id, null, 'REQUESTED', 'bench', 'bench', requested_at from referral where requested_by_subject = 'bench'
 union all
