@@ -45,6 +45,8 @@ from generate_series(1, 500000) n,
 update referral set updated_at = updated_at - interval '5 years'
 where status in ('REJECTED', 'CANCELLED', 'EXPIRED')
    or status in ('COMPLETED', 'FAILED') and coalesce(completed_at, updated_at) < now() - interval '30 days';
+-- and the API's expiry job would expire every overdue request at start, bringing them all to the top of that page
+update referral set response_due_at = now() + interval '30 days' where status = 'REQUESTED' and response_due_at <= now();
 insert into referral_event (referral_id, from_status, to_status, actor_subject, actor_name, at)
 select id, null, 'REQUESTED', 'bench', 'bench', requested_at from referral where requested_by_subject = 'bench'
 union all
