@@ -225,9 +225,9 @@ public class AssessmentService {
         }
         int bound = em.createNativeQuery("update fg_session set note_taker_subject = ?1 where id = ?2 and note_taker_subject is null")
                 .setParameter(1, caller.subject()).setParameter(2, session.id).executeUpdate();
-        if (bound == 0 && !caller.subject().equals(em.createNativeQuery("select note_taker_subject from fg_session where id = ?1")
-                .setParameter(1, session.id).getSingleResult())) {
-            throw access.refuse(caller, AuditLog.Entry.of(action, SessionView.TYPE, session.id, null), ApiException.notFound("Session"));
+        if (bound == 0) {
+            access.requireBoundTo(action, SessionView.TYPE, session.id, (String) em.createNativeQuery(
+                    "select note_taker_subject from fg_session where id = ?1").setParameter(1, session.id).getSingleResult(), "Session");
         }
         session.noteTakerSubject = caller.subject();
         if (bound == 1) {

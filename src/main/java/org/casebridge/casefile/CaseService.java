@@ -126,8 +126,7 @@ public class CaseService {
         }
         CaseFile file = new CaseFile();
         file.id = id;
-        file.leadAgency = Agency.byCode(caller.agencyCode())
-                .orElseThrow(() -> ApiException.forbidden("Your agency is not registered in Casebridge"));
+        file.leadAgency = access.registeredAgency(caller, "case.open", "Case", Agency.byCode(caller.agencyCode()));
         file.caseNumber = "%s-%d-%06d".formatted(file.leadAgency.code, Year.now(ZoneOffset.UTC).getValue(),
                 ((Number) em.createNativeQuery("select nextval('case_number_seq')").getSingleResult()).longValue());
         file.caseworkerSubject = caller.subject();

@@ -113,6 +113,19 @@ public class ConferenceService {
      * basis holds, so a revoked consent or a withdrawn decision ends its events from the next one on (DESIGN rule 5).
      * Runs on the events listener's thread, outside any request.
      */
+    public Caller subscriber() {
+        return access.mayFollowCaseWork();
+    }
+
+    /**
+     * Whether a subscriber hears of this conference event: its agencies do, while they still follow it. Runs on the
+     * events listener's thread, outside any request.
+     */
+    @ActivateRequestContext
+    public boolean hears(Caller subscriber, Notice notice) {
+        return access.hears(subscriber, notice.agencies()) && stillFollows(subscriber, notice.id());
+    }
+
     @ActivateRequestContext
     public boolean stillFollows(Caller caller, UUID conferenceId) {
         Conference conference = Conference.<Conference>find(FETCH + " where k.id = ?1", conferenceId).firstResult();

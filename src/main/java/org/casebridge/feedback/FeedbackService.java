@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
+import org.casebridge.access.FeedbackPolicy;
 import org.casebridge.access.Caller;
 import org.casebridge.casefile.CaseEnums.CaseStatus;
 import org.casebridge.casefile.CaseFile;
@@ -57,15 +58,17 @@ public class FeedbackService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccessPolicy access;
+    private final FeedbackPolicy feedback;
     private final AuditLog audit;
     private final InputValidation validation;
     private final CaseService cases;
     private final EntityManager em;
     private final int linkValidDays;
 
-    public FeedbackService(AccessPolicy access, AuditLog audit, InputValidation validation, CaseService cases, EntityManager em,
+    public FeedbackService(AccessPolicy access, FeedbackPolicy feedback, AuditLog audit, InputValidation validation, CaseService cases, EntityManager em,
                            @ConfigProperty(name = "casebridge.feedback.link-valid-days", defaultValue = "14") int linkValidDays) {
         this.access = access;
+        this.feedback = feedback;
         this.audit = audit;
         this.validation = validation;
         this.cases = cases;
@@ -103,8 +106,7 @@ public class FeedbackService {
         validation.check(input);
         UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
         CaseFile file = cases.forWork("feedback.start", caseId);
-        Caller caller = access.caller();
-        access.mayAdministerFeedback(caller, caseId, file.caseworkerSubject);
+        Caller caller = feedback.mayAdministerFeedback(caseId, file.caseworkerSubject);
         if (file.status != CaseStatus.CLOSED) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The feedback survey is given after the case is closed");
         }
@@ -200,16 +202,12 @@ public class FeedbackService {
     public void submitInterview(InterviewInput input) {
         validation.check(input);
         UUID id = GlobalId.decode(input.administrationId(), ADMINISTRATION_TYPE, "input.administrationId");
-        Caller caller = access.caller();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select agency_id, template_id, mode, administered_by_subject, case_id from feedback_administration
                         where id = ?1 and completed_at is null for update""").setParameter(1, id).getResultList();
-        if (rows.isEmpty() || !caller.subject().equals(rows.get(0)[3]) || !Mode.INTERVIEW.name().equals(rows.get(0)[2])) {
-            throw access.refuse(caller, AuditLog.Entry.of("feedback.submit", ADMINISTRATION_TYPE, id, null),
-                    ApiException.notFound("Open feedback interview"));
-        }
-        Object[] r = rows.get(0);
+        Object[] r = rows.stream().filter(row -> Mode.INTERVIEW.name().equals(row[2])).findFirst().orElse(null);
+        Caller caller = feedback.mayEnterInterview(ADMINISTRATION_TYPE, id, r == null ? null : (String) r[3]);
         em.createNativeQuery("update feedback_administration set completed_at = now() where id = ?1").setParameter(1, id).executeUpdate();
         store(new Claim(id, (UUID) r[0], (UUID) r[1], Mode.INTERVIEW), input.answers());
         audit.allowed(caller, AuditLog.Entry.of("feedback.submit", ADMINISTRATION_TYPE, id, (UUID) r[4]).withDetail(Mode.INTERVIEW.name()));

@@ -79,6 +79,11 @@ public class ReferralService {
         return access.mayListReferrals();
     }
 
+    /** Whether a subscriber hears of this referral event: the agencies it connects do. */
+    public boolean hears(Caller subscriber, Notice notice) {
+        return access.hears(subscriber, notice.agencies());
+    }
+
     // --- reading -----------------------------------------------------------------------------------------
 
     public ReferralConnection sent(ReferralFilter filter, PageRequest page) {

@@ -7,7 +7,8 @@ import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AccessPolicy.PersonMatch;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
-import org.casebridge.access.Role;
+import org.casebridge.access.SupervisionPolicy;
+import org.casebridge.access.SupervisionPolicy.ObservationScope;
 import org.casebridge.agency.Agency;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
@@ -57,15 +58,17 @@ public class SupervisionService {
     static final UUID STANDARD_TEMPLATE = UUID.fromString("0b5e0000-0000-4000-8000-000000000001");
 
     private final AccessPolicy access;
+    private final SupervisionPolicy supervision;
     private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
     private final ObservationSchedule schedule;
     private final EntityManager em;
 
-    public SupervisionService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                              ObservationSchedule schedule, EntityManager em) {
+    public SupervisionService(AccessPolicy access, SupervisionPolicy supervision, AuditLog audit, InputValidation validation,
+                              IdempotencyKeys idempotencyKeys, ObservationSchedule schedule, EntityManager em) {
         this.access = access;
+        this.supervision = supervision;
         this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
@@ -114,9 +117,8 @@ public class SupervisionService {
     @Transactional
     public CaseworkerNode registerCaseworker(RegisterCaseworkerInput input) {
         validation.check(input);
-        Caller caller = access.caller();
-        Caller supervisor = access.mayManageSupervision("caseworker.set", caller.agencyCode(), null);
-        Agency agency = Agency.byCode(supervisor.agencyCode()).orElseThrow(() -> ApiException.forbidden("Your agency is not registered"));
+        Caller supervisor = supervision.mayManageOwnAgency("caseworker.set");
+        Agency agency = access.registeredAgency(supervisor, "caseworker.set", "Caseworker", Agency.byCode(supervisor.agencyCode()));
         CaseworkerProfile profile = CaseworkerProfile.<CaseworkerProfile>find("agencyId = ?1 and username = ?2", agency.id, input.username())
                 .firstResult();
         if (profile == null) {
@@ -138,8 +140,7 @@ public class SupervisionService {
     }
 
     public List<CaseworkerNode> caseworkers() {
-        Caller caller = access.caller();
-        access.mayManageSupervision("caseworker.list", caller.agencyCode(), null);
+        Caller caller = supervision.mayManageOwnAgency("caseworker.list");
         return CaseworkerProfile.<CaseworkerProfile>find("agencyId = (select id from Agency where code = ?1) order by displayName",
                 caller.agencyCode()).list().stream().map(CaseworkerNode::of).toList();
     }
@@ -150,7 +151,7 @@ public class SupervisionService {
     public ObservationNode record(RecordObservationInput input) {
         validation.check(input);
         CaseworkerProfile caseworker = profile(GlobalId.decode(input.caseworkerId(), CaseworkerNode.TYPE, "input.caseworkerId"));
-        Caller supervisor = access.mayManageSupervision("observation.record", agencyCode(caseworker), null);
+        Caller supervisor = supervision.mayManageSupervision("observation.record", agencyCode(caseworker), null);
         if (!input.childConsent()) {
             throw new ApiException(ErrorCode.CONSENT_REQUIRED, "An observation needs the child's consent, obtained before the session",
                     "input.childConsent");
@@ -163,9 +164,10 @@ public class SupervisionService {
             throw ApiException.invalid("input.observedOn", "An observation records a session that took place");
         }
         UUID caseId = input.caseId() == null ? null : GlobalId.decode(input.caseId(), "Case", "input.caseId");
-        if (caseId != null && em.createNativeQuery("select 1 from survivor_case where id = ?1 and lead_agency_id = ?2")
-                .setParameter(1, caseId).setParameter(2, caseworker.agencyId).getResultList().isEmpty()) {
-            throw ApiException.notFound("Case");
+        if (caseId != null) {
+            access.mayWorkOnCase("observation.record", caseId, em.createQuery(
+                    "select c.leadAgency.code from CaseFile c where c.id = ?1", String.class)
+                    .setParameter(1, caseId).getResultStream().findFirst().orElse(null));
         }
         UUID id = UUID.randomUUID();
         Optional<UUID> earlier = idempotencyKeys.claim(supervisor.subject(), "recordObservation", input.idempotencyKey(), id);
@@ -236,7 +238,7 @@ public class SupervisionService {
         Observation observation = Observation.findById(id);
         CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
         String agencyCode = observation == null ? null : agencyCode(caseworker);
-        Caller caller = access.mayAcknowledgeObservation(id, agencyCode, caseworker == null ? null : caseworker.subject,
+        Caller caller = supervision.mayAcknowledgeObservation(id, agencyCode, caseworker == null ? null : caseworker.subject,
                 caseworker == null ? null : caseworker.username);
         bindOnFirstUse(caller, caseworker, agencyCode);
         requireVersion(observation, input.version());
@@ -255,7 +257,7 @@ public class SupervisionService {
         Observation observation = Observation.findById(id);
         CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
         String agencyCode = observation == null ? null : agencyCode(caseworker);
-        Caller caller = access.mayViewObservation("observation.read", id, agencyCode, caseworker == null ? null : caseworker.subject,
+        Caller caller = supervision.mayViewObservation("observation.read", id, agencyCode, caseworker == null ? null : caseworker.subject,
                 caseworker == null ? null : caseworker.username);
         bindOnFirstUse(caller, caseworker, agencyCode);
         return view(observation);
@@ -264,32 +266,30 @@ public class SupervisionService {
     /** A caseworker's own observations; a supervisor's: the agency's (optionally one caseworker's). */
     @Transactional
     public List<ObservationNode> observations(String caseworkerGlobalId) {
+        ObservationScope scope = supervision.observationScope("observation.list");
         Caller caller = access.caller();
         List<Observation> rows;
-        if (caller.has(Role.SUPERVISOR)) {
+        if (scope == ObservationScope.AGENCY) {
             UUID caseworker = caseworkerGlobalId == null ? null : GlobalId.decode(caseworkerGlobalId, CaseworkerNode.TYPE, "caseworkerId");
             rows = Observation.<Observation>find("agencyId = (select id from Agency where code = ?1) and (?2 is null or caseworkerId = ?2)"
                     + " order by observedOn desc", caller.agencyCode(), caseworker).list();
-        } else if (caller.has(Role.CASEWORKER)) {
+        } else {
             List<UUID> own = new ArrayList<>();
             for (CaseworkerProfile candidate : CaseworkerProfile.<CaseworkerProfile>list("agencyId = (select id from Agency where code = ?1)"
                     + " and (subject = ?2 or (subject is null and username = ?3))", caller.agencyCode(), caller.subject(), caller.username())) {
-                if (access.matchPerson(caller, Role.CASEWORKER, caller.agencyCode(), candidate.subject, candidate.username) != PersonMatch.NONE) {
+                if (supervision.matchCaseworker(caller, caller.agencyCode(), candidate.subject, candidate.username) != PersonMatch.NONE) {
                     bindOnFirstUse(caller, candidate, caller.agencyCode());
                     own.add(candidate.id);
                 }
             }
             rows = own.isEmpty() ? List.of()
                     : Observation.<Observation>find("caseworkerId in ?1 order by observedOn desc", own).list();
-        } else {
-            throw ApiException.forbidden("Observations are for caseworkers and their supervisors");
         }
         return views(rows);
     }
 
     public List<Due> due(LocalDate asOf) {
-        Caller caller = access.caller();
-        access.mayManageSupervision("observation.due", caller.agencyCode(), null);
+        Caller caller = supervision.mayManageOwnAgency("observation.due");
         LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createQuery("""
@@ -310,8 +310,7 @@ public class SupervisionService {
     }
 
     public Summary summary(LocalDate from, LocalDate to) {
-        Caller caller = access.caller();
-        access.mayManageSupervision("observation.summary", caller.agencyCode(), null);
+        Caller caller = supervision.mayManageOwnAgency("observation.summary");
         if (to.isBefore(from)) {
             throw ApiException.invalid("to", "The period ends before it starts");
         }
@@ -344,12 +343,8 @@ public class SupervisionService {
         UUID id = GlobalId.decode(globalId, ObservationNode.TYPE, "input.id");
         Observation observation = Observation.findById(id);
         CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
-        Caller caller = access.mayViewObservation(action, id, observation == null ? null : agencyCode(caseworker),
+        supervision.mayEditObservation(action, id, observation == null ? null : agencyCode(caseworker),
                 caseworker == null ? null : caseworker.subject, caseworker == null ? null : caseworker.username);
-        if (!caller.has(Role.SUPERVISOR)) {
-            throw access.refuse(caller, AuditLog.Entry.of(action, "Observation", id, null),
-                    ApiException.forbidden("Only a supervisor edits or completes an observation"));
-        }
         requireVersion(observation, version);
         return observation;
     }
@@ -378,18 +373,18 @@ public class SupervisionService {
 
     /**
      * A profile registered by username is bound to the subject of the first caseworker token that fits it
-     * ({@link AccessPolicy#matchPerson}); from then on only that subject is the caseworker. Two first uses at once:
+     * ({@link SupervisionPolicy#matchCaseworker}); from then on only that subject is the caseworker. Two first uses at once:
      * the first binding wins and the other caller is answered as a stranger.
      */
     private void bindOnFirstUse(Caller caller, CaseworkerProfile profile, String agencyCode) {
-        if (profile == null || access.matchPerson(caller, Role.CASEWORKER, agencyCode, profile.subject, profile.username) != PersonMatch.FIRST_USE) {
+        if (profile == null || supervision.matchCaseworker(caller, agencyCode, profile.subject, profile.username) != PersonMatch.FIRST_USE) {
             return;
         }
         int bound = em.createNativeQuery("update caseworker_profile set subject = ?1 where id = ?2 and subject is null")
                 .setParameter(1, caller.subject()).setParameter(2, profile.id).executeUpdate();
-        if (bound == 0 && !caller.subject().equals(em.createNativeQuery("select subject from caseworker_profile where id = ?1")
-                .setParameter(1, profile.id).getSingleResult())) {
-            throw access.refuse(caller, AuditLog.Entry.of("caseworker.bind", "Caseworker", profile.id, null), ApiException.notFound("Observation"));
+        if (bound == 0) {
+            access.requireBoundTo("caseworker.bind", "Caseworker", profile.id, (String) em.createNativeQuery(
+                    "select subject from caseworker_profile where id = ?1").setParameter(1, profile.id).getSingleResult(), "Observation");
         }
         profile.subject = caller.subject();
         if (bound == 1) {
