@@ -235,17 +235,26 @@ public class AssessmentService {
         }
     }
 
+    private GuideView existingGuide(UUID guideId) {
+        return guides(guideId, null).stream().findFirst().orElseThrow(() -> ApiException.notFound("Discussion guide"));
+    }
+
+    private UUID existingEvent(String globalId) {
+        UUID eventId = globalId == null ? null : GlobalId.decode(globalId, AssessmentTypes.EVENT, "input.eventId");
+        if (eventId != null && ((Number) em.createNativeQuery("select count(*) from assessment_event where id = ?1")
+                .setParameter(1, eventId).getSingleResult()).intValue() == 0) {
+            throw ApiException.notFound("Event");
+        }
+        return eventId;
+    }
+
     @Transactional
     public SessionView plan(PlanSessionInput input) {
         Caller caller = access.mayPlanSession();
         validation.check(input);
         UUID guideId = GlobalId.decode(input.guideId(), AssessmentTypes.GUIDE, "input.guideId");
-        GuideView guide = guides(guideId, null).stream().findFirst().orElseThrow(() -> ApiException.notFound("Discussion guide"));
-        UUID eventId = input.eventId() == null ? null : GlobalId.decode(input.eventId(), AssessmentTypes.EVENT, "input.eventId");
-        if (eventId != null && ((Number) em.createNativeQuery("select count(*) from assessment_event where id = ?1")
-                .setParameter(1, eventId).getSingleResult()).intValue() == 0) {
-            throw ApiException.notFound("Event");
-        }
+        GuideView guide = existingGuide(guideId);
+        UUID eventId = existingEvent(input.eventId());
         String state = input.state() == null ? caller.state() : input.state().strip();
         if (state == null || state.isEmpty()) {
             throw ApiException.invalid("input.state", "Say in which state the session is held");

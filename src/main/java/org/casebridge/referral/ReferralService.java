@@ -230,9 +230,7 @@ public class ReferralService {
         UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
         CaseFile file = cases.openForWork("referral.create", caseId);
         Caller caller = access.caller();
-        UUID serviceId = GlobalId.decode(input.serviceId(), ServiceNode.TYPE, "input.serviceId");
-        ServiceOffering service = ServiceOffering.<ServiceOffering>find("from ServiceOffering s join fetch s.agency where s.id = ?1", serviceId)
-                .firstResultOptional().orElseThrow(() -> ApiException.notFound("Service"));
+        ServiceOffering service = existingService(GlobalId.decode(input.serviceId(), ServiceNode.TYPE, "input.serviceId"));
         if (service.retiredAt != null || !service.acceptingReferrals) {
             throw ApiException.invalid("input.serviceId", "This service is not accepting referrals");
         }
@@ -263,6 +261,11 @@ public class ReferralService {
         audit.allowed(caller, AuditLog.Entry.of("referral.create", "Referral", id, caseId).withDetail("to " + service.agency.code));
         events.publish(notice(referral.id, referral.status, referral.fromAgency.code, referral.toAgency.code, referral.updatedAt));
         return referral(id).orElseThrow();
+    }
+
+    private static ServiceOffering existingService(UUID serviceId) {
+        return ServiceOffering.<ServiceOffering>find("from ServiceOffering s join fetch s.agency where s.id = ?1", serviceId)
+                .firstResultOptional().orElseThrow(() -> ApiException.notFound("Service"));
     }
 
     private static void requireText(String value, String field, String message) {
