@@ -22,8 +22,6 @@ import java.util.Set;
 /** Inputs, payloads and the CASE_SUMMARY shape of survivor cases. */
 public final class CaseInputs {
 
-    static final String NOT_BLANK = "(?s).*\\S.*";
-
     private CaseInputs() {
     }
 
