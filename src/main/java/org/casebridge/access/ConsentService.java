@@ -20,7 +20,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

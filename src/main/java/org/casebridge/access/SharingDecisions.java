@@ -11,7 +11,6 @@ import org.casebridge.graphql.InputValidation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.UUID;
 

@@ -19,7 +19,6 @@ import org.casebridge.graphql.TotalCount;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

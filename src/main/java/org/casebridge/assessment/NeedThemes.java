@@ -21,7 +21,6 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,7 +2,6 @@ package org.casebridge.casefile;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.casebridge.agency.ServiceType;
 import org.casebridge.casefile.CaseEnums.AgeBand;

@@ -27,7 +27,6 @@ import org.casebridge.graphql.TotalCount;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;

@@ -6,7 +6,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** Expires referral requests the receiving agency did not answer within its response deadline. */
 @ApplicationScoped

@@ -32,11 +32,9 @@ import org.casebridge.referral.ReferralInputs.ReferralConnection;
 import org.casebridge.referral.ReferralInputs.ReferralFilter;
 import org.casebridge.runtime.Rows;
 import org.hibernate.jpa.HibernateHints;
-import org.hibernate.query.NativeQuery;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
