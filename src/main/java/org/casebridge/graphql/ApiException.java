@@ -42,4 +42,11 @@ public class ApiException extends RuntimeException {
     public static ApiException conflict(String message) {
         return new ApiException(ErrorCode.CONFLICT, message);
     }
+
+    /** Optimistic locking: refuses with {@code CONFLICT} unless the client changes the version it last read. */
+    public static void requireVersion(String what, long stored, long expected) {
+        if (stored != expected) {
+            throw conflict("The " + what + " was changed since version " + expected + "; reload it and retry");
+        }
+    }
 }
