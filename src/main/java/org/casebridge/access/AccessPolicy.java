@@ -6,9 +6,9 @@ import org.casebridge.graphql.ErrorCode;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -33,14 +33,16 @@ public class AccessPolicy {
     private final Grants grants;
     private final Refusals refusals;
     private final Duration referralRouteAfterEnd;
+    private final Clock clock;
 
-    public AccessPolicy(CurrentCaller currentCaller, Grants grants, Refusals refusals,
+    public AccessPolicy(CurrentCaller currentCaller, Grants grants, Refusals refusals, Clock clock,
                         @ConfigProperty(name = "casebridge.access.referral-route-after-end", defaultValue = "P30D")
                         Duration referralRouteAfterEnd) {
         this.currentCaller = currentCaller;
         this.grants = grants;
         this.refusals = refusals;
         this.referralRouteAfterEnd = referralRouteAfterEnd;
+        this.clock = clock;
     }
 
     /** The authenticated caller of this request; {@code UNAUTHENTICATED} without a valid token. */
@@ -147,7 +149,7 @@ public class AccessPolicy {
      * failed; an invitation once neither a consent for conferences nor its decision holds. One query for all routes.
      */
     public Map<UUID, Disclosure> discloseRoutes(Caller caller, Collection<Route> routes) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Map<UUID, Disclosure> result = new HashMap<>();
         List<Route> addressed = new ArrayList<>();
         for (Route route : routes) {
@@ -275,7 +277,7 @@ public class AccessPolicy {
      * the caller with {@link #mayShareWithoutConsent}). Decisions recorded for other objects never count.
      */
     public void requireCoveringConsent(Caller caller, String action, UUID caseId, String recipientAgencyCode, Route.Kind route) {
-        Grants.Held held = grants.heldBy(recipientAgencyCode, Set.of(caseId), Set.of(), OffsetDateTime.now(ZoneOffset.UTC));
+        Grants.Held held = grants.heldBy(recipientAgencyCode, Set.of(caseId), Set.of(), OffsetDateTime.now(clock));
         if (held.consented(caseId, route.consentPurposes()).isEmpty()) {
             throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId).withDetail("to " + recipientAgencyCode),
                     new ApiException(ErrorCode.CONSENT_REQUIRED, "No current consent covers sharing this case with "

@@ -7,6 +7,7 @@ import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -52,7 +53,7 @@ class PolicyDecisionTableTest {
     final Refusals refusals = new Refusals(audit);
     final SupervisionPolicy supervision = new SupervisionPolicy(currentCaller, refusals);
     final FeedbackPolicy feedback = new FeedbackPolicy(currentCaller, refusals);
-    final AccessPolicy access = new AccessPolicy(currentCaller, null, refusals, Duration.ofDays(30));
+    final AccessPolicy access = new AccessPolicy(currentCaller, null, refusals, Clock.systemUTC(), Duration.ofDays(30));
 
     static List<Caller> callers() {
         List<Set<Role>> roleSets = new ArrayList<>();

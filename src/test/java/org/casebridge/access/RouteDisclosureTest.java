@@ -2,6 +2,7 @@ package org.casebridge.access;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,7 +51,7 @@ class RouteDisclosureTest {
     }
 
     static AccessPolicy policy(boolean withConsents) {
-        return new AccessPolicy(null, grants(withConsents), null, Duration.ofDays(30));
+        return new AccessPolicy(null, grants(withConsents), null, Clock.systemUTC(), Duration.ofDays(30));
     }
 
     record Case(Route route, Caller caller, boolean consents) {
