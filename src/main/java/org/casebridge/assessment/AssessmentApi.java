@@ -65,6 +65,7 @@ public class AssessmentApi {
         return assessment.guides(audience);
     }
 
+    @Description("One discussion guide (facilitators).")
     @Query
     public GuideView discussionGuide(@Id @NonNull String id) {
         return assessment.guide(GlobalId.decode(id, AssessmentTypes.GUIDE, "id")).orElseThrow(() -> ApiException.notFound("Discussion guide"));
@@ -77,16 +78,19 @@ public class AssessmentApi {
         return assessment.mySessions();
     }
 
+    @Description("A session you facilitate or take notes for; anything else answers NOT_FOUND.")
     @Query
     public SessionView focusGroupSession(@Id @NonNull String id) {
         return assessment.session(GlobalId.decode(id, SessionView.TYPE, "id")).orElseThrow(() -> ApiException.notFound("Session"));
     }
 
+    @Description("A facilitator writes a discussion guide: audience, purpose, instructions and ordered questions with probes.")
     @Mutation
     public CreateGuidePayload createDiscussionGuide(@NonNull CreateGuideInput input) {
         return new CreateGuidePayload(assessment.createGuide(input));
     }
 
+    @Description("A facilitator groups focus-group sessions under an assessment event (name, location, dates).")
     @Mutation
     public CreateEventPayload createAssessmentEvent(@NonNull CreateEventInput input) {
         return new CreateEventPayload(assessment.createEvent(input));
@@ -110,6 +114,7 @@ public class AssessmentApi {
         return new SessionPayload(assessment.signIn(input));
     }
 
+    @Description("What was said in a session whose consent is confirmed: summaries, quotes, needs, follow-up requests. Withdraws earlier agreements of the notes.")
     @Mutation
     public SessionPayload recordSessionNotes(@NonNull RecordNotesInput input) {
         return new SessionPayload(assessment.recordNotes(input));

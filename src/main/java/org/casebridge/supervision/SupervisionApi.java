@@ -54,6 +54,7 @@ public class SupervisionApi {
         return supervision.observations(caseworkerId);
     }
 
+    @Description("An observation of you, or for a supervisor of their agency's caseworkers; anything else answers NOT_FOUND.")
     @Query
     public ObservationNode observation(@Id @NonNull String id) {
         return supervision.observation(GlobalId.decode(id, ObservationNode.TYPE, "id"));
@@ -84,6 +85,7 @@ public class SupervisionApi {
         return new ObservationPayload(supervision.record(input));
     }
 
+    @Description("A supervisor changes a draft observation, with the version they saw (CONFLICT when stale).")
     @Mutation
     public ObservationPayload updateObservation(@NonNull UpdateObservationInput input) {
         return new ObservationPayload(supervision.update(input));
