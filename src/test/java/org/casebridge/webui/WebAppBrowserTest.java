@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -129,6 +130,10 @@ class WebAppBrowserTest {
         accessible(browser, "referral");
         screenshot(browser, "provider-referral-not-shared");
 
+        browser.manage().window().setSize(new Dimension(390, 844));
+        waiting(browser).until(b -> Boolean.TRUE.equals(script(b, "return document.documentElement.scrollWidth <= window.innerWidth")));
+        screenshot(browser, "provider-referral-phone");
+
         assertFalse(browser.getPageSource().contains(survivor), "the name never reached the page");
         assertEquals(app.toString(), browser.getCurrentUrl(), "the address bar holds nothing of the referral");
         assertFalse(browser.getTitle().contains(referralId));
@@ -202,6 +207,25 @@ class WebAppBrowserTest {
         assertEquals(1, referrals.size(), "exactly the one referral was created: " + referrals);
         assertEquals("Legal counselling and representation", ((Map<?, ?>) referrals.get(0).get("service")).get("name"));
         assertEquals("URGENT", referrals.get(0).get("urgency"));
+
+        browser.findElement(By.xpath("//summary[.='Record a consent']")).click();
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rc-agency option[value='STLUKE']")));
+        new Select(browser.findElement(By.id("rc-agency"))).selectByValue("STLUKE");
+        new Select(browser.findElement(By.id("rc-purpose"))).selectByValue("REFERRAL");
+        browser.findElement(By.xpath("//form//button[.='Record a consent']")).click();
+        waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "The consent was recorded."));
+        String consents = "query($id: ID!) { consents(caseId: $id) { recipientAgency { code } purpose categories current revokedAt } }";
+        List<Map<String, Object>> recorded = ok(Tokens.of("cw.amani"), consents, Map.of("id", caseId)).getList("data.consents");
+        assertTrue(recorded.stream().anyMatch(c -> ((Map<?, ?>) c.get("recipientAgency")).get("code").equals("STLUKE") && c.get("purpose").equals("REFERRAL")
+                && c.get("categories").equals(List.of("CASE_SUMMARY")) && Boolean.TRUE.equals(c.get("current"))), "recorded as entered: " + recorded);
+        WebElement stLuke = browser.findElement(By.xpath("//table//tr[th[.=\"St Luke's Clinic\"]]"));
+        stLuke.findElement(By.xpath(".//button[.='Revoke']")).click();
+        waiting(browser).until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Confirm revocation']"))).click();
+        waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "The consent was revoked."));
+        assertTrue(ok(Tokens.of("cw.amani"), consents, Map.of("id", caseId)).<Map<String, Object>>getList("data.consents").stream()
+                .filter(c -> ((Map<?, ?>) c.get("recipientAgency")).get("code").equals("STLUKE"))
+                .allMatch(c -> c.get("revokedAt") != null && Boolean.FALSE.equals(c.get("current"))), "revoked");
+        screenshot(browser, "caseworker-consents");
 
         WebDriver supervisor = browser();
         signIn(supervisor, app.toString(), "sup.amani");
