@@ -34,6 +34,7 @@ public class DirectoryApi {
         return directory.agencies(PageRequest.of(first, after));
     }
 
+    @Description("One agency of the referral pathway, by its code.")
     @Query
     public AgencyNode agency(@NonNull String code) {
         return directory.agency(code).orElseThrow(() -> ApiException.notFound("Agency"));
@@ -51,6 +52,7 @@ public class DirectoryApi {
         return new CreateServicePayload(directory.createService(input));
     }
 
+    @Description("An agency administrator changes one of their agency's services, with the version they saw (CONFLICT when stale).")
     @Mutation
     public UpdateServicePayload updateService(@NonNull UpdateServiceInput input) {
         return new UpdateServicePayload(directory.updateService(input));

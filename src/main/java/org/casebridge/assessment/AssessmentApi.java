@@ -69,6 +69,7 @@ public class AssessmentApi {
         return guides.guides(audience);
     }
 
+    @Description("One discussion guide (facilitators).")
     @Query
     public GuideView discussionGuide(@Id @NonNull String id) {
         return guides.guide(GlobalId.decode(id, GuideTypes.GUIDE, "id")).orElseThrow(() -> ApiException.notFound("Discussion guide"));
@@ -81,16 +82,19 @@ public class AssessmentApi {
         return sessions.mySessions();
     }
 
+    @Description("A session you facilitate or take notes for; anything else answers NOT_FOUND.")
     @Query
     public SessionView focusGroupSession(@Id @NonNull String id) {
         return sessions.session(GlobalId.decode(id, SessionView.TYPE, "id")).orElseThrow(() -> ApiException.notFound("Session"));
     }
 
+    @Description("A facilitator writes a discussion guide: audience, purpose, instructions and ordered questions with probes.")
     @Mutation
     public CreateGuidePayload createDiscussionGuide(@NonNull CreateGuideInput input) {
         return new CreateGuidePayload(guides.createGuide(input));
     }
 
+    @Description("A facilitator groups focus-group sessions under an assessment event (name, location, dates).")
     @Mutation
     public CreateEventPayload createAssessmentEvent(@NonNull CreateEventInput input) {
         return new CreateEventPayload(guides.createEvent(input));
@@ -114,6 +118,7 @@ public class AssessmentApi {
         return new SessionPayload(sessions.signIn(input));
     }
 
+    @Description("What was said in a session whose consent is confirmed: summaries, quotes, needs, follow-up requests. Withdraws earlier agreements of the notes.")
     @Mutation
     public SessionPayload recordSessionNotes(@NonNull RecordNotesInput input) {
         return new SessionPayload(notes.recordNotes(input));

@@ -42,11 +42,13 @@ public class CaseApi {
         return cases.caseById(GlobalId.decode(id, CaseView.TYPE, "id")).orElseThrow(() -> ApiException.notFound("Case"));
     }
 
+    @Description("A caseworker or supervisor of a lead agency opens a survivor's case (identity sealed at rest).")
     @Mutation
     public OpenCasePayload openCase(@NonNull OpenCaseInput input) {
         return new OpenCasePayload(cases.openCase(input));
     }
 
+    @Description("The lead agency changes a case, with the version it saw (CONFLICT when stale).")
     @Mutation
     public UpdateCasePayload updateCase(@NonNull UpdateCaseInput input) {
         return new UpdateCasePayload(cases.updateCase(input));

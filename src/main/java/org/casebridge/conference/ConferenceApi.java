@@ -52,6 +52,7 @@ public class ConferenceApi {
         this.hub = hub;
     }
 
+    @Description("A conference your agency called or is invited to; anything else answers NOT_FOUND.")
     @Query
     public ConferenceView conference(@Id @NonNull String id) {
         return conferences.conference(GlobalId.decode(id, ConferenceView.TYPE, "id")).orElseThrow(() -> ApiException.notFound("Conference"));

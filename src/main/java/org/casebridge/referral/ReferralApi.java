@@ -75,6 +75,7 @@ public class ReferralApi {
         return referrals.received(filter, PageRequest.of(first, after));
     }
 
+    @Description("A referral your agency sent or received, with what the survivor consented to share with your agency; anything else answers NOT_FOUND.")
     @Query
     public ReferralView referral(@Id @NonNull String id) {
         return referrals.referral(GlobalId.decode(id, ReferralView.TYPE, "id")).orElseThrow(() -> ApiException.notFound("Referral"));

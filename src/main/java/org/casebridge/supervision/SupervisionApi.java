@@ -58,6 +58,7 @@ public class SupervisionApi {
         return observations.observations(caseworkerId);
     }
 
+    @Description("An observation of you, or for a supervisor of their agency's caseworkers; anything else answers NOT_FOUND.")
     @Query
     public ObservationNode observation(@Id @NonNull String id) {
         return observations.observation(GlobalId.decode(id, ObservationNode.TYPE, "id"));
@@ -88,6 +89,7 @@ public class SupervisionApi {
         return new ObservationPayload(observations.record(input));
     }
 
+    @Description("A supervisor changes a draft observation, with the version they saw (CONFLICT when stale).")
     @Mutation
     public ObservationPayload updateObservation(@NonNull UpdateObservationInput input) {
         return new ObservationPayload(observations.update(input));

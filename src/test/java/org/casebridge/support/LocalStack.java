@@ -80,6 +80,7 @@ public final class LocalStack {
 
                 ==========================================================================
                  Casebridge is running (demo data; demo passwords are for this machine only)
+                   Web app          : http://localhost:%1$d/app/  (sign in as a demo user below)
                    GraphQL endpoint : http://localhost:%1$d/graphql
                    GraphiQL         : http://localhost:%1$d/q/graphql-ui  (add header Authorization: Bearer <token>)
                    SDL              : http://localhost:%1$d/graphql/schema.graphql

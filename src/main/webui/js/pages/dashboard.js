@@ -1,0 +1,177 @@
+// A state lead's dashboard for a closed reporting period: each figure as a chart with its table beside it and a
+// CSV download. A suppressed cell is drawn hatched across the whole scale with the reason on hover, never as zero.
+import { html, nothing } from 'lit';
+import * as echarts from 'echarts/dist/echarts.esm.min.js';
+import { t, label, formatDateTime } from '../i18n.js';
+import { failure } from '../graphql.js';
+import { CASE_MANAGEMENT_INDICATORS } from '../operations.js';
+import { errorView } from '../ui.js';
+
+const value = key => { const text = t('aggregate.' + key); return text === 'aggregate.' + key ? key : text; };
+const HATCH = { color: '#d9d9d9', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 4], rotation: -Math.PI / 4, color: '#4d4d4d' } };
+
+function lastClosedMonth() {
+  const now = new Date();
+  const month = now.getUTCMonth(); // 0-based: the previous month, 1-based
+  return month === 0 ? { year: now.getUTCFullYear() - 1, month: 12 } : { year: now.getUTCFullYear(), month };
+}
+
+export function dashboardPage(app) {
+  const s = { period: lastClosedMonth(), data: null, error: null, loading: false };
+
+  async function load() {
+    s.loading = true;
+    app.update();
+    try {
+      const { data, errors } = await app.request(CASE_MANAGEMENT_INDICATORS, { period: s.period });
+      s.error = failure(errors);
+      s.data = s.error ? null : data;
+    } catch (e) { s.error = e; s.data = null; }
+    s.loading = false;
+    app.update();
+    requestAnimationFrame(drawCharts);
+  }
+  load();
+
+  const reason = threshold => t('dashboard.suppressedReason', { threshold });
+  const sections = () => {
+    const cm = s.data.caseManagementIndicators;
+    return [
+      { id: 'needs', csv: 'needs', table: s.data.needsAssessment.needs, heading: 'dashboard.needs' },
+      { id: 'referrals', csv: 'referrals', table: cm.referrals, heading: 'dashboard.referrals' },
+      { id: 'follow-up-timeliness', csv: 'follow-up-timeliness', table: cm.followUpTimeliness, heading: 'dashboard.followUps' },
+      { id: 'closure-reasons', csv: 'closure-reasons', table: cm.closureReasons, heading: 'dashboard.closures' },
+    ];
+  };
+
+  function drawCharts() {
+    if (!s.data) return;
+    for (const section of sections()) drawTable(document.getElementById('chart-' + section.id), section.table);
+    drawAcceptance(document.getElementById('chart-acceptance'), s.data.caseManagementIndicators);
+  }
+
+  function chartOf(element, height) {
+    if (!element) return null;
+    element.style.height = height + 'px';
+    const chart = echarts.getInstanceByDom(element) ?? echarts.init(element, null, { renderer: 'svg' });
+    chart.resize();
+    return chart;
+  }
+
+  function drawTable(element, table) {
+    const chart = chartOf(element, Math.max(220, table.rows.length * table.columns.length * 9 + 90));
+    if (!chart) return;
+    const published = table.rows.flatMap(r => r.cells.filter(c => !c.suppressed).map(c => c.value));
+    const full = Math.max(table.threshold, ...published);
+    chart.setOption({
+      aria: { enabled: true },
+      animation: false,
+      tooltip: { trigger: 'item', formatter: p => `${value(p.name)} · ${p.seriesName}: ${p.data.suppressed ? t('dashboard.suppressed') + ' — ' + reason(table.threshold) : p.value}` },
+      legend: { top: 0 },
+      grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+      yAxis: { type: 'category', data: table.rows.map(r => r.key), inverse: true, axisLabel: { formatter: value } },
+      xAxis: { type: 'value', max: full },
+      series: table.columns.map(column => ({
+        name: value(column), type: 'bar',
+        data: table.rows.map(row => {
+          const cell = row.cells.find(c => c.column === column);
+          return cell.suppressed ? { value: full, suppressed: true, itemStyle: HATCH } : { value: cell.value };
+        }),
+      })),
+    }, true);
+  }
+
+  function drawAcceptance(element, cm) {
+    const chart = chartOf(element, 260);
+    if (!chart) return;
+    chart.setOption({
+      aria: { enabled: true },
+      animation: false,
+      tooltip: { trigger: 'item', formatter: p => `${label('ServiceType', p.name)}: ${p.data.suppressed ? t('dashboard.suppressed') + ' — ' + reason(cm.threshold) : Math.round(p.value * 100) + '%'}` },
+      grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
+      yAxis: { type: 'category', data: cm.byServiceType.map(x => x.serviceType), inverse: true, axisLabel: { formatter: v => label('ServiceType', v) } },
+      xAxis: { type: 'value', max: 1, axisLabel: { formatter: v => Math.round(v * 100) + '%' } },
+      series: [{ name: t('dashboard.acceptanceRate'), type: 'bar', data: cm.byServiceType.map(x => x.acceptanceRate == null
+        ? { value: 1, suppressed: true, itemStyle: HATCH } : { value: x.acceptanceRate }) }],
+    }, true);
+  }
+
+  async function downloadCsv(table) {
+    const response = await fetch(`/aggregates/${table}.csv?period=${encodeURIComponent(s.data.caseManagementIndicators.period.label)}`,
+      { headers: { Authorization: 'Bearer ' + app.token() } });
+    if (!response.ok) { s.error = { code: (await response.json().catch(() => ({})))?.errors?.[0]?.extensions?.code ?? 'UNAVAILABLE' }; app.update(); return; }
+    save(await response.blob(), `${table}-${s.data.caseManagementIndicators.period.label}.csv`);
+  }
+
+  function acceptanceCsv(cm) {
+    const lines = [['service_type', 'acceptance_rate', 'median_minutes_to_accept'],
+      ...cm.byServiceType.map(x => [x.serviceType, x.acceptanceRate ?? 'suppressed', x.medianMinutesToAccept ?? 'suppressed'])];
+    save(new Blob([lines.map(l => l.join(',')).join('\r\n') + '\r\n'], { type: 'text/csv' }), `acceptance-${cm.period.label}.csv`);
+  }
+
+  function save(blob, name) {
+    const a = Object.assign(document.createElement('a'), { href: URL.createObjectURL(blob), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  const cellView = (cell, threshold) => cell.suppressed
+    ? html`<td class="suppressed" title=${reason(threshold)}>${t('dashboard.suppressed')}</td>`
+    : html`<td class="number">${cell.value}</td>`;
+
+  function tableView(table) {
+    return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${table.title}><table class="aggregate">
+      <caption class="visually-hidden">${table.title}</caption>
+      <thead><tr><th scope="col">${value(table.rowDimension)}</th>${table.columns.map(c => html`<th scope="col">${value(c)}</th>`)}<th scope="col">${t('dashboard.total')}</th></tr></thead>
+      <tbody>${table.rows.map(row => html`<tr><th scope="row">${value(row.key)}</th>${row.cells.map(c => cellView(c, table.threshold))}${cellView(row.total, table.threshold)}</tr>`)}</tbody>
+      <tfoot><tr><th scope="row">${t('dashboard.total')}</th>${table.columnTotals.map(c => cellView(c, table.threshold))}${cellView(table.grandTotal, table.threshold)}</tr></tfoot>
+    </table></div>`;
+  }
+
+  const periodValue = () => s.period.month ? 'm' + s.period.month : s.period.quarter ? 'q' + s.period.quarter : 'y';
+  function setPeriod(year, part) {
+    s.period = { year: Number(year), ...(part.startsWith('m') ? { month: Number(part.slice(1)) } : part.startsWith('q') ? { quarter: Number(part.slice(1)) } : {}) };
+    load();
+  }
+  const thisYear = new Date().getUTCFullYear();
+
+  return {
+    title: 'dashboard.title',
+    view: () => {
+      const cm = s.data?.caseManagementIndicators;
+      return html`<h1 tabindex="-1">${t('dashboard.title')}</h1>
+      <form class="filters" @submit=${e => e.preventDefault()}>
+        <label for="p-year">${t('dashboard.year')}</label>
+        <select id="p-year" @change=${e => setPeriod(e.target.value, periodValue())}>
+          ${[thisYear, thisYear - 1, thisYear - 2].map(y => html`<option ?selected=${y === s.period.year}>${y}</option>`)}</select>
+        <label for="p-part">${t('dashboard.period')}</label>
+        <select id="p-part" @change=${e => setPeriod(s.period.year, e.target.value)}>
+          ${Array.from({ length: 12 }, (_, i) => html`<option value=${'m' + (i + 1)} ?selected=${periodValue() === 'm' + (i + 1)}>${t('months.' + (i + 1))}</option>`)}
+          ${[1, 2, 3, 4].map(q => html`<option value=${'q' + q} ?selected=${periodValue() === 'q' + q}>${t('dashboard.quarter', { quarter: q })}</option>`)}
+          <option value="y" ?selected=${periodValue() === 'y'}>${t('dashboard.wholeYear')}</option>
+        </select>
+      </form>
+      ${errorView(s.error)}
+      ${cm ? html`<p class="asof">${t('dashboard.asOf', { period: cm.period.label, state: cm.state, asOf: formatDateTime(cm.asOf) })}</p>
+        <p class="muted" id="suppression-note">${t('dashboard.suppressionNote', { threshold: cm.threshold })}</p>
+        ${sections().map(section => html`<section class="figure" aria-labelledby="h-${section.id}">
+          <h2 id="h-${section.id}">${t(section.heading)}</h2>
+          <div class="figure-body"><div class="chart" id="chart-${section.id}" role="img" aria-label=${t(section.heading)}></div>
+          ${tableView(section.table)}</div>
+          <button type="button" @click=${() => downloadCsv(section.csv)}>${t('dashboard.csv', { table: t(section.heading) })}</button>
+        </section>`)}
+        <section class="figure" aria-labelledby="h-acceptance"><h2 id="h-acceptance">${t('dashboard.acceptance')}</h2>
+          <div class="figure-body"><div class="chart" id="chart-acceptance" role="img" aria-label=${t('dashboard.acceptance')}></div>
+          <div class="table-scroll" tabindex="0" role="region" aria-label=${t('dashboard.acceptance')}><table class="aggregate"><caption class="visually-hidden">${t('dashboard.acceptance')}</caption>
+            <thead><tr><th scope="col">${t('inbox.serviceType')}</th><th scope="col">${t('dashboard.acceptanceRate')}</th><th scope="col">${t('dashboard.median')}</th></tr></thead>
+            <tbody>${cm.byServiceType.map(x => html`<tr><th scope="row">${label('ServiceType', x.serviceType)}</th>
+              ${x.acceptanceRate == null ? cellView({ suppressed: true }, cm.threshold) : html`<td class="number">${Math.round(x.acceptanceRate * 100)}%</td>`}
+              ${x.medianMinutesToAccept == null ? cellView({ suppressed: true }, cm.threshold) : html`<td class="number">${x.medianMinutesToAccept}</td>`}</tr>`)}</tbody>
+          </table></div></div>
+          <button type="button" @click=${() => acceptanceCsv(cm)}>${t('dashboard.csv', { table: t('dashboard.acceptance') })}</button>
+        </section>` : s.loading ? html`<p>${t('common.loading')}</p>` : nothing}`;
+    },
+  };
+}

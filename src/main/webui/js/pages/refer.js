@@ -1,0 +1,116 @@
+// Refer a case: search the service directory, see which agencies the survivor's consent covers, create the referral.
+// Without a covering consent only a supervisor may record a sharing decision for this one referral.
+import { html, nothing } from 'lit';
+import { t, label } from '../i18n.js';
+import { failure, mutate } from '../graphql.js';
+import { SERVICES, CREATE_REFERRAL } from '../operations.js';
+import { errorView, enumSelect, pager, newPaging, ENUMS } from '../ui.js';
+import { casePage } from './case.js';
+
+const REFERRAL_PURPOSES = ['REFERRAL', 'COORDINATION'];
+
+export function referPage(app, params) {
+  const s = { filter: { type: null, acceptingReferrals: true, state: app.user.state ?? null }, paging: newPaging(), connection: null,
+    error: null, chosen: null, submitError: null, busy: false, idempotencyKey: crypto.randomUUID() };
+
+  const covering = service => params.consents.find(c => c.current && REFERRAL_PURPOSES.includes(c.purpose) && c.recipientAgency.code === service.agency.code);
+
+  async function search() {
+    const filter = Object.fromEntries(Object.entries(s.filter).filter(([, v]) => v != null && v !== ''));
+    try {
+      const { data, errors } = await app.request(SERVICES, { first: 10, after: s.paging.after, filter });
+      s.connection = data?.services ?? null;
+      s.error = failure(errors);
+    } catch (e) { s.error = e; }
+    app.update();
+  }
+  search();
+  const setFilter = (name, value) => { s.filter[name] = value; s.paging = newPaging(); search(); };
+
+  async function submit(event) {
+    event.preventDefault();
+    const form = new FormData(event.target);
+    const input = { caseId: params.caseId, serviceId: s.chosen.id, urgency: form.get('urgency'), note: form.get('note') || null,
+      idempotencyKey: s.idempotencyKey };
+    if (form.get('kind')) {
+      input.sharingDecision = {
+        kind: form.get('kind'), reason: form.get('reason'), categories: form.getAll('categories'),
+        ...(form.get('kind') === 'MANDATORY_REPORT' ? {
+          authority: form.get('authority'), informationShared: form.get('informationShared'),
+          survivorInformedBeforehand: form.get('informed') === 'on', nextStepsExplained: form.get('nextSteps'),
+        } : {}),
+      };
+    }
+    s.busy = true;
+    app.update();
+    try {
+      await mutate(app.request, CREATE_REFERRAL, { input }, 'createReferral');
+      app.go(casePage, { id: params.caseId, notice: t('refer.created', { service: s.chosen.name }) });
+    } catch (e) {
+      s.submitError = e;
+      s.busy = false;
+      app.update();
+    }
+  }
+
+  function decisionForm() {
+    return html`<fieldset class="decision"><legend>${t('refer.decision')}</legend>
+      <p>${t('refer.decisionHelp')}</p>
+      <label for="d-kind">${t('refer.kind')}</label>
+      <select id="d-kind" name="kind" required>${ENUMS.Kind.map(k => html`<option value=${k}>${label('Kind', k)}</option>`)}</select>
+      <label for="d-reason">${t('refer.reason')}</label><textarea id="d-reason" name="reason" required></textarea>
+      <fieldset><legend>${t('case.categories')}</legend>
+        ${ENUMS.InformationCategory.map(c => html`<label class="check"><input type="checkbox" name="categories" value=${c} ?checked=${c === 'CASE_SUMMARY'}> ${label('InformationCategory', c)}</label>`)}
+      </fieldset>
+      <p class="muted">${t('refer.mandatoryHelp')}</p>
+      <label for="d-authority">${t('refer.authority')}</label><input id="d-authority" name="authority">
+      <label for="d-shared">${t('refer.informationShared')}</label><input id="d-shared" name="informationShared">
+      <label class="check"><input type="checkbox" name="informed"> ${t('refer.informed')}</label>
+      <label for="d-next">${t('refer.nextSteps')}</label><input id="d-next" name="nextSteps">
+    </fieldset>`;
+  }
+
+  function chosenView() {
+    const service = s.chosen;
+    const consent = covering(service);
+    const supervisor = app.has('supervisor');
+    return html`<section aria-labelledby="h-chosen"><h2 id="h-chosen">${t('refer.to', { service: service.name, agency: service.agency.name })}</h2>
+      ${consent ? html`<p class="ok">${t('refer.covered', { categories: consent.categories.map(c => label('InformationCategory', c)).join(', ') })}</p>`
+        : html`<p class="warning" id="missing-consent">${t('refer.noConsent', { agency: service.agency.name })}
+            ${supervisor ? t('refer.noConsentSupervisor') : t('refer.noConsentCaseworker')}</p>`}
+      ${consent || supervisor ? html`<form class="stack" @submit=${submit}>
+        <label for="r-urgency">${t('inbox.urgency')}</label>
+        <select id="r-urgency" name="urgency">${ENUMS.Urgency.map(u => html`<option value=${u} ?selected=${u === 'ROUTINE'}>${label('Urgency', u)}</option>`)}</select>
+        <label for="r-note">${t('refer.note')}</label><textarea id="r-note" name="note"></textarea>
+        ${consent ? nothing : decisionForm()}
+        <button type="submit" class="primary" ?disabled=${s.busy}>${t('refer.submit')}</button>
+      </form>` : nothing}
+      ${errorView(s.submitError)}
+    </section>`;
+  }
+
+  return {
+    title: 'refer.title',
+    view: () => html`<p><button type="button" class="link" @click=${() => app.go(casePage, { id: params.caseId })}>${t('refer.back')}</button></p>
+      <h1 tabindex="-1">${t('refer.heading', { number: params.caseNumber })}</h1>
+      <form class="filters" role="search" @submit=${e => e.preventDefault()}>
+        <label for="s-type">${t('refer.serviceType')}</label>
+        ${enumSelect('s-type', 'ServiceType', ENUMS.ServiceType, s.filter.type, v => setFilter('type', v))}
+        <label for="s-state">${t('refer.state')}</label>
+        <input id="s-state" .value=${s.filter.state ?? ''} @change=${e => setFilter('state', e.target.value.trim() || null)}>
+        <label class="check"><input type="checkbox" .checked=${s.filter.acceptingReferrals}
+          @change=${e => setFilter('acceptingReferrals', e.target.checked || null)}> ${t('refer.accepting')}</label>
+      </form>
+      ${errorView(s.error)}
+      ${s.connection ? html`<ul class="cards services">${s.connection.edges.map(({ node }) => html`<li>
+          <p><strong>${node.name}</strong> · ${label('ServiceType', node.type)} · ${node.agency.name} (${node.agency.state})</p>
+          <p class="muted">${node.areaServed ?? ''} ${node.languages.length ? '· ' + node.languages.join(', ') : ''}</p>
+          <p>${covering(node) ? html`<span class="badge ok">${t('refer.consentCovers')}</span>` : html`<span class="badge warning">${t('refer.consentMissing')}</span>`}
+            <button type="button" aria-label=${t('refer.choose', { service: node.name })}
+              @click=${() => { s.chosen = node; s.submitError = null; s.idempotencyKey = crypto.randomUUID(); app.update(); requestAnimationFrame(() => document.getElementById('h-chosen')?.scrollIntoView()); }}>${t('refer.chooseShort')}</button></p>
+        </li>`)}</ul>
+        ${s.connection.edges.length ? nothing : html`<p>${t('refer.noServices')}</p>`}
+        ${pager(s.paging, s.connection, search)}` : html`<p>${t('common.loading')}</p>`}
+      ${s.chosen ? chosenView() : nothing}`,
+  };
+}

@@ -1,0 +1,337 @@
+package org.casebridge.webui;
+
+import graphql.schema.GraphQLEnumType;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.casebridge.graphql.ErrorCode;
+import org.casebridge.support.Cases;
+import org.casebridge.support.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.casebridge.support.GraphQLClient.ok;
+import static org.casebridge.webui.Browsers.asyncScript;
+import static org.casebridge.webui.Browsers.screenshot;
+import static org.casebridge.webui.Browsers.script;
+import static org.casebridge.webui.Browsers.seriousViolations;
+import static org.casebridge.webui.Browsers.signIn;
+import static org.casebridge.webui.Browsers.waiting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The web app under /app/ in a real Chromium, against the test stack's real Keycloak login page and the real API.
+ * Screenshots of every page are written to target/webui-screenshots/.
+ */
+@QuarkusTest
+@EnabledIf("org.casebridge.webui.Browsers#present")
+class WebAppBrowserTest {
+
+    @TestHTTPResource("/app/")
+    URL app;
+
+    private final List<WebDriver> browsers = new ArrayList<>();
+
+    @BeforeEach
+    void letTheRealmComeBackToThisPort() {
+        Browsers.allowRedirectTo(app.toString());
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(WebDriver::quit);
+        browsers.clear();
+    }
+
+    private WebDriver browser() {
+        WebDriver browser = Browsers.open();
+        browsers.add(browser);
+        return browser;
+    }
+
+    private static void accessible(WebDriver browser, String page) {
+        assertEquals(List.of(), seriousViolations(browser), "serious WCAG 2.1 AA violations on the " + page + " page");
+    }
+
+    private static String referralSharingOnlyTheSummary(String fullName) {
+        String caseId = Cases.open("cw.amani", fullName);
+        Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+        return Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
+    }
+
+    private static By row(String referralId) {
+        return By.cssSelector("tr[data-referral='" + referralId + "']");
+    }
+
+    private static String text(WebDriver browser, String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    @Test
+    void aProviderSignsInAndSeesTheDemoInbox() {
+        WebDriver browser = browser();
+        signIn(browser, app.toString(), "pr.stluke");
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.inbox tbody tr")));
+        assertTrue(browser.findElements(By.cssSelector("table.inbox tbody tr")).size() > 0, "the demo referrals to St Luke's are listed");
+        assertEquals("Referrals received · Casebridge", browser.getTitle());
+        accessible(browser, "inbox");
+        screenshot(browser, "provider-inbox");
+
+        new Select(browser.findElement(By.id("f-status"))).selectByValue("ACCEPTED");
+        waiting(browser).until(b -> b.findElements(By.cssSelector("table.inbox tbody td.status")).stream()
+                .allMatch(cell -> cell.getText().equals("Accepted")) && text(b, "table.inbox caption").contains("("));
+        browser.findElement(By.xpath("//header//button[.='Conferences and action items']")).click();
+        waiting(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "Conferences and action items"));
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("h-items")));
+        accessible(browser, "conferences");
+        screenshot(browser, "provider-conferences");
+    }
+
+    @Test
+    void aFieldWithoutConsentIsShownAsNotSharedAndNothingOfTheSurvivorIsKeptInTheBrowser() {
+        String survivor = "Browser Survivor " + UUID.randomUUID();
+        String referralId = referralSharingOnlyTheSummary(survivor);
+        WebDriver browser = browser();
+        signIn(browser, app.toString(), "pr.stluke");
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(row(referralId))).findElement(By.tagName("button")).click();
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dl.fields .not-shared")));
+
+        List<String> notShared = browser.findElements(By.cssSelector("#h-case ~ dl dd")).stream()
+                .filter(dd -> !dd.findElements(By.className("not-shared")).isEmpty()).map(WebElement::getText).toList();
+        assertEquals(List.of("not shared by the survivor", "not shared by the survivor", "not shared by the survivor", "not shared by the survivor"),
+                notShared, "identity, safety plan, incident and health notes are outside the consent");
+        assertTrue(browser.findElement(By.cssSelector("#h-case ~ dl")).getText().contains("Health"), "the consented summary is shown");
+        accessible(browser, "referral");
+        screenshot(browser, "provider-referral-not-shared");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        waiting(browser).until(b -> Boolean.TRUE.equals(script(b, "return document.documentElement.scrollWidth <= window.innerWidth")));
+        screenshot(browser, "provider-referral-phone");
+
+        assertFalse(browser.getPageSource().contains(survivor), "the name never reached the page");
+        assertEquals(app.toString(), browser.getCurrentUrl(), "the address bar holds nothing of the referral");
+        assertFalse(browser.getTitle().contains(referralId));
+        assertEquals(0L, script(browser, "return localStorage.length"));
+        assertEquals(0L, script(browser, "return sessionStorage.length"));
+    }
+
+    @Test
+    void acceptingInOneBrowserUpdatesTheOtherLiveAndAStaleVersionIsAConflict() {
+        String referralId = referralSharingOnlyTheSummary("Live Survivor " + UUID.randomUUID());
+        WebDriver watcher = browser();
+        signIn(watcher, app.toString(), "pr.stluke");
+        waiting(watcher).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header .live-up")));
+        waiting(watcher).until(ExpectedConditions.textToBePresentInElementLocated(row(referralId), "Requested"));
+        script(watcher, "window.sameDocument = true");
+
+        WebDriver actor = browser();
+        signIn(actor, app.toString(), "pr.stluke");
+        waiting(actor).until(ExpectedConditions.presenceOfElementLocated(row(referralId))).findElement(By.tagName("button")).click();
+        waiting(actor).until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Accept']"))).click();
+        actor.findElement(By.xpath("//button[.='Confirm: Accepted']")).click();
+        waiting(actor).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("dd.status"), "Accepted"));
+
+        waiting(watcher).until(ExpectedConditions.textToBePresentInElementLocated(row(referralId), "Accepted"));
+        assertEquals(Boolean.TRUE, script(watcher, "return window.sameDocument === true"), "updated live, not by reloading the page");
+        screenshot(watcher, "provider-inbox-updated-live");
+
+        // someone else moves it on while the actor's page still shows version and status it loaded
+        Cases.move("pr.stluke", referralId, "IN_PROGRESS", Map.of());
+        actor.findElement(By.xpath("//button[.='Put on hold']")).click();
+        actor.findElement(By.xpath("//button[.='Confirm: On hold']")).click();
+        WebElement alert = waiting(actor).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#h-moves ~ .error, .move ~ .error, section .error")));
+        assertTrue(alert.getText().contains("changed by someone else"), alert.getText());
+        screenshot(actor, "provider-referral-conflict");
+        assertEquals("IN_PROGRESS", ok(Tokens.of("pr.stluke"), "query($id: ID!) { referral(id: $id) { status } }", Map.of("id", referralId))
+                .getString("data.referral.status"), "the stale change stored nothing");
+        alert.findElement(By.xpath(".//button[.='Reload']")).click();
+        waiting(actor).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("dd.status"), "In progress"));
+    }
+
+    @Test
+    void aCaseworkerRefersThroughTheDirectoryAndOnlyASupervisorIsOfferedASharingDecision() {
+        String caseId = Cases.open("cw.amani", "Directory Survivor " + UUID.randomUUID());
+        Cases.consent("cw.amani", caseId, "LAWCENTRE", List.of("CASE_SUMMARY"), "REFERRAL");
+        String caseNumber = ok(Tokens.of("cw.amani"), "query($id: ID!) { case(id: $id) { caseNumber } }", Map.of("id", caseId))
+                .getString("data.case.caseNumber");
+
+        WebDriver browser = browser();
+        signIn(browser, app.toString(), "cw.amani");
+        openReferPage(browser, caseNumber);
+        accessible(browser, "refer");
+
+        chooseService(browser, "HEALTH", "Clinical management of rape");
+        assertTrue(text(browser, "#missing-consent").contains("no current consent"), text(browser, "#missing-consent"));
+        assertTrue(browser.findElements(By.cssSelector("fieldset.decision")).isEmpty(), "a caseworker is not offered a sharing decision");
+        assertTrue(browser.findElements(By.xpath("//button[.='Send the referral']")).isEmpty(), "nor a referral the server would refuse");
+
+        chooseService(browser, "LEGAL", "Legal counselling and representation");
+        assertTrue(text(browser, "p.ok").contains("consent covers"), text(browser, "p.ok"));
+        browser.findElement(By.id("r-note")).sendKeys("Needs advice on protection orders");
+        new Select(browser.findElement(By.id("r-urgency"))).selectByValue("URGENT");
+        screenshot(browser, "caseworker-refer");
+        browser.findElement(By.xpath("//button[.='Send the referral']")).click();
+        waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "was sent"));
+        accessible(browser, "case");
+        screenshot(browser, "caseworker-case");
+
+        List<Map<String, Object>> referrals = ok(Tokens.of("cw.amani"),
+                "query($id: ID!) { case(id: $id) { referrals { status urgency note service { name } } } }", Map.of("id", caseId))
+                .getList("data.case.referrals");
+        assertEquals(1, referrals.size(), "exactly the one referral was created: " + referrals);
+        assertEquals("Legal counselling and representation", ((Map<?, ?>) referrals.get(0).get("service")).get("name"));
+        assertEquals("URGENT", referrals.get(0).get("urgency"));
+
+        browser.findElement(By.xpath("//summary[.='Record a consent']")).click();
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rc-agency option[value='STLUKE']")));
+        new Select(browser.findElement(By.id("rc-agency"))).selectByValue("STLUKE");
+        new Select(browser.findElement(By.id("rc-purpose"))).selectByValue("REFERRAL");
+        browser.findElement(By.xpath("//form//button[.='Record a consent']")).click();
+        waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "The consent was recorded."));
+        String consents = "query($id: ID!) { consents(caseId: $id) { recipientAgency { code } purpose categories current revokedAt } }";
+        List<Map<String, Object>> recorded = ok(Tokens.of("cw.amani"), consents, Map.of("id", caseId)).getList("data.consents");
+        assertTrue(recorded.stream().anyMatch(c -> ((Map<?, ?>) c.get("recipientAgency")).get("code").equals("STLUKE") && c.get("purpose").equals("REFERRAL")
+                && c.get("categories").equals(List.of("CASE_SUMMARY")) && Boolean.TRUE.equals(c.get("current"))), "recorded as entered: " + recorded);
+        WebElement stLuke = browser.findElement(By.xpath("//table//tr[th[.=\"St Luke's Clinic\"]]"));
+        stLuke.findElement(By.xpath(".//button[.='Revoke']")).click();
+        waiting(browser).until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='Confirm revocation']"))).click();
+        waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "The consent was revoked."));
+        assertTrue(ok(Tokens.of("cw.amani"), consents, Map.of("id", caseId)).<Map<String, Object>>getList("data.consents").stream()
+                .filter(c -> ((Map<?, ?>) c.get("recipientAgency")).get("code").equals("STLUKE"))
+                .allMatch(c -> c.get("revokedAt") != null && Boolean.FALSE.equals(c.get("current"))), "revoked");
+        screenshot(browser, "caseworker-consents");
+
+        WebDriver supervisor = browser();
+        signIn(supervisor, app.toString(), "sup.amani");
+        openReferPage(supervisor, caseNumber);
+        chooseService(supervisor, "HEALTH", "Clinical management of rape");
+        assertTrue(text(supervisor, "#missing-consent").contains("as a supervisor"), text(supervisor, "#missing-consent"));
+        assertFalse(supervisor.findElements(By.cssSelector("fieldset.decision")).isEmpty(), "a supervisor may record a decision for this referral");
+        accessible(supervisor, "refer (supervisor)");
+        screenshot(supervisor, "supervisor-refer-decision");
+    }
+
+    private void openReferPage(WebDriver browser, String caseNumber) {
+        browser.findElement(By.xpath("//header//button[.='Cases']")).click();
+        waiting(browser).until(ExpectedConditions.elementToBeClickable(By.xpath("//table//button[.='" + caseNumber + "']"))).click();
+        waiting(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "Case " + caseNumber));
+        browser.findElement(By.xpath("//button[.='Refer to a service']")).click();
+        waiting(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "Refer case " + caseNumber));
+    }
+
+    private void chooseService(WebDriver browser, String type, String service) {
+        new Select(browser.findElement(By.id("s-type"))).selectByValue(type);
+        waiting(browser).until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[aria-label='Refer here: " + service + "']"))).click();
+        waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("h-chosen"), service));
+    }
+
+    @Test
+    void theStateLeadsDashboardDrawsItsChartsAndMarksSuppressedCells() {
+        WebDriver browser = browser();
+        signIn(browser, app.toString(), "lead.borno");
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.asof")));
+        assertTrue(text(browser, "p.asof").contains("released on"), text(browser, "p.asof"));
+        for (String chart : List.of("needs", "referrals", "follow-up-timeliness", "closure-reasons", "acceptance")) {
+            waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-" + chart + " svg path")));
+        }
+        List<WebElement> suppressed = browser.findElements(By.cssSelector("td.suppressed"));
+        assertFalse(suppressed.isEmpty(), "the test data's small counts are suppressed");
+        for (WebElement cell : suppressed) {
+            assertEquals("suppressed", cell.getText(), "a suppressed cell is never drawn as a number");
+            assertTrue(cell.getAttribute("title").contains("Not zero"), "the reason is on hover");
+        }
+        assertEquals(Boolean.TRUE, script(browser, "return document.querySelector('#chart-referrals svg pattern') !== null"),
+                "the chart draws suppressed cells hatched");
+        assertEquals(5L, script(browser, "return document.querySelectorAll('section.figure button').length"), "a CSV download per table");
+        accessible(browser, "dashboard");
+        screenshot(browser, "state-lead-dashboard");
+    }
+
+    @Test
+    void signingOutLeavesNoTokenBehind() {
+        WebDriver browser = browser();
+        signIn(browser, app.toString(), "pr.stluke");
+        browser.findElement(By.xpath("//button[.='Sign out']")).click();
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        screenshot(browser, "signed-out");
+        browser.get(app + "config.json");
+        assertEquals(0L, script(browser, "return localStorage.length"));
+        assertEquals(Boolean.TRUE, script(browser, "return Object.values(sessionStorage).every(v => !v.includes('eyJ'))"), "no JWT in session storage");
+        assertEquals("", script(browser, "return document.cookie"));
+        browser.get(app.toString());
+        waiting(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("password")));
+        assertTrue(browser.getCurrentUrl().startsWith(org.casebridge.support.TestStack.keycloak().issuer()),
+                "the identity provider's session ended: the password is asked again");
+    }
+
+    @Test
+    void theOwnModulesSpeakTheirProtocols() throws IOException {
+        WebDriver browser = browser();
+        browser.get(app + "config.json");
+        Object failures = asyncScript(browser, Files.readString(Path.of("src/test/resources/webui/module-checks.js")));
+        assertEquals(List.of(), failures, "oidc.js and graphql-ws.js");
+    }
+
+    @Test
+    void everyStringTheAppShowsIsWrittenInEnglishAndFrench() throws IOException {
+        Set<String> keys = new TreeSet<>();
+        Pattern literal = Pattern.compile("\\bt\\('([a-zA-Z0-9]+(\\.[a-zA-Z0-9]+)+)'|(?:key|title|heading): '([a-z]+\\.[a-zA-Z.]+)'");
+        Pattern enumLabel = Pattern.compile("label\\('([A-Za-z]+)'");
+        Set<String> enums = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(PublishedSchemaTest.WEBUI.resolve("js"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".js") && !p.toString().contains("strings")).toList()) {
+                String source = Files.readString(file);
+                Matcher m = literal.matcher(source);
+                while (m.find()) keys.add(m.group(1) != null ? m.group(1) : m.group(3));
+                Matcher e = enumLabel.matcher(source);
+                while (e.find()) enums.add(e.group(1));
+            }
+        }
+        for (ErrorCode code : ErrorCode.values()) keys.add("errors." + code);
+        var schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(Files.readString(PublishedSchemaTest.SDL)), RuntimeWiring.MOCKED_WIRING);
+        for (String type : enums) {
+            ((GraphQLEnumType) schema.getType(type)).getValues().forEach(v -> keys.add("enum." + type + "." + v.getName()));
+        }
+        for (String move : List.of("ACCEPTED", "REJECTED", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "FAILED")) keys.add("referral.move." + move);
+        for (String move : List.of("IN_PROGRESS", "DONE", "CANCELLED")) keys.add("conferences.move." + move);
+        for (String status : List.of("connecting", "up", "down")) keys.add("live." + status);
+        for (int month = 1; month <= 12; month++) keys.add("months." + month);
+        assertTrue(keys.size() > 200 && enums.size() > 10, "keys were collected: " + keys.size());
+
+        WebDriver browser = browser();
+        browser.get(app + "config.json");
+        Object missing = asyncScript(browser, """
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('/app/js/strings/en.js'), import('/app/js/strings/fr.js')]).then(([en, fr]) => {
+                  const has = (strings, key) => typeof key.split('.').reduce((node, part) => node?.[part], strings) === 'string';
+                  done(arguments[0].flatMap(key => [has(en.default, key) ? [] : ['en: ' + key], has(fr.default, key) ? [] : ['fr: ' + key]].flat()));
+                }, e => done(['threw: ' + e]));""", new ArrayList<>(keys));
+        assertEquals(List.of(), missing, "strings missing");
+    }
+}
