@@ -22,6 +22,8 @@ import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.transaction.RollbackException;
+import org.hibernate.QueryTimeoutException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
@@ -31,6 +33,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -212,16 +215,22 @@ public class ErrorTranslation implements Instrumentation {
         return cause instanceof SQLException sql && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()));
     }
 
-    /** The database cannot be reached: a connection refused, broken or not obtained in time. */
+    /**
+     * The database cannot be reached or did not finish in time: a connection refused, broken, not obtained in time or
+     * given up after the socket timeout (08…, 57P…), a statement cancelled by the statement timeout (57014), a
+     * transaction rolled back by its timeout (README "Bad days"). Nothing of it was committed, or its outcome is unknown:
+     * the client retries, with its idempotency key.
+     */
     private static boolean isUnavailable(Throwable cause) {
         if (cause instanceof SQLTransientConnectionException || cause instanceof JDBCConnectionException
-                || cause instanceof ConnectException) {
+                || cause instanceof ConnectException || cause instanceof QueryTimeoutException
+                || cause instanceof jakarta.persistence.QueryTimeoutException || cause instanceof RollbackException) {
             return true;
         }
         if (cause instanceof SQLException sql) {
             String state = sql.getSQLState();
-            return state != null ? state.startsWith("08") || state.startsWith("57P")
-                    : String.valueOf(sql.getMessage()).contains("acquisition timeout");
+            return state != null ? state.startsWith("08") || state.startsWith("57P") || "57014".equals(state)
+                    : String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout");
         }
         return false;
     }

@@ -1,9 +1,9 @@
 package org.casebridge.insight;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import jakarta.transaction.Transactional;
 import org.casebridge.insight.FamilyDisclosure.Line;
 import org.casebridge.insight.FamilyDisclosure.State;
 import org.casebridge.insight.ReportFamilies.Count;
@@ -69,22 +69,31 @@ public class Releases {
     private final int threshold;
     private final int quoteMinSessions;
     private final Clock clock;
+    private final int releaseTimeoutSeconds;
 
     public Releases(EntityManager em, @ConfigProperty(name = "casebridge.disclosure.threshold", defaultValue = "11") int threshold,
-                    @ConfigProperty(name = "casebridge.disclosure.quote-min-sessions", defaultValue = "3") int quoteMinSessions, Clock clock) {
+                    @ConfigProperty(name = "casebridge.disclosure.quote-min-sessions", defaultValue = "3") int quoteMinSessions,
+                    @ConfigProperty(name = "casebridge.reporting.release-timeout") int releaseTimeoutSeconds, Clock clock) {
         this.clock = clock;
         this.em = em;
         this.threshold = threshold;
         this.quoteMinSessions = quoteMinSessions;
+        this.releaseTimeoutSeconds = releaseTimeoutSeconds;
     }
 
     public int threshold() {
         return threshold;
     }
 
-    /** The release of a closed period; computed, with every earlier month of its year not released yet, on first use. */
-    @Transactional
+    /**
+     * The release of a closed period; computed, with every earlier month of its year not released yet, on first use, in a
+     * transaction of its own bound ({@code casebridge.reporting.release-timeout}) unless the caller's is joined.
+     */
     public Release release(Family family, String scope, ReportingPeriod period) {
+        return QuarkusTransaction.joiningExisting().timeout(releaseTimeoutSeconds).call(() -> releaseInTransaction(family, scope, period));
+    }
+
+    private Release releaseInTransaction(Family family, String scope, ReportingPeriod period) {
         Optional<Release> stored = load(family.name(), scope, period);
         if (stored.isPresent()) {
             return stored.get();

@@ -5,8 +5,11 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.casebridge.runtime.LongWork;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -69,9 +72,11 @@ public class ReportingTables {
             on conflict (id) do update set refreshed_at = excluded.refreshed_at""");
 
     private final EntityManager em;
+    private final Duration rebuildTimeout;
 
-    public ReportingTables(EntityManager em) {
+    public ReportingTables(EntityManager em, @ConfigProperty(name = "casebridge.reporting.rebuild-timeout") int rebuildTimeoutSeconds) {
         this.em = em;
+        this.rebuildTimeout = Duration.ofSeconds(rebuildTimeoutSeconds);
     }
 
     @Scheduled(every = "${casebridge.reporting.refresh-every:5m}", delayed = "${casebridge.reporting.first-refresh-after:5s}",
@@ -85,15 +90,18 @@ public class ReportingTables {
 
     /**
      * Rebuilds every reporting table; false when another replica is rebuilding them at this moment. About 4 s on the
-     * benchmark volume (500,000 referrals); the transaction may take far longer than a request's on bigger databases.
+     * benchmark volume (500,000 referrals); the transaction and its statements may take far longer than a request's on
+     * bigger databases ({@code casebridge.reporting.rebuild-timeout}).
      */
     @Transactional
-    @TransactionConfiguration(timeout = 900)
+    @TransactionConfiguration(timeoutFromConfigProperty = "casebridge.reporting.rebuild-timeout")
     public boolean refresh() {
         if (!(Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(hashtext('casebridge.reporting'))").getSingleResult()) {
             return false;
         }
-        REBUILD.forEach(sql -> em.createNativeQuery(sql).executeUpdate());
+        try (LongWork rebuild = LongWork.within(em, rebuildTimeout)) {
+            REBUILD.forEach(sql -> em.createNativeQuery(sql).executeUpdate());
+        }
         return true;
     }
 

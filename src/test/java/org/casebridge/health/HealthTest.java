@@ -3,7 +3,10 @@ package org.casebridge.health;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import org.casebridge.runtime.ShutdownReadiness;
 import org.casebridge.support.TestStack;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +33,21 @@ class HealthTest {
         for (String probe : java.util.List.of("/q/health/started", "/q/health/ready", "/q/health/live")) {
             assertEquals("UP", RestAssured.get(probe).then().statusCode(200).extract().jsonPath().getString("status"), probe);
         }
+    }
+
+    /**
+     * Readiness is made of checks that never need a worker thread (runtime/DatabaseReadiness, runtime/ShutdownReadiness):
+     * Quarkus's own graceful-shutdown check, a blocking one, is replaced, not doubled.
+     */
+    @Test
+    void readinessHoldsTheDatabaseAndTheShutdownChecksOnly() {
+        assertEquals(java.util.List.of("Database connections health check", "Graceful Shutdown"),
+                readiness().getList("checks.name").stream().sorted().toList());
+        ShutdownReadiness shutdown = new ShutdownReadiness();
+        assertEquals(HealthCheckResponse.Status.UP, shutdown.call().await().indefinitely().getStatus());
+        shutdown.shuttingDown(new ShutdownDelayInitiatedEvent());
+        assertEquals(HealthCheckResponse.Status.DOWN, shutdown.call().await().indefinitely().getStatus(),
+                "DOWN from the start of the shutdown delay");
     }
 
     @Test

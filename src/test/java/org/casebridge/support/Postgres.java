@@ -3,12 +3,15 @@ package org.casebridge.support;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A real PostgreSQL server from the binaries Maven ships (io.zonky.test), with the application's database and role. */
 public final class Postgres implements AutoCloseable {
@@ -84,6 +87,53 @@ public final class Postgres implements AutoCloseable {
     /** A superuser connection, for tests that inspect what the application stored. */
     public Connection superuserConnection() throws SQLException {
         return server.getDatabase("postgres", DATABASE).getConnection();
+    }
+
+    /**
+     * Stops (SIGSTOP) or resumes (SIGCONT) every process of this server, the postmaster first when stopping (so it
+     * forks no backend meanwhile) and last when resuming: what a network partition or a stuck volume looks like to a
+     * client whose connections stay open.
+     */
+    public void signal(String signal) {
+        ProcessHandle postmaster = ProcessHandle.of(postmasterPid())
+                .orElseThrow(() -> new IllegalStateException("no postmaster running for " + dataDirectory));
+        List<ProcessHandle> processes = new ArrayList<>(postmaster.descendants().toList());
+        if ("STOP".equals(signal)) {
+            kill(signal, List.of(postmaster), true);
+            kill(signal, processes, false);
+            kill(signal, postmaster.descendants().filter(p -> !processes.contains(p)).toList(), false);
+        } else {
+            kill(signal, processes, false);
+            kill(signal, List.of(postmaster), true);
+        }
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A backend may exit between listing and signalling; only the postmaster must be reached. */
+    private static void kill(String signal, List<ProcessHandle> processes, boolean mustReachAll) {
+        if (processes.isEmpty()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+        processes.forEach(p -> command.add(Long.toString(p.pid())));
+        try {
+            int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+            if (exit != 0 && mustReachAll) {
+                throw new IllegalStateException(command + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -82,6 +82,19 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Freezes every PostgreSQL process (SIGSTOP) while {@code whileFrozen} runs, and always resumes them (SIGCONT):
+     * the test classes after it share this server.
+     */
+    public static synchronized void withPostgresFrozen(Runnable whileFrozen) {
+        try {
+            postgres.signal("STOP");
+            whileFrozen.run();
+        } finally {
+            postgres.signal("CONT");
+        }
+    }
+
     public static synchronized void withKeycloakPaused(Runnable whileDown) {
         keycloak.pause();
         try {

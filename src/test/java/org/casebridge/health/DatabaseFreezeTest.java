@@ -1,0 +1,257 @@
+package org.casebridge.health;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.json.Json;
+import org.casebridge.support.Cases;
+import org.casebridge.support.Db;
+import org.casebridge.support.TestStack;
+import org.casebridge.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every PostgreSQL process frozen (SIGSTOP) for longer than any request may wait, under a mixed load of reads and
+ * createReferral, then resumed (SIGCONT): what a network partition or a stuck volume does. The connections stay open,
+ * so only the API's own bounds (README "Bad days") can end the waiting.
+ */
+@QuarkusTest
+class DatabaseFreezeTest {
+
+    /** README "Bad days": a request on a hung database answers UNAVAILABLE within this. */
+    static final Duration BOUND = Duration.ofSeconds(10);
+    /** No answer after this is a hang; generous, so that the test does not measure speed. */
+    static final Duration PATIENCE = BOUND.plusSeconds(20);
+    /** Longer than PATIENCE: without the bounds, every request would wait for the thaw and count as hung. */
+    static final Duration FROZEN = PATIENCE.plusSeconds(10);
+
+    static final String READ = "{ cases(first: 5) { totalCount edges { node { id caseNumber } } } }";
+    static final String NO_DATABASE = "{ __typename }";
+
+    enum Kind { READ, WRITE, NO_DATABASE }
+
+    /** One answer: OK (data, no error), the set of error codes, or HUNG (no answer within PATIENCE). */
+    record Answer(Kind kind, String note, String outcome, boolean duringFreeze, long millis) {
+        boolean ok() {
+            return "OK".equals(outcome);
+        }
+    }
+
+    private final Map<String, Long> probeMillis = new java.util.concurrent.ConcurrentHashMap<>();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .executor(Executors.newCachedThreadPool()).build();
+
+    @Test
+    void aFrozenDatabaseAnswersUnavailableWithinTheBoundFreesTheWorkersAndLosesNothing() throws Exception {
+        String caseId = Cases.open("cw.amani", "Frozen database " + UUID.randomUUID());
+        Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+        String token = Tokens.of("cw.amani");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean frozen = new AtomicBoolean(false);
+        AtomicInteger sent = new AtomicInteger();
+        ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> readiness = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> liveness = new ConcurrentLinkedQueue<>();
+        ExecutorService load = Executors.newFixedThreadPool(7);
+        for (int t = 0; t < 3; t++) {
+            load.submit(() -> {
+                while (running.get()) {
+                    answers.add(post(token, Kind.READ, READ, Map.of(), null, frozen));
+                }
+            });
+            load.submit(() -> {
+                while (running.get()) {
+                    String note = "freeze " + run + " " + sent.incrementAndGet();
+                    Map<String, Object> input = Cases.referralInput(caseId, Cases.CLINIC_CARE);
+                    input.put("note", note);
+                    input.put("idempotencyKey", UUID.randomUUID().toString());
+                    answers.add(post(token, Kind.WRITE, Cases.CREATE_REFERRAL, Map.of("i", input), note, frozen));
+                }
+            });
+        }
+        load.submit(() -> {
+            while (running.get()) {
+                answers.add(post(token, Kind.NO_DATABASE, NO_DATABASE, Map.of(), null, frozen));
+                sleep(500);
+            }
+        });
+
+        sleep(2_000);
+        TestStack.withPostgresFrozen(() -> {
+            frozen.set(true);
+            long started = System.nanoTime();
+            while (System.nanoTime() - started < FROZEN.toNanos()) {
+                readiness.add(probe("/q/health/ready", "frozen"));
+                liveness.add(probe("/q/health/live", "frozen"));
+                sleep(1_000);
+            }
+            frozen.set(false);
+        });
+        List<String> readinessAfter = new ArrayList<>();
+        for (int i = 0; i < 120 && !"UP".equals(last(readinessAfter)); i++) {
+            readinessAfter.add(probe("/q/health/ready", "thawed"));
+            sleep(500);
+        }
+        int answersBeforeRecovery = answers.size();
+        sleep(3_000);
+        running.set(false);
+        load.shutdown();
+        assertTrue(load.awaitTermination(PATIENCE.toSeconds() + 10, TimeUnit.SECONDS), "the load stopped");
+
+        List<Answer> all = List.copyOf(answers);
+        Map<String, Long> summary = all.stream().collect(Collectors.groupingBy(
+                a -> a.kind() + (a.duringFreeze() ? " frozen " : " thawed ") + a.outcome(), TreeMap::new, Collectors.counting()));
+        Map<String, Long> slowest = all.stream().collect(Collectors.groupingBy(a -> a.kind() + (a.duringFreeze() ? " frozen" : " thawed"),
+                TreeMap::new, Collectors.reducing(0L, Answer::millis, Math::max)));
+        System.out.println("Database frozen for " + FROZEN.toSeconds() + " s under load: " + summary + "; slowest answer (ms) " + slowest
+                + "; readiness while frozen " + readiness + ", then " + readinessAfter + "; liveness " + Set.copyOf(liveness)
+                + "; slowest probe (ms) " + probeMillis);
+
+        assertEquals(List.of(), all.stream().filter(a -> !a.ok() && !"UNAVAILABLE".equals(a.outcome())).toList(),
+                "every answer has data or UNAVAILABLE, and none took longer than " + PATIENCE.toSeconds() + " s");
+        assertTrue(count(all, a -> a.kind() == Kind.READ && "UNAVAILABLE".equals(a.outcome())) > 0, "reads were refused while frozen: " + summary);
+        assertTrue(count(all, a -> a.kind() == Kind.WRITE && "UNAVAILABLE".equals(a.outcome())) > 0, "writes were refused while frozen: " + summary);
+        assertTrue(count(all, a -> a.kind() == Kind.NO_DATABASE && a.ok() && a.duringFreeze()) > 0,
+                "a request that needs no database was answered while the database was still frozen: " + summary);
+
+        assertTrue(readiness.contains("DOWN"), "readiness went DOWN while frozen: " + readiness);
+        assertTrue(readiness.stream().allMatch(r -> r.equals("UP") || r.equals("DOWN")), "and always answered: " + readiness);
+        assertEquals("UP", last(readinessAfter), "readiness is UP again after the thaw, without a restart: " + readinessAfter);
+        assertEquals(Set.of("UP"), Set.copyOf(liveness), "liveness stays UP: the API is not restarted for its database");
+        List<Answer> afterRecovery = all.subList(answersBeforeRecovery, all.size());
+        assertTrue(count(afterRecovery, a -> a.kind() == Kind.READ && a.ok()) > 0, "reads succeed again: " + summary);
+        assertTrue(count(afterRecovery, a -> a.kind() == Kind.WRITE && a.ok()) > 0, "writes succeed again: " + summary);
+
+        UUID id = Cases.uuid(caseId);
+        assertEquals(0, Db.count("""
+                select count(*) from referral r where r.case_id = ? and (
+                  (select count(*) from referral_event e where e.referral_id = r.id) <> 1
+                  or not exists (select 1 from audit_entry a where a.target_id = r.id and a.action = 'referral.create' and a.allowed))""", id),
+                "every stored referral has its first history entry and its audit entry");
+        assertEquals(0, Db.count("""
+                select count(*) from audit_entry a where a.case_id = ? and a.action = 'referral.create' and a.allowed
+                and not exists (select 1 from referral r where r.id = a.target_id)""", id), "every audit entry has its referral");
+        for (Answer write : all.stream().filter(a -> a.kind() == Kind.WRITE).toList()) {
+            long stored = Db.count("select count(*) from referral where case_id = ? and note = ?", id, write.note());
+            if (write.ok()) {
+                assertEquals(1, stored, "an answered createReferral is stored: " + write);
+            } else {
+                assertTrue(stored <= 1, "a refused one is stored whole (its commit may have reached the database) or not at all: " + write);
+            }
+        }
+    }
+
+    /**
+     * A database that answers, but not in time: createReferral waits on a lock held longer than the statement timeout.
+     * The server cancels the statement (57014), the request answers UNAVAILABLE at createReferral and nothing is
+     * stored; without the bound the request waited as long as the lock was held.
+     */
+    @Test
+    void aWriteWaitingLongerThanTheStatementTimeoutAnswersUnavailableAndStoresNothing() throws Exception {
+        String caseId = Cases.open("cw.amani", "Locked out " + UUID.randomUUID());
+        Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+        String token = Tokens.of("cw.amani");
+        String note = "locked " + UUID.randomUUID();
+        Map<String, Object> input = Cases.referralInput(caseId, Cases.CLINIC_CARE);
+        input.put("note", note);
+        Answer answer;
+        try (Connection blocker = TestStack.postgres().superuserConnection(); Statement s = blocker.createStatement()) {
+            blocker.setAutoCommit(false);
+            s.execute("lock table referral in access exclusive mode");
+            java.util.concurrent.Future<Answer> pending = Executors.newSingleThreadExecutor().submit(() ->
+                    post(token, Kind.WRITE, Cases.CREATE_REFERRAL, Map.of("i", input), note, new AtomicBoolean()));
+            try {
+                answer = pending.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                answer = new Answer(Kind.WRITE, note, "HUNG", false, PATIENCE.toMillis());
+            } finally {
+                blocker.rollback();
+            }
+        }
+        assertEquals("UNAVAILABLE", answer.outcome(), "the statement timeout ended the wait: " + answer);
+        UUID id = Cases.uuid(caseId);
+        assertEquals(0, Db.count("select count(*) from referral where case_id = ?", id), "no referral was stored");
+        assertEquals(0, Db.count("select count(*) from audit_entry where case_id = ? and action = 'referral.create' and allowed", id),
+                "nor its audit entry");
+    }
+
+    private Answer post(String token, Kind kind, String document, Map<String, ?> variables, String note, AtomicBoolean frozen) {
+        String body = Json.createObjectBuilder(Map.of("query", document, "variables", variables)).build().toString();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/graphql"))
+                .timeout(PATIENCE).header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long started = System.nanoTime();
+        try {
+            JsonPath answer = JsonPath.from(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+            List<String> codes = answer.getList("errors.extensions.code");
+            String outcome = codes == null || codes.isEmpty() ? "OK" : String.join(",", new java.util.TreeSet<>(codes));
+            return new Answer(kind, note, outcome, frozen.get(), millisSince(started));
+        } catch (java.net.http.HttpTimeoutException e) {
+            return new Answer(kind, note, "HUNG", frozen.get(), millisSince(started));
+        } catch (Exception e) {
+            return new Answer(kind, note, "NO ANSWER (" + e.getClass().getSimpleName() + ")", frozen.get(), millisSince(started));
+        }
+    }
+
+    /** A probe's status, or HUNG when it gave none within PATIENCE; its answer time is kept in probeMillis. */
+    private String probe(String path, String phase) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path)).timeout(PATIENCE).build();
+        long started = System.nanoTime();
+        try {
+            return JsonPath.from(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).getString("status");
+        } catch (java.net.http.HttpTimeoutException e) {
+            return "HUNG";
+        } catch (Exception e) {
+            return "NO ANSWER (" + e.getClass().getSimpleName() + ")";
+        } finally {
+            probeMillis.merge(path + " " + phase, millisSince(started), Math::max);
+        }
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    private static long count(List<Answer> answers, Predicate<Answer> which) {
+        return answers.stream().filter(which).count();
+    }
+
+    private static String last(List<String> list) {
+        return list.isEmpty() ? null : list.get(list.size() - 1);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
