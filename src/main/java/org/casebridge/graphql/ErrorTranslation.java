@@ -279,7 +279,7 @@ public class ErrorTranslation implements Instrumentation {
     }
 
     private static GraphQLError build(GraphQLError original, ErrorCode code, String message, String field) {
-        // counted per code (casebridge_graphql_errors_total at /q/metrics): errors travel with HTTP 200
+        // counted per code (casebridge_graphql_errors_total at /q/metrics): as application/json, errors travel with HTTP 200
         Metrics.counter("casebridge.graphql.errors", "code", code.name()).increment();
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());

@@ -40,7 +40,7 @@ final class GraphQLOverHttp {
         }
         for (MIMEHeader accepted : context.parsedHeaders().accept()) { // by quality, highest first
             String type = accepted.value().toLowerCase();
-            if (!accepted.isPermitted()) {
+            if (accepted.weight() <= 0) { // q=0: explicitly not acceptable
                 continue;
             }
             if (type.equals(JSON) || type.equals(GRAPHQL_RESPONSE_JSON) || type.equals(LEGACY_GRAPHQL_JSON)) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 /**
  * Budgets of requests and of query cost per client, per window: a resource limit like {@link DocumentCost}, checked
@@ -69,7 +68,6 @@ public class RateLimits {
 
     private final Config config;
     private final long windowNanos;
-    private final LongSupplier clock;
     private final Map<String, Spent> spent = new ConcurrentHashMap<>();
     private final AtomicLong nextSweep;
     private final Map<String, Counter> refused = new ConcurrentHashMap<>();
@@ -77,22 +75,17 @@ public class RateLimits {
     private final Counter admittedCost;
 
     public RateLimits(Config config, MeterRegistry metrics) {
-        this(config, metrics, System::nanoTime);
-    }
-
-    RateLimits(Config config, MeterRegistry metrics, LongSupplier clock) {
         this.config = config;
         this.windowNanos = config.window().toNanos();
-        this.clock = clock;
         this.metrics = metrics;
-        this.nextSweep = new AtomicLong(clock.getAsLong() + windowNanos);
+        this.nextSweep = new AtomicLong(System.nanoTime() + windowNanos);
         this.admittedCost = Counter.builder("casebridge.graphql.admitted.cost")
                 .description("Query cost (DocumentCost's selections) of the requests the rate limits admitted").register(metrics);
     }
 
     /** Takes one request of {@code cost} from the caller's and the agency's budgets, or says why not. */
     Refusal take(RoutingContext context, int cost) {
-        long now = clock.getAsLong();
+        long now = System.nanoTime();
         sweep(now);
         SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {

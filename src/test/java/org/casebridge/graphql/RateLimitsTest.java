@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Per-client budgets (graphql/RateLimits), with clients only this test uses and their budgets in the test profile:
  * {@code test-flood-system} 5 requests per window, its agency {@code RATETEST} 8 (with {@code test-colleague-system}),
- * {@code test-costly-system} a query cost of 30; the window is 6 s, everyone else's budgets never run out.
+ * {@code test-costly-system} a query cost of 30; the window is 15 s (long enough for the flood on a loaded machine), everyone else's budgets never run out.
  */
 @QuarkusTest
 class RateLimitsTest {
@@ -43,7 +43,7 @@ class RateLimitsTest {
         String retryAfter = response.header("Retry-After");
         assertNotNull(retryAfter, "Retry-After");
         long seconds = Long.parseLong(retryAfter);
-        assertTrue(seconds >= 1 && seconds <= 6, "Retry-After " + seconds);
+        assertTrue(seconds >= 1 && seconds <= 15, "Retry-After " + seconds);
         assertEquals("LIMIT_EXCEEDED", response.jsonPath().getString("errors[0].extensions.code"), response::asString);
         assertTrue(response.jsonPath().getString("errors[0].message").contains(budget), response::asString);
         assertFalse(response.asString().contains("\"data\""), response::asString);
@@ -63,6 +63,7 @@ class RateLimitsTest {
         String flood = Tokens.testServiceAccount("test-flood-system", "RATETEST");
         String colleague = Tokens.testServiceAccount("test-colleague-system", "RATETEST");
         String safehaven = Tokens.serviceAccount("safehaven-system", "demo-safehaven-secret");
+        admitted(post(safehaven, CHEAP)); // a warm API, so that the flood below fits well within one window
         double callerRefusals = refusedCount("caller", "requests");
         double agencyRefusals = refusedCount("agency", "requests");
 
@@ -70,10 +71,10 @@ class RateLimitsTest {
             admitted(post(flood, CHEAP));
         }
         long retryAfter = 0;
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 10; i++) {
             retryAfter = Math.max(retryAfter, refused(post(flood, CHEAP), "5 requests"));
         }
-        assertEquals(callerRefusals + 20, refusedCount("caller", "requests"), "refusals counted at /q/metrics");
+        assertEquals(callerRefusals + 10, refusedCount("caller", "requests"), "refusals counted at /q/metrics");
 
         // another agency's system works as before, with a query that reads from the database
         Response other = post(safehaven, "{ referralsReceived(first: 5) { totalCount } }");
@@ -81,7 +82,7 @@ class RateLimitsTest {
         assertNull(other.jsonPath().get("errors"), other::asString);
         assertNotNull(other.jsonPath().get("data.referralsReceived.totalCount"), other::asString);
 
-        // the 20 refused requests took nothing from RATETEST's 8: its other system still has 3
+        // the 10 refused requests took nothing from RATETEST's 8: its other system still has 3
         for (int i = 0; i < 3; i++) {
             admitted(post(colleague, CHEAP));
         }
