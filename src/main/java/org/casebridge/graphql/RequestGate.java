@@ -98,10 +98,12 @@ public class RequestGate {
         String query;
         try {
             JsonObject request = new JsonObject(body);
+            // by the values' JSON types: Vert.x's getString would turn a number or an object into its text
+            if (!nullOr(request.getValue("query"), String.class) || !nullOr(request.getValue("operationName"), String.class)
+                    || !nullOr(request.getValue("variables"), JsonObject.class) || !nullOr(request.getValue("extensions"), JsonObject.class)) {
+                throw new ClassCastException();
+            }
             query = request.getString("query");
-            request.getString("operationName");
-            request.getJsonObject("variables");
-            request.getJsonObject("extensions");
         } catch (DecodeException | ClassCastException e) {
             refuse(context, mediaType, 400, ErrorCode.VALIDATION_FAILED, "The body is not a GraphQL request in JSON: query and operationName "
                     + "are strings, variables and extensions are objects");
@@ -143,6 +145,10 @@ public class RequestGate {
         }
         GraphQLOverHttp.statusByMediaType(context);
         context.next();
+    }
+
+    private static boolean nullOr(Object value, Class<?> type) {
+        return value == null || type.isInstance(value);
     }
 
     private static void refuse(RoutingContext context, String mediaType, int status, ErrorCode code, String message) {

@@ -124,6 +124,22 @@ class GraphQLOverHttpTest {
     }
 
     @Test
+    void aBodyThatIsNotAGraphQLRequestAnswers400InEitherType() {
+        List<Map<String, Object>> malformed = List.of(Map.of("query", Map.of("obj", "ect")), Map.of("query", 0),
+                Map.of("query", "{ __typename }", "operationName", 0), Map.of("query", "{ __typename }", "operationName", Map.of("obj", "ect")),
+                Map.of("query", "{ __typename }", "variables", "string"), Map.of("query", "{ __typename }", "extensions", List.of("array")),
+                Map.of("qeury", "{ __typename }"));
+        for (String accept : Arrays.asList(null, GRAPHQL_RESPONSE, "application/json")) {
+            for (Map<String, Object> body : malformed) {
+                Answer response = post(accept, body);
+                String context = body + " accepting " + accept + ": " + response.body();
+                assertEquals(400, response.statusCode(), context);
+                assertEquals("VALIDATION_FAILED", response.json().getString("errors[0].extensions.code"), context);
+            }
+        }
+    }
+
+    @Test
     void aClientAcceptingNeitherTypeGets406() {
         for (Map<String, Object> body : List.of(Map.<String, Object>of("query", "{ __typename }"), REQUEST_ERRORS.get("parse failure"))) {
             assertEquals(406, post("text/html", body).statusCode());
