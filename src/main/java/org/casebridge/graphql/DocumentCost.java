@@ -55,9 +55,11 @@ final class DocumentCost {
         this.limits = limits;
     }
 
-    /** Throws {@link Exceeded} naming the first limit the document passes. */
-    static void check(Document document, Limits limits) {
-        new DocumentCost(limits).walk(document);
+    /** The document's selections (its cost, which the rate limits charge); throws {@link Exceeded} naming the first limit passed. */
+    static int check(Document document, Limits limits) {
+        DocumentCost cost = new DocumentCost(limits);
+        cost.walk(document);
+        return cost.selections;
     }
 
     private void walk(Document document) {

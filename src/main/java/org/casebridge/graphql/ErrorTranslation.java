@@ -18,7 +18,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import jakarta.persistence.OptimisticLockException;
@@ -62,9 +61,9 @@ public class ErrorTranslation implements Instrumentation {
      * connection is closed, or the request context had already ended before the execution began (the client hung up
      * while the request waited for a worker thread).
      */
-    private record Exchange(HttpServerResponse response, boolean contextEndedBeforeStart) implements InstrumentationState {
+    private record Exchange(RoutingContext routing, boolean contextEndedBeforeStart) implements InstrumentationState {
         boolean abandoned() {
-            return contextEndedBeforeStart || response != null && response.closed();
+            return contextEndedBeforeStart || routing != null && routing.response().closed();
         }
     }
 
@@ -79,8 +78,7 @@ public class ErrorTranslation implements Instrumentation {
         if (!Arc.container().requestContext().isActive()) {
             return new Exchange(null, true);
         }
-        RoutingContext routing = currentRequest.getCurrent();
-        return new Exchange(routing == null ? null : routing.response(), false);
+        return new Exchange(currentRequest.getCurrent(), false);
     }
 
     @Override
@@ -100,6 +98,9 @@ public class ErrorTranslation implements Instrumentation {
         }
         List<GraphQLError> raw = result.getErrors();
         List<GraphQLError> errors = raw.stream().filter(e -> !nullCausedByAnother(e, raw)).map(ErrorTranslation::translate).toList();
+        if (!result.isDataPresent() && !errors.isEmpty() && state instanceof Exchange exchange && exchange.routing() != null) {
+            GraphQLOverHttp.answeredWithoutData(exchange.routing(), codeOf(errors.get(0)));
+        }
         return CompletableFuture.completedFuture(result.transform(b -> b.errors(errors)));
     }
 
@@ -128,6 +129,11 @@ public class ErrorTranslation implements Instrumentation {
 
     private static boolean startsWith(List<Object> path, List<Object> prefix) {
         return path.size() >= prefix.size() && path.subList(0, prefix.size()).equals(prefix);
+    }
+
+    private static ErrorCode codeOf(GraphQLError error) {
+        Object code = error.getExtensions() == null ? null : error.getExtensions().get("code");
+        return code == null ? ErrorCode.INTERNAL : ErrorCode.valueOf(code.toString());
     }
 
     /** An error for a failure outside any one field (e.g. the audit log could not be written). */
@@ -282,7 +288,7 @@ public class ErrorTranslation implements Instrumentation {
     }
 
     private static GraphQLError build(GraphQLError original, ErrorCode code, String message, String field) {
-        // counted per code (casebridge_graphql_errors_total at /q/metrics): errors travel with HTTP 200
+        // counted per code (casebridge_graphql_errors_total at /q/metrics): as application/json, errors travel with HTTP 200
         Metrics.counter("casebridge.graphql.errors", "code", code.name()).increment();
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());

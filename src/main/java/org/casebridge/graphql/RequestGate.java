@@ -17,7 +17,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Checks a POST to {@code /graphql} before SmallRye sees it, so that every refusal has our error shape:
@@ -25,7 +24,12 @@ import java.util.Set;
  * one operation per request (no JSON arrays), the members of a GraphQL-over-HTTP request with their JSON types, and a
  * document that parses within the token limits and whose cost ({@link DocumentCost}: selections with aliases,
  * {@code __typename} and repeated fields, aliases, directives…) is within its limits, all before graphql-java
- * validates it.
+ * validates it. Then the caller's rate limits ({@link RateLimits}), charged with that cost: 429 with {@code Retry-After}
+ * when a budget is spent.
+ *
+ * <p>Every refusal is written in the media type the client accepts ({@link GraphQLOverHttp}): a document refused for
+ * its syntax or its cost answers 400 as {@code application/graphql-response+json} and 200 as {@code application/json};
+ * a request that is not a GraphQL-over-HTTP request answers 4xx in both.
  */
 @ApplicationScoped
 public class RequestGate {
@@ -36,15 +40,20 @@ public class RequestGate {
     private final ParserOptions parserOptions;
     private final DocumentCost.Limits costLimits;
     private final long bodyLimit;
-    /** Documents that parsed: clients send the same few again and again, and parsing was 5% of a list request's CPU. */
-    private final Set<String> parsed = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>(64, 0.75f, true) {
+    private final RateLimits rateLimits;
+    /**
+     * The cost of documents that parsed within the limits: clients send the same few again and again, and parsing was
+     * 5% of a list request's CPU.
+     */
+    private final Map<String, Integer> costs = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
             return size() > REMEMBERED_DOCUMENTS;
         }
-    }));
+    });
 
-    public RequestGate(@ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens", defaultValue = "15000") int maxTokens,
+    public RequestGate(RateLimits rateLimits,
+                       @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens", defaultValue = "15000") int maxTokens,
                        @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-whitespace-tokens", defaultValue = "50000") int maxWhitespace,
                        @ConfigProperty(name = "casebridge.graphql.max-body-bytes", defaultValue = "1048576") long bodyLimit,
                        @ConfigProperty(name = "casebridge.graphql.max-selections", defaultValue = "500") int maxSelections,
@@ -57,6 +66,7 @@ public class RequestGate {
                 .maxTokens(maxTokens).maxWhitespaceTokens(maxWhitespace).captureSourceLocation(false).captureIgnoredChars(false));
         this.costLimits = new DocumentCost.Limits(maxSelections, maxAliases, maxDirectives, maxArguments, maxVariables, maxDefinitions);
         this.bodyLimit = bodyLimit;
+        this.rateLimits = rateLimits;
     }
 
     void install(@Observes Router router) {
@@ -66,61 +76,84 @@ public class RequestGate {
     }
 
     void check(RoutingContext context) {
+        String mediaType = GraphQLOverHttp.negotiate(context);
+        if (mediaType == null) {
+            context.response().setStatusCode(406).end();
+            return;
+        }
         String type = context.request().getHeader("Content-Type");
         if (type == null || !type.toLowerCase().startsWith("application/json")) {
-            refuse(context, 415, ErrorCode.VALIDATION_FAILED, "Send GraphQL requests as application/json");
+            refuse(context, mediaType, 415, ErrorCode.VALIDATION_FAILED, "Send GraphQL requests as application/json");
             return;
         }
         String body = context.body().asString();
         if (body == null || body.isBlank()) {
-            refuse(context, 400, ErrorCode.VALIDATION_FAILED, "The request has no body");
+            refuse(context, mediaType, 400, ErrorCode.VALIDATION_FAILED, "The request has no body");
             return;
         }
         if (body.stripLeading().startsWith("[")) {
-            refuse(context, 400, ErrorCode.VALIDATION_FAILED, "Batched requests are not supported: send one operation per request");
+            refuse(context, mediaType, 400, ErrorCode.VALIDATION_FAILED, "Batched requests are not supported: send one operation per request");
             return;
         }
         String query;
         try {
             JsonObject request = new JsonObject(body);
+            // by the values' JSON types: Vert.x's getString would turn a number or an object into its text
+            if (!nullOr(request.getValue("query"), String.class) || !nullOr(request.getValue("operationName"), String.class)
+                    || !nullOr(request.getValue("variables"), JsonObject.class) || !nullOr(request.getValue("extensions"), JsonObject.class)) {
+                throw new ClassCastException();
+            }
             query = request.getString("query");
-            request.getString("operationName");
-            request.getJsonObject("variables");
-            request.getJsonObject("extensions");
         } catch (DecodeException | ClassCastException e) {
-            refuse(context, 400, ErrorCode.VALIDATION_FAILED, "The body is not a GraphQL request in JSON: query and operationName "
+            refuse(context, mediaType, 400, ErrorCode.VALIDATION_FAILED, "The body is not a GraphQL request in JSON: query and operationName "
                     + "are strings, variables and extensions are objects");
             return;
         }
         if (query == null || query.isBlank()) {
-            refuse(context, 400, ErrorCode.VALIDATION_FAILED, "The request has no query");
+            refuse(context, mediaType, 400, ErrorCode.VALIDATION_FAILED, "The request has no query");
             return;
         }
-        if (parsed.contains(query)) {
-            context.next();
-            return;
-        }
-        try {
-            Document document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
-            DocumentCost.check(document, costLimits);
-            if (query.length() <= REMEMBERED_DOCUMENT_LENGTH) {
-                parsed.add(query);
+        Integer cost = costs.get(query);
+        ErrorCode refusedCode = null;
+        String refusal = null;
+        if (cost == null) {
+            try {
+                Document document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
+                cost = DocumentCost.check(document, costLimits);
+                if (query.length() <= REMEMBERED_DOCUMENT_LENGTH) {
+                    costs.put(query, cost);
+                }
+            } catch (InvalidSyntaxException e) {
+                boolean limit = String.valueOf(e.getMessage()).contains("Denial Of Service");
+                refusedCode = limit ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.VALIDATION_FAILED;
+                refusal = limit ? "The document is too large" : "The document does not parse: " + e.getMessage();
+            } catch (DocumentCost.Exceeded e) {
+                refusedCode = ErrorCode.LIMIT_EXCEEDED;
+                refusal = e.getMessage();
             }
-        } catch (InvalidSyntaxException e) {
-            boolean limit = String.valueOf(e.getMessage()).contains("Denial Of Service");
-            refuse(context, 200, limit ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.VALIDATION_FAILED,
-                    limit ? "The document is too large" : "The document does not parse: " + e.getMessage());
-            return;
-        } catch (DocumentCost.Exceeded e) {
-            refuse(context, 200, ErrorCode.LIMIT_EXCEEDED, e.getMessage());
+        }
+        // a refused document is counted as one request of cost 1: refusing it took only a parse
+        RateLimits.Refusal overBudget = rateLimits.take(context, cost == null ? 1 : cost);
+        if (overBudget != null) {
+            context.response().putHeader("Retry-After", String.valueOf(overBudget.retryAfterSeconds()));
+            refuse(context, mediaType, 429, ErrorCode.LIMIT_EXCEEDED, overBudget.message());
             return;
         }
+        if (refusal != null) {
+            refuse(context, mediaType, GraphQLOverHttp.requestErrorsAre4xx(mediaType) ? 400 : 200, refusedCode, refusal);
+            return;
+        }
+        GraphQLOverHttp.statusByMediaType(context);
         context.next();
     }
 
-    private static void refuse(RoutingContext context, int status, ErrorCode code, String message) {
+    private static boolean nullOr(Object value, Class<?> type) {
+        return value == null || type.isInstance(value);
+    }
+
+    private static void refuse(RoutingContext context, String mediaType, int status, ErrorCode code, String message) {
         JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code.name()));
-        context.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        context.response().setStatusCode(status).putHeader("Content-Type", mediaType + "; charset=utf-8")
                 .end(new JsonObject().put("errors", new io.vertx.core.json.JsonArray().add(error)).encode());
     }
 }

@@ -220,7 +220,10 @@ public final class Benchmark {
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(),
                 "-Dquarkus.datasource.username=" + Postgres.USER, "-Dquarkus.datasource.password=" + postgres.password(),
                 "-Dquarkus.oidc.auth-server-url=" + keycloak.issuer(),
-                "-Dcasebridge.identity.keys=" + IDENTITY_KEY, "-Dcasebridge.identity.active-key=bench-1"));
+                "-Dcasebridge.identity.keys=" + IDENTITY_KEY, "-Dcasebridge.identity.active-key=bench-1",
+                // one user per operation at up to 64 connections: the rate limits count, but never refuse
+                "-Dcasebridge.rate-limit.caller.requests=" + Integer.MAX_VALUE, "-Dcasebridge.rate-limit.caller.cost=" + Long.MAX_VALUE,
+                "-Dcasebridge.rate-limit.agency.requests=" + Integer.MAX_VALUE, "-Dcasebridge.rate-limit.agency.cost=" + Long.MAX_VALUE));
         all.addAll(settings);
         all.addAll(List.of("-Dcasebridge.log.json=false", "-jar", "target/quarkus-app/quarkus-run.jar"));
         return new ProcessBuilder(all).redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -70,6 +70,41 @@ public final class Tokens {
                 .post(tokenEndpoint()).then().statusCode(200).extract().path("access_token");
     }
 
+    /**
+     * A client-credentials token of a system only one test uses (a confidential client made on first use through
+     * Keycloak's admin API, like the demo's agency systems: its service account carries {@code agency}, and its tokens
+     * the API's audience), so that the test can give it a budget of its own.
+     */
+    @SuppressWarnings("unchecked")
+    public static String testServiceAccount(String clientId, String agency) {
+        String secret = "test-secret-" + clientId;
+        String admin = otherIssuer();
+        String clientsUrl = TestStack.keycloak().baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/clients";
+        List<Map<String, Object>> existing = RestAssured.given().auth().oauth2(admin).queryParam("clientId", clientId)
+                .get(clientsUrl).then().statusCode(200).extract().as(List.class);
+        if (existing.isEmpty()) {
+            RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of(
+                            "clientId", clientId, "publicClient", false, "secret", secret, "serviceAccountsEnabled", true,
+                            "standardFlowEnabled", false, "directAccessGrantsEnabled", false,
+                            "protocolMappers", List.of(
+                                    Map.of("name", "agency", "protocol", "openid-connect", "protocolMapper", "oidc-usermodel-attribute-mapper",
+                                            "config", Map.of("user.attribute", "agency", "claim.name", "agency", "jsonType.label", "String",
+                                                    "access.token.claim", "true")),
+                                    Map.of("name", "audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                                            "config", Map.of("included.client.audience", "casebridge-api", "access.token.claim", "true")))))
+                    .post(clientsUrl).then().statusCode(201);
+            String id = (String) ((List<Map<String, Object>>) RestAssured.given().auth().oauth2(admin).queryParam("clientId", clientId)
+                    .get(clientsUrl).then().statusCode(200).extract().as(List.class)).get(0).get("id");
+            Map<String, Object> user = RestAssured.given().auth().oauth2(admin).get(clientsUrl + "/" + id + "/service-account-user")
+                    .then().statusCode(200).extract().as(Map.class);
+            user.put("attributes", Map.of("agency", List.of(agency)));
+            RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(user)
+                    .put(TestStack.keycloak().baseUrl() + "/admin/realms/" + KeycloakServer.REALM + "/users/" + user.get("id"))
+                    .then().statusCode(204);
+        }
+        return serviceAccount(clientId, secret);
+    }
+
     /** A genuine token of the master realm (another issuer): Keycloak's own admin. */
     public static String otherIssuer() {
         return RestAssured.given().contentType(ContentType.URLENC)
