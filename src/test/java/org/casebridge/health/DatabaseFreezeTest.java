@@ -70,7 +70,7 @@ class DatabaseFreezeTest {
     void aFrozenDatabaseAnswersUnavailableWithinTheBoundFreesTheWorkersAndLosesNothing() throws Exception {
         String caseId = Cases.open("cw.amani", "Frozen database " + UUID.randomUUID());
         Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
-        String token = Tokens.of("cw.amani");
+        String token = Tokens.livingFor("cw.amani", 900); // outlives the test: a cached token may have only 30 s left
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         AtomicBoolean running = new AtomicBoolean(true);
@@ -177,7 +177,7 @@ class DatabaseFreezeTest {
     void aWriteWaitingLongerThanTheStatementTimeoutAnswersUnavailableAndStoresNothing() throws Exception {
         String caseId = Cases.open("cw.amani", "Locked out " + UUID.randomUUID());
         Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
-        String token = Tokens.of("cw.amani");
+        String token = Tokens.livingFor("cw.amani", 900); // outlives the test: a cached token may have only 30 s left
         String note = "locked " + UUID.randomUUID();
         Map<String, Object> input = Cases.referralInput(caseId, Cases.CLINIC_CARE);
         input.put("note", note);
