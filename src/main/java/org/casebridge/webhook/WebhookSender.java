@@ -216,13 +216,13 @@ public class WebhookSender {
             UUID endpoint = t.get("endpoint_id", UUID.class);
             List<String> secrets = new ArrayList<>();
             secrets.add(seal.open(endpoint, t.get("secret_key_id", String.class), t.get("secret_sealed", byte[].class)));
-            OffsetDateTime previousUntil = t.get("previous_secret_until", OffsetDateTime.class);
+            OffsetDateTime previousUntil = Rows.at(t, "previous_secret_until");
             if (previousUntil != null && previousUntil.isAfter(now)) {
                 secrets.add(seal.open(endpoint, t.get("previous_key_id", String.class), t.get("previous_secret_sealed", byte[].class)));
             }
             byEndpoint.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(new Due(t.get("id", UUID.class), endpoint,
-                    t.get("event_id", UUID.class), t.get("attempts", Integer.class), t.get("first_attempt_at", OffsetDateTime.class),
-                    t.get("payload", String.class), t.get("event_at", OffsetDateTime.class), t.get("url", String.class), secrets));
+                    t.get("event_id", UUID.class), t.get("attempts", Integer.class), Rows.at(t, "first_attempt_at"),
+                    t.get("payload", String.class), Rows.at(t, "event_at"), t.get("url", String.class), secrets));
         }
         return byEndpoint;
     }

@@ -261,7 +261,7 @@ public class WebhookService {
         List<Tuple> rows = page_.getResultList();
         Map<UUID, List<AttemptView>> attempts = attempts(rows.stream().map(t -> t.get("id", UUID.class)).toList());
         List<DeliveryConnection.Row> views = rows.stream().map(t -> new DeliveryConnection.Row(t.get("id", UUID.class),
-                t.get("created_at", OffsetDateTime.class), view(t, attempts))).toList();
+                Rows.at(t, "created_at"), view(t, attempts))).toList();
         return new DeliveryConnection(page, views, total);
     }
 
@@ -305,7 +305,7 @@ public class WebhookService {
         for (Tuple t : rows) {
             String error = t.get("error", String.class);
             byDelivery.computeIfAbsent(t.get("delivery_id", UUID.class), k -> new ArrayList<>()).add(new AttemptView(
-                    t.get("attempted_at", OffsetDateTime.class), t.get("status_code", Integer.class), t.get("latency_ms", Integer.class),
+                    Rows.at(t, "attempted_at"), t.get("status_code", Integer.class), t.get("latency_ms", Integer.class),
                     error == null ? null : WebhookSender.Failure.valueOf(error), t.get("message", String.class)));
         }
         return byDelivery;
@@ -317,8 +317,8 @@ public class WebhookService {
         return new DeliveryView(GlobalId.encode(DeliveryView.TYPE, id), WebhookSender.webhookId(t.get("event_id", UUID.class)),
                 WebhookEventType.valueOf(t.get("type", String.class)), t.get("object_id", String.class),
                 DeliveryStatus.valueOf(t.get("status", String.class)), t.get("attempts", Integer.class),
-                t.get("next_attempt_at", OffsetDateTime.class), t.get("last_status_code", Integer.class),
-                error == null ? null : WebhookSender.Failure.valueOf(error), t.get("created_at", OffsetDateTime.class),
-                t.get("delivered_at", OffsetDateTime.class), attempts.getOrDefault(id, List.of()));
+                Rows.at(t, "next_attempt_at"), t.get("last_status_code", Integer.class),
+                error == null ? null : WebhookSender.Failure.valueOf(error), Rows.at(t, "created_at"),
+                Rows.at(t, "delivered_at"), attempts.getOrDefault(id, List.of()));
     }
 }
