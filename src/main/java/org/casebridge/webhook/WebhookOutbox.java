@@ -35,12 +35,18 @@ public class WebhookOutbox {
                  OffsetDateTime at) {
     }
 
+    /** Fired when a transaction wrote deliveries; the sender of this replica sends them once it commits. */
+    public record Written() {
+    }
+
     private final WebhookPolicy policy;
     private final EntityManager em;
+    private final jakarta.enterprise.event.Event<Written> written;
 
-    public WebhookOutbox(WebhookPolicy policy, EntityManager em) {
+    public WebhookOutbox(WebhookPolicy policy, EntityManager em, jakarta.enterprise.event.Event<Written> written) {
         this.policy = policy;
         this.em = em;
+        this.written = written;
     }
 
     /** The outbox side of {@code Events.publish}: called in the transaction of the change. */
@@ -156,8 +162,8 @@ public class WebhookOutbox {
         List<UUID> expired = em.createNativeQuery("""
                         insert into webhook_time_notice (kind, object_id, noticed_at)
                         select 'CONSENT_EXPIRED', c.id, ?1 from consent c
-                        where c.revoked_at is null and c.valid_until <= ?1 and c.valid_until > ?1 - interval '7 days'
-                        on conflict do nothing returning object_id""").setParameter(1, now).getResultList();
+                        where c.revoked_at is null and c.valid_until <= ?1 and c.valid_until > ?2
+                        on conflict do nothing returning object_id""").setParameter(1, now).setParameter(2, now.minusDays(7)).getResultList();
         for (UUID consent : expired) {
             lapsedConsent(WebhookEventType.CONSENT_EXPIRED, consent, now);
             written++;
@@ -169,11 +175,11 @@ public class WebhookOutbox {
                             insert into webhook_time_notice (kind, object_id, noticed_at)
                             select 'ROUTE_CLOSED', r.id, ?1 from referral r
                             where r.status in ('COMPLETED', 'FAILED') and coalesce(r.completed_at, r.updated_at) <= ?2
-                              and coalesce(r.completed_at, r.updated_at) > ?2 - interval '7 days'
+                              and coalesce(r.completed_at, r.updated_at) > ?3
                             on conflict do nothing returning object_id)
                         select r.id, r.case_id, r.status, f.code as from_code, t.code as to_code from due join referral r on r.id = due.object_id
                         join agency f on f.id = r.from_agency_id join agency t on t.id = r.to_agency_id""", Tuple.class)
-                .setParameter(1, now).setParameter(2, closedBy).getResultList();
+                .setParameter(1, now).setParameter(2, closedBy).setParameter(3, closedBy.minusDays(7)).getResultList();
         for (Tuple t : closed) {
             write(new Event(WebhookEventType.ROUTE_CLOSED, "Referral", t.get("id", UUID.class), t.get("status", String.class),
                     t.get("case_id", UUID.class), List.of(t.get("from_code", String.class), t.get("to_code", String.class)), now),
@@ -217,6 +223,7 @@ public class WebhookOutbox {
                         insert into webhook_delivery (id, event_id, endpoint_id, status, next_attempt_at, created_at)
                         select gen_random_uuid(), ?1, endpoint, 'PENDING', now(), now() from unnest(?2) as endpoint""")
                 .setParameter(1, id).setParameter(2, endpoints.toArray(UUID[]::new)).executeUpdate();
+        written.fire(new Written());
     }
 
     private static String payload(Event event, String objectId) {

@@ -8,6 +8,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import org.casebridge.access.WebhookPolicy;
@@ -40,6 +41,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -74,6 +76,13 @@ public class WebhookSender {
     private final EntityManager em;
     private final HttpClient http;
     private final ExecutorService workers;
+    private final ExecutorService kicker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "casebridge-webhook-kick");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean kickPending = new AtomicBoolean();
+    private final boolean sendOnCommit;
     private final Duration readTimeout;
     private final int maxResponseBytes;
     private final Duration lease;
@@ -99,7 +108,8 @@ public class WebhookSender {
                          @ConfigProperty(name = "casebridge.webhook.retry.max-delay", defaultValue = "6H") Duration retryMaxDelay,
                          @ConfigProperty(name = "casebridge.webhook.retry.give-up-after", defaultValue = "P1D") Duration giveUpAfter,
                          @ConfigProperty(name = "casebridge.webhook.pause-after-failures", defaultValue = "15") int pauseAfter,
-                         @ConfigProperty(name = "casebridge.webhook.retention", defaultValue = "P30D") Duration retention) {
+                         @ConfigProperty(name = "casebridge.webhook.retention", defaultValue = "P30D") Duration retention,
+                         @ConfigProperty(name = "casebridge.webhook.send-on-commit", defaultValue = "true") boolean sendOnCommit) {
         this.policy = policy;
         this.outbox = outbox;
         this.seal = seal;
@@ -115,6 +125,7 @@ public class WebhookSender {
         this.giveUpAfter = giveUpAfter;
         this.pauseAfter = pauseAfter;
         this.retention = retention;
+        this.sendOnCommit = sendOnCommit;
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(parallelism, r -> {
             Thread thread = new Thread(r, "casebridge-webhook-" + threads.incrementAndGet());
@@ -128,7 +139,25 @@ public class WebhookSender {
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
+        kicker.shutdownNow();
         workers.shutdownNow();
+    }
+
+    /**
+     * After a transaction that wrote deliveries commits, this replica sends them at once instead of at its next tick
+     * (other replicas' ticks may take them too: the leases keep that to one sender). Kicks coalesce.
+     */
+    void sendSoon(@Observes(during = TransactionPhase.AFTER_SUCCESS) WebhookOutbox.Written written) {
+        if (sendOnCommit && kickPending.compareAndSet(false, true)) {
+            kicker.execute(() -> {
+                kickPending.set(false);
+                try {
+                    tick();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Sending after commit failed (%s); the schedule retries", e.getClass().getSimpleName());
+                }
+            });
+        }
     }
 
     @Scheduled(every = "${casebridge.webhook.send-every:2s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -102,7 +102,7 @@ public class WebhookService {
         validation.check(input);
         if (input.url() != null) endpoint.url = destination(input.url());
         if (input.eventTypes() != null) {
-            if (input.eventTypes().isEmpty()) {
+            if (input.eventTypes().isEmpty() || input.eventTypes().contains(null)) {
                 throw ApiException.invalid("input.eventTypes", "Choose at least one event type");
             }
             endpoint.eventTypes = EnumSet.copyOf(input.eventTypes());

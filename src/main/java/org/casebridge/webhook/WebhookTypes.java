@@ -135,7 +135,7 @@ public final class WebhookTypes {
     public record UpdateWebhookEndpointInput(@Id @NonNull String id,
                                              @Description("The version the caller last saw; a stale version fails with CONFLICT.") long version,
                                              @Size(max = 2000) String url,
-                                             Set<@NonNull WebhookEventType> eventTypes,
+                                             Set<WebhookEventType> eventTypes,
                                              @Size(max = 500) String description) {
     }
 
