@@ -23,7 +23,7 @@ create table webhook_endpoint (
     lease_until            timestamptz,
     created_at             timestamptz   not null,
     updated_at             timestamptz   not null,
-    version                bigint        not null default 0
+    version                integer       not null default 0
 );
 create index webhook_endpoint_agency_idx on webhook_endpoint (agency_id);
 

@@ -5,8 +5,8 @@ import org.casebridge.graphql.NodeLoader;
 import org.casebridge.graphql.PageRequest;
 import org.casebridge.webhook.WebhookTypes.CreateWebhookEndpointInput;
 import org.casebridge.webhook.WebhookTypes.DeletePayload;
-import org.casebridge.webhook.WebhookTypes.DeliveryConnection;
-import org.casebridge.webhook.WebhookTypes.EndpointConnection;
+import org.casebridge.webhook.WebhookTypes.WebhookDeliveryConnection;
+import org.casebridge.webhook.WebhookTypes.WebhookEndpointConnection;
 import org.casebridge.webhook.WebhookTypes.EndpointInput;
 import org.casebridge.webhook.WebhookTypes.EndpointPayload;
 import org.casebridge.webhook.WebhookTypes.EndpointView;
@@ -33,14 +33,14 @@ public class WebhookApi {
 
     @Query
     @Description("Your agency's webhook endpoints (agency administrators).")
-    public EndpointConnection webhookEndpoints(Integer first, String after) {
+    public WebhookEndpointConnection webhookEndpoints(Integer first, String after) {
         return webhooks.endpoints(PageRequest.of(first, after));
     }
 
     @Query
     @Description("The delivery log of one of your agency's endpoints, newest first: optionally of one event (its webhook-id) "
             + "or of one object (the global ID in the payload's data.id).")
-    public DeliveryConnection webhookDeliveries(@Id @NonNull String endpointId, String webhookId, @Id String objectId,
+    public WebhookDeliveryConnection webhookDeliveries(@Id @NonNull String endpointId, String webhookId, @Id String objectId,
                                                 Integer first, String after) {
         return webhooks.deliveries(endpointId, webhookId, objectId, PageRequest.of(first, after));
     }

@@ -73,5 +73,5 @@ public class WebhookEndpoint extends PanacheEntityBase {
     public OffsetDateTime updatedAt;
 
     @Version
-    public long version;
+    public int version;
 }

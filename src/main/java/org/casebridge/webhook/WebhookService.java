@@ -15,10 +15,10 @@ import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
 import org.casebridge.webhook.WebhookTypes.AttemptView;
 import org.casebridge.webhook.WebhookTypes.CreateWebhookEndpointInput;
-import org.casebridge.webhook.WebhookTypes.DeliveryConnection;
+import org.casebridge.webhook.WebhookTypes.WebhookDeliveryConnection;
 import org.casebridge.webhook.WebhookTypes.DeliveryStatus;
 import org.casebridge.webhook.WebhookTypes.DeliveryView;
-import org.casebridge.webhook.WebhookTypes.EndpointConnection;
+import org.casebridge.webhook.WebhookTypes.WebhookEndpointConnection;
 import org.casebridge.webhook.WebhookTypes.EndpointInput;
 import org.casebridge.webhook.WebhookTypes.EndpointView;
 import org.casebridge.webhook.WebhookTypes.PauseInput;
@@ -168,7 +168,7 @@ public class WebhookService {
         return new SecretPayload(changed("webhook.rotate-secret", endpoint), secret);
     }
 
-    public EndpointConnection endpoints(PageRequest page) {
+    public WebhookEndpointConnection endpoints(PageRequest page) {
         Caller caller = policy.mayManageEndpoints("webhook.list", null, null);
         String where = "from WebhookEndpoint e where e.agency.code = ?1";
         long total = WebhookEndpoint.count(where, caller.agencyCode());
@@ -177,7 +177,7 @@ public class WebhookService {
                 ? WebhookEndpoint.<WebhookEndpoint>find(where + " order by e.createdAt desc, e.id desc" + page.limit(), caller.agencyCode()).list()
                 : WebhookEndpoint.<WebhookEndpoint>find(where + " and (e.createdAt < ?2 or (e.createdAt = ?2 and e.id < ?3))"
                 + " order by e.createdAt desc, e.id desc" + page.limit(), caller.agencyCode(), after.at(), after.id()).list();
-        return new EndpointConnection(page, rows, total);
+        return new WebhookEndpointConnection(page, rows, total);
     }
 
     /** For {@code node(id:)}: the endpoint, only to its agency's administrators. */
@@ -201,7 +201,7 @@ public class WebhookService {
         return endpoint;
     }
 
-    private WebhookEndpoint editable(String action, String globalId, long version) {
+    private WebhookEndpoint editable(String action, String globalId, int version) {
         policy.mayManageEndpoints(action, null, null);
         WebhookEndpoint endpoint = owned(action, GlobalId.decode(globalId, EndpointView.TYPE, "input.id"));
         if (endpoint.version != version) {
@@ -221,7 +221,7 @@ public class WebhookService {
     // --- the delivery log --------------------------------------------------------------------------------
 
     /** An endpoint's deliveries, newest first, optionally of one event (by webhook-id) or one object (global ID). */
-    public DeliveryConnection deliveries(String endpointGlobalId, String webhookId, String objectId, PageRequest page) {
+    public WebhookDeliveryConnection deliveries(String endpointGlobalId, String webhookId, String objectId, PageRequest page) {
         policy.mayManageEndpoints("webhook.deliveries", null, null);
         UUID endpointId = GlobalId.decode(endpointGlobalId, EndpointView.TYPE, "endpointId");
         owned("webhook.deliveries", endpointId);
@@ -260,9 +260,9 @@ public class WebhookService {
         @SuppressWarnings("unchecked")
         List<Tuple> rows = page_.getResultList();
         Map<UUID, List<AttemptView>> attempts = attempts(rows.stream().map(t -> t.get("id", UUID.class)).toList());
-        List<DeliveryConnection.Row> views = rows.stream().map(t -> new DeliveryConnection.Row(t.get("id", UUID.class),
+        List<WebhookDeliveryConnection.Row> views = rows.stream().map(t -> new WebhookDeliveryConnection.Row(t.get("id", UUID.class),
                 Rows.at(t, "created_at"), view(t, attempts))).toList();
-        return new DeliveryConnection(page, views, total);
+        return new WebhookDeliveryConnection(page, views, total);
     }
 
     /**

@@ -40,7 +40,7 @@ public final class WebhookTypes {
                                OffsetDateTime previousSecretValidUntil,
                                @NonNull OffsetDateTime createdAt,
                                @NonNull OffsetDateTime updatedAt,
-                               @Description("Give this back when updating, to detect concurrent edits.") long version) implements Node {
+                               @Description("Give this back when updating, to detect concurrent edits.") int version) implements Node {
 
         public static final String TYPE = "WebhookEndpoint";
 
@@ -76,7 +76,7 @@ public final class WebhookTypes {
                                @NonNull String webhookId,
                                @NonNull WebhookEventType eventType,
                                @Description("The global ID of the object the event is about (the payload's data.id).")
-                               @NonNull String objectId,
+                               @Id @NonNull String objectId,
                                @NonNull DeliveryStatus status,
                                int attempts,
                                OffsetDateTime nextAttemptAt,
@@ -99,23 +99,23 @@ public final class WebhookTypes {
     @org.eclipse.microprofile.graphql.Enum("WebhookDeliveryStatus")
     public enum DeliveryStatus { PENDING, DELIVERED, FAILED }
 
-    public static class EndpointConnection extends Connection<EndpointView, EndpointConnection.WebhookEndpointEdge> {
+    public static class WebhookEndpointConnection extends Connection<EndpointView, WebhookEndpointConnection.WebhookEndpointEdge> {
         public record WebhookEndpointEdge(@NonNull String cursor, @NonNull EndpointView node) implements Edge<EndpointView> {
         }
 
-        EndpointConnection(PageRequest page, List<WebhookEndpoint> rows, long total) {
+        WebhookEndpointConnection(PageRequest page, List<WebhookEndpoint> rows, long total) {
             super(page, rows, e -> PageRequest.TimeAndId.key(e.createdAt, e.id), EndpointView::of, WebhookEndpointEdge::new, total);
         }
     }
 
-    public static class DeliveryConnection extends Connection<DeliveryView, DeliveryConnection.WebhookDeliveryEdge> {
+    public static class WebhookDeliveryConnection extends Connection<DeliveryView, WebhookDeliveryConnection.WebhookDeliveryEdge> {
         public record WebhookDeliveryEdge(@NonNull String cursor, @NonNull DeliveryView node) implements Edge<DeliveryView> {
         }
 
         record Row(UUID id, OffsetDateTime createdAt, DeliveryView view) {
         }
 
-        DeliveryConnection(PageRequest page, List<Row> rows, long total) {
+        WebhookDeliveryConnection(PageRequest page, List<Row> rows, long total) {
             super(page, rows, r -> PageRequest.TimeAndId.key(r.createdAt(), r.id()), Row::view, WebhookDeliveryEdge::new, total);
         }
     }
@@ -133,7 +133,7 @@ public final class WebhookTypes {
     @Input("UpdateWebhookEndpointInput")
     @Description("Fields left out (null) keep their value.")
     public record UpdateWebhookEndpointInput(@Id @NonNull String id,
-                                             @Description("The version the caller last saw; a stale version fails with CONFLICT.") long version,
+                                             @Description("The version the caller last saw; a stale version fails with CONFLICT.") int version,
                                              @Size(max = 2000) String url,
                                              Set<WebhookEventType> eventTypes,
                                              @Size(max = 500) String description) {
@@ -141,11 +141,11 @@ public final class WebhookTypes {
 
     @Input("WebhookEndpointInput")
     public record EndpointInput(@Id @NonNull String id,
-                                @Description("The version the caller last saw; a stale version fails with CONFLICT.") long version) {
+                                @Description("The version the caller last saw; a stale version fails with CONFLICT.") int version) {
     }
 
     @Input("PauseWebhookEndpointInput")
-    public record PauseInput(@Id @NonNull String id, long version, @Size(max = 300) String reason) {
+    public record PauseInput(@Id @NonNull String id, int version, @Size(max = 300) String reason) {
     }
 
     @Input("RedeliverWebhookInput")
