@@ -168,7 +168,7 @@ public class WebhookSender {
         } while (sent > 0);
     }
 
-    @Scheduled(every = "${casebridge.webhook.notice-every:60s}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${casebridge.webhook.notice-every:5m}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void noticeLapsed() {
         outbox.noticeLapsed(OffsetDateTime.now(ZoneOffset.UTC));
     }
