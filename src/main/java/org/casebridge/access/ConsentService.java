@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.casebridge.agency.Agency;
 import org.casebridge.agency.AgencyNode;
+import org.casebridge.events.Events;
+import org.casebridge.events.Notice;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.GlobalId;
@@ -47,14 +49,17 @@ public class ConsentService {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final InputValidation validation;
+    private final Events events;
     private final EntityManager em;
     private final Clock clock;
 
-    public ConsentService(AccessPolicy access, AuditLog audit, InputValidation validation, EntityManager em, Clock clock) {
+    public ConsentService(AccessPolicy access, AuditLog audit, InputValidation validation, Events events, EntityManager em,
+                          Clock clock) {
         this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
+        this.events = events;
         this.em = em;
     }
 
@@ -116,6 +121,7 @@ public class ConsentService {
         audit.allowed(caller, AuditLog.Entry.of("consent.revoke", "Consent", consent.id, consent.caseId)
                 .withCategories(consent.categories));
         em.flush();
+        events.publish(new Notice(Notice.Kind.CONSENT, consent.id, "REVOKED", List.of(ref.leadAgencyCode()), consent.revokedAt));
         return ConsentNode.of(consent, AgencyNode.of(Agency.findById(consent.recipientAgencyId)), OffsetDateTime.now(clock));
     }
 

@@ -11,11 +11,12 @@ import java.util.UUID;
 
 /**
  * A change as announced to subscribers: what kind of thing, which one, its new state, the agencies it concerns
- * (the first is the lead or referring agency) and when. Deliberately without survivor information.
+ * (the first is the lead or referring agency) and when. Deliberately without survivor information. CONSENT notices
+ * (a revocation) feed webhooks only; no subscription announces them.
  */
 public record Notice(Kind kind, UUID id, String change, List<String> agencies, OffsetDateTime at) {
 
-    public enum Kind { REFERRAL, CONFERENCE }
+    public enum Kind { REFERRAL, CONFERENCE, CONSENT }
 
     String toJson() {
         var list = Json.createArrayBuilder();

@@ -88,7 +88,9 @@ public final class Benchmark {
             api = startApi(command, apiPort, postgres, keycloak, home.resolve("api.log"), List.of(
                     // the reporting tables are first rebuilt after the seeding (about 100 s), then every 5 minutes
                     // as in production — so rebuilds also run during the measurements, as they would
-                    "-Dcasebridge.reporting.first-refresh-after=" + System.getProperty("bench.first-rebuild-after", "180s")));
+                    "-Dcasebridge.reporting.first-refresh-after=" + System.getProperty("bench.first-rebuild-after", "180s"),
+                    // the webhook lag row posts to a receiver on loopback
+                    "-Dcasebridge.webhook.allow-loopback=true"));
             String url = "http://localhost:" + apiPort;
             awaitReady(url + "/q/health/ready");
             System.out.println("Seeding the benchmark volume ...");
@@ -163,6 +165,13 @@ public final class Benchmark {
                     System.out.println(format(row));
                 }
             }
+            // (d) again with a partner's endpoint registered for referral.requested: delivery lag from commit to receipt
+            Operation creating = operations.stream().filter(op -> op.name().startsWith("(d)")).findFirst().orElse(null);
+            if (creating != null && !Boolean.getBoolean("bench.skip-webhooks")) {
+                String lag = webhookLag(autocannon, url, tokens.get(creating.user()), token(keycloak, "admin.stluke"), creating, seconds);
+                System.out.println(lag);
+                Files.writeString(home.resolve("webhook-lag.txt"), lag + "\n");
+            }
             // (a) again with casebridge.graphql.fast-paths=false in a second API process, each concurrency on then off,
             // back to back, so that every run measures what the fast paths are worth on the machine as it is then
             Operation listing = operations.stream().filter(op -> op.name().startsWith("(a)")).findFirst().orElse(null);
@@ -210,6 +219,52 @@ public final class Benchmark {
             postgres.close();
         }
         System.exit(0);
+    }
+
+    /**
+     * Delivery lag under (d)'s load at 16 connections: a receiver on loopback takes every referral.requested notice,
+     * and the lag of each is its receipt minus the payload's timestamp (the change's time, taken just before its
+     * commit), after the last notices have drained (no new one for 5 s).
+     */
+    static String webhookLag(Path autocannon, String url, String token, String adminToken, Operation creating, int seconds) throws Exception {
+        List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
+        Pattern timestamp = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 100);
+        receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+        receiver.createContext("/", exchange -> {
+            long received = System.currentTimeMillis();
+            Matcher m = timestamp.matcher(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            if (m.find()) lags.add(received - java.time.Instant.parse(m.group(1)).toEpochMilli());
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String registered = post(url + "/graphql", adminToken, json(Map.of("query", """
+                    mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { endpoint { id } } }""",
+                    "variables", Map.of("i", Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "eventTypes", List.of("REFERRAL_REQUESTED"))))));
+            if (registered.contains("\"errors\"")) {
+                throw new IllegalStateException("registering the benchmark's webhook endpoint failed: " + registered);
+            }
+            String body = json(Map.of("query", creating.query(), "variables", creating.variables()));
+            Map<String, Double> load = autocannon(autocannon, url + "/graphql", token, body, 16, seconds);
+            int seen = -1;
+            while (seen != lags.size()) {
+                seen = lags.size();
+                Thread.sleep(5_000);
+            }
+            List<Long> sorted = lags.stream().sorted().toList();
+            if (sorted.isEmpty()) {
+                return "webhook lag under (d) createReferral at 16 connections: no notice received";
+            }
+            return "webhook lag under (d) createReferral at 16 connections (%.0f requests/s): %d notices, p50 %d ms, p99 %d ms, max %d ms"
+                    .formatted(load.get("rps"), sorted.size(), sorted.get(sorted.size() / 2),
+                            sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1)), sorted.get(sorted.size() - 1));
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     /** The packaged API with the benchmark's database, Keycloak and identity key, and {@code settings}. */

@@ -1,0 +1,253 @@
+package org.casebridge.access;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.ErrorCode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.net.UnknownHostException;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who manages an agency's webhook endpoints, which agencies a webhook event may reach, and where Casebridge may
+ * post at all. Endpoints are their agency's alone: to anyone else they answer as if they did not exist. An event
+ * reaches the agencies the API would show the change to, by the same routes and grants. Outbound calls go only to
+ * public addresses over HTTPS, checked after DNS resolution, so an endpoint cannot turn Casebridge against the
+ * network it runs in (server-side request forgery).
+ */
+@ApplicationScoped
+public class WebhookPolicy {
+
+    /** A destination Casebridge will not call, and why, in words for the agency's admin. */
+    public static final class RefusedDestination extends Exception {
+        public RefusedDestination(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final CurrentCaller currentCaller;
+    private final AccessPolicy access;
+    private final Refusals refusals;
+    private final boolean allowLoopback;
+    private final List<Network> allowedNetworks;
+    private final int maxEndpointsPerAgency;
+    private final Duration referralRouteAfterEnd;
+
+    public WebhookPolicy(CurrentCaller currentCaller, AccessPolicy access, Refusals refusals,
+                         @ConfigProperty(name = "casebridge.webhook.allow-loopback", defaultValue = "false") boolean allowLoopback,
+                         @ConfigProperty(name = "casebridge.webhook.allowed-networks") Optional<List<String>> allowedNetworks,
+                         @ConfigProperty(name = "casebridge.webhook.max-endpoints-per-agency", defaultValue = "10") int maxEndpointsPerAgency,
+                         @ConfigProperty(name = "casebridge.access.referral-route-after-end", defaultValue = "P30D") Duration referralRouteAfterEnd) {
+        this.currentCaller = currentCaller;
+        this.access = access;
+        this.refusals = refusals;
+        this.allowLoopback = allowLoopback;
+        this.allowedNetworks = allowedNetworks.orElse(List.of()).stream().map(Network::parse).toList();
+        this.maxEndpointsPerAgency = maxEndpointsPerAgency;
+        this.referralRouteAfterEnd = referralRouteAfterEnd;
+    }
+
+    // --- managing endpoints ------------------------------------------------------------------------------
+
+    /**
+     * An agency's administrators manage its endpoints, read their delivery log and redeliver. An endpoint of another
+     * agency (or none: {@code endpointAgencyCode} null with an id) answers {@code NOT_FOUND}; other roles
+     * {@code FORBIDDEN}. Refusals are audited.
+     */
+    public Caller mayManageEndpoints(String action, UUID endpointId, String endpointAgencyCode) {
+        Caller caller = currentCaller.get();
+        AuditLog.Entry entry = AuditLog.Entry.of(action, "WebhookEndpoint", endpointId, null);
+        if (!caller.has(Role.AGENCY_ADMIN) || caller.agencyCode() == null) {
+            throw refuse(caller, entry, Refusals.forbidden("Only agency administrators manage their agency's webhooks"));
+        }
+        if (endpointId != null && !caller.belongsTo(endpointAgencyCode)) {
+            throw refuse(caller, entry, Refusals.hidden("Webhook endpoint"));
+        }
+        return caller;
+    }
+
+    /** Whether the caller may read this endpoint through {@code node(id:)}: its agency's administrators only. */
+    public boolean maySee(String endpointAgencyCode) {
+        Caller caller = currentCaller.get();
+        return caller.has(Role.AGENCY_ADMIN) && caller.belongsTo(endpointAgencyCode);
+    }
+
+    public <T> T registeredAgency(Caller caller, Optional<T> agency) {
+        return access.registeredAgency(caller, "webhook.create", "WebhookEndpoint", agency);
+    }
+
+    /** An agency keeps at most {@code casebridge.webhook.max-endpoints-per-agency} endpoints. */
+    public void mayAddEndpoint(Caller caller, long endpointsAlready) {
+        if (endpointsAlready >= maxEndpointsPerAgency) {
+            throw refuse(caller, AuditLog.Entry.of("webhook.create", "WebhookEndpoint", null, null),
+                    new ApiException(ErrorCode.LIMIT_EXCEEDED, "An agency may register at most " + maxEndpointsPerAgency
+                            + " webhook endpoints; delete one first"));
+        }
+    }
+
+    private ApiException refuse(Caller caller, AuditLog.Entry entry, ApiException refusal) {
+        return refusals.refuse(caller, entry, refusal);
+    }
+
+    // --- who hears of a change ---------------------------------------------------------------------------
+
+    /**
+     * The agencies a conference change may be announced to: the lead agency, and each invited agency while its
+     * invitation is an open route (the rule of its graphql-ws events, {@code ConferenceService.stillFollows}).
+     */
+    public Set<String> conferenceAudience(String leadAgencyCode, Collection<Route> invitations, Collection<String> concerned) {
+        Set<String> audience = new LinkedHashSet<>();
+        if (concerned.contains(leadAgencyCode)) {
+            audience.add(leadAgencyCode);
+        }
+        for (Route invitation : invitations) {
+            if (concerned.contains(invitation.agencyCode()) && routeOpen(invitation)) {
+                audience.add(invitation.agencyCode());
+            }
+        }
+        return audience;
+    }
+
+    /** Whether the route is open right now for the agency it is addressed to. */
+    public boolean routeOpen(Route route) {
+        Caller agency = new Caller("webhook:" + route.agencyCode(), route.agencyCode(), route.agencyCode(), null, Set.of(Role.PROVIDER));
+        return access.discloseRoutes(agency, List.of(route)).get(route.objectId()).routeOpen();
+    }
+
+    /**
+     * A revoked or expired consent is announced to the agency that held it, if that agency ever reached the case
+     * through a route (a referral to it or its invitation): its system may hold something of the case to drop. An
+     * agency that never had a route never learnt of the case, and the notice would tell it one exists.
+     */
+    public Set<String> consentAudience(String recipientAgencyCode, Collection<Route> routesOfRecipient) {
+        return routesOfRecipient.stream().anyMatch(r -> recipientAgencyCode.equals(r.agencyCode()))
+                ? Set.of(recipientAgencyCode) : Set.of();
+    }
+
+    /** A concluded (completed or failed) referral that ended at or before this instant is no longer a route at {@code now}. */
+    public OffsetDateTime concludedRouteEndedBy(OffsetDateTime now) {
+        return now.minus(referralRouteAfterEnd);
+    }
+
+    // --- where Casebridge may post -----------------------------------------------------------------------
+
+    /**
+     * The URL, if Casebridge may post to it: absolute, HTTPS (plain HTTP only to loopback where the demo and test
+     * profiles allow loopback), no user info, and every address its host resolves to public, or in an operator's
+     * allow-list ({@code casebridge.webhook.allowed-networks}). Private, loopback, link-local (cloud metadata),
+     * carrier-grade NAT, unique-local, multicast and unspecified addresses are refused.
+     */
+    public URI destination(String url) throws RefusedDestination {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new RefusedDestination("Not a valid URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || uri.getHost() == null || uri.isOpaque()) {
+            throw new RefusedDestination("Give an absolute https:// URL with a host name");
+        }
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            throw new RefusedDestination("Only https:// URLs are allowed");
+        }
+        if (uri.getRawUserInfo() != null) {
+            throw new RefusedDestination("A URL with user information is not allowed; authenticate by the signature");
+        }
+        if (uri.getRawFragment() != null) {
+            throw new RefusedDestination("A URL with a fragment is not allowed");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(uri.getHost());
+        } catch (UnknownHostException e) {
+            throw new RefusedDestination("The host name does not resolve");
+        }
+        boolean allLoopback = true;
+        for (InetAddress address : addresses) {
+            boolean loopback = address.isLoopbackAddress();
+            allLoopback &= loopback;
+            if (allowedNetworks.stream().anyMatch(n -> n.contains(address)) || loopback && allowLoopback) {
+                continue;
+            }
+            String kind = nonPublic(address);
+            if (kind != null) {
+                throw new RefusedDestination("The host resolves to a " + kind + " address (" + address.getHostAddress() + "), which is not allowed");
+            }
+        }
+        if (scheme.equals("http") && !(allLoopback && allowLoopback)) {
+            throw new RefusedDestination("Only https:// URLs are allowed");
+        }
+        return uri;
+    }
+
+    /** What kind of non-public address this is, or null for a public one. */
+    private static String nonPublic(InetAddress address) {
+        if (address instanceof Inet6Address v6) {
+            byte[] b = v6.getAddress();
+            boolean v4Mapped = true;
+            for (int i = 0; i < 10; i++) v4Mapped &= b[i] == 0;
+            v4Mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+            if (v4Mapped) {
+                try {
+                    return nonPublic(InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]}));
+                } catch (UnknownHostException e) {
+                    return "malformed";
+                }
+            }
+            if ((b[0] & 0xfe) == 0xfc) return "unique-local (private)";
+        }
+        if (address.isAnyLocalAddress()) return "unspecified";
+        if (address.isLoopbackAddress()) return "loopback";
+        if (address.isLinkLocalAddress()) return "link-local (metadata)";
+        if (address.isSiteLocalAddress()) return "private";
+        if (address.isMulticastAddress()) return "multicast";
+        if (address instanceof Inet4Address) {
+            byte[] b = address.getAddress();
+            int first = b[0] & 0xff, second = b[1] & 0xff;
+            if (first == 0) return "unspecified";
+            if (first == 100 && second >= 64 && second < 128) return "carrier-grade NAT (private)";
+            if (first == 192 && second == 0 && (b[2] & 0xff) == 0) return "special-purpose";
+            if (first == 198 && (second == 18 || second == 19)) return "benchmarking";
+            if (first >= 240) return "reserved";
+        }
+        return null;
+    }
+
+    /** An operator's allowed network, {@code address/prefix}. */
+    record Network(byte[] address, int prefix) {
+        static Network parse(String cidr) {
+            String[] parts = cidr.trim().split("/", 2);
+            try {
+                byte[] address = InetAddress.getByName(parts[0]).getAddress();
+                int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : address.length * 8;
+                return new Network(address, prefix);
+            } catch (UnknownHostException | NumberFormatException e) {
+                throw new IllegalStateException("casebridge.webhook.allowed-networks: not a network: " + cidr);
+            }
+        }
+
+        boolean contains(InetAddress candidate) {
+            byte[] b = candidate.getAddress();
+            if (b.length != address.length) return false;
+            for (int bit = 0; bit < prefix; bit++) {
+                int mask = 0x80 >> (bit % 8);
+                if ((b[bit / 8] & mask) != (address[bit / 8] & mask)) return false;
+            }
+            return true;
+        }
+    }
+}

@@ -1,0 +1,240 @@
+package org.casebridge.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+import jakarta.transaction.Transactional;
+import org.casebridge.access.Route;
+import org.casebridge.access.WebhookPolicy;
+import org.casebridge.events.Notice;
+import org.casebridge.graphql.GlobalId;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes webhook events into the outbox in the transaction of the change they announce: an event that commits is
+ * delivered (by any replica, whenever it gets to it), one that rolls back never existed. Each event gets one delivery
+ * per endpoint of the agencies {@link WebhookPolicy} lets hear of it that asked for its type. Payloads are id-only:
+ * the type, the object's global ID, its new status, the agency codes and the time — never survivor information.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+
+    /** An event as it will be posted; {@code caseId} only in notices telling a system to drop what it holds of a case. */
+    record Event(WebhookEventType type, String objectType, UUID objectId, String status, UUID caseId, List<String> agencies,
+                 OffsetDateTime at) {
+    }
+
+    /** Fired when a transaction wrote deliveries; the sender of this replica sends them once it commits. */
+    public record Written() {
+    }
+
+    private final WebhookPolicy policy;
+    private final EntityManager em;
+    private final jakarta.enterprise.event.Event<Written> written;
+
+    public WebhookOutbox(WebhookPolicy policy, EntityManager em, jakarta.enterprise.event.Event<Written> written) {
+        this.policy = policy;
+        this.em = em;
+        this.written = written;
+    }
+
+    /** The outbox side of {@code Events.publish}: called in the transaction of the change. */
+    public void record(Notice notice) {
+        switch (notice.kind()) {
+            case REFERRAL -> referral(notice);
+            case CONFERENCE -> conference(notice);
+            case CONSENT -> consentRevoked(notice);
+        }
+    }
+
+    private void referral(Notice notice) {
+        WebhookEventType type = switch (notice.change()) {
+            case "REQUESTED" -> WebhookEventType.REFERRAL_REQUESTED;
+            case "EXPIRED" -> WebhookEventType.REFERRAL_EXPIRED;
+            default -> WebhookEventType.REFERRAL_STATUS_CHANGED;
+        };
+        // the referral's own status stays visible to both agencies after its route closes (DESIGN rule 2a)
+        write(new Event(type, "Referral", notice.id(), notice.change(), null, notice.agencies(), notice.at()), Set.copyOf(notice.agencies()));
+        if (Set.of("REJECTED", "CANCELLED", "EXPIRED").contains(notice.change())) {
+            String receiver = notice.agencies().get(1);
+            write(new Event(WebhookEventType.ROUTE_CLOSED, "Referral", notice.id(), notice.change(), caseOfReferral(notice.id()),
+                    notice.agencies(), notice.at()), Set.of(receiver));
+        }
+    }
+
+    private void conference(Notice notice) {
+        WebhookEventType type = switch (notice.change()) {
+            case "CALLED" -> WebhookEventType.CONFERENCE_CALLED;
+            case "MINUTES_RECORDED" -> WebhookEventType.CONFERENCE_MINUTED;
+            case "ACTION_ITEM_ADDED" -> WebhookEventType.ACTION_ITEM_ASSIGNED;
+            case "ACTION_ITEM_UPDATED" -> WebhookEventType.ACTION_ITEM_UPDATED;
+            default -> null;
+        };
+        if (type == null || !anyEndpointWants(type, notice.agencies())) {
+            return;
+        }
+        em.flush();
+        List<Route> invitations = em.createNativeQuery("""
+                        select v.id, c.id as case_id, l.code as lead, a.code as agency, v.sharing_decision_id
+                        from conference_invitation v join agency a on a.id = v.agency_id join conference k on k.id = v.conference_id
+                        join survivor_case c on c.id = k.case_id join agency l on l.id = c.lead_agency_id
+                        where v.conference_id = ?1""", Tuple.class).setParameter(1, notice.id()).getResultList().stream()
+                .map(t -> Route.invitation(((Tuple) t).get("id", UUID.class), ((Tuple) t).get("case_id", UUID.class),
+                        ((Tuple) t).get("lead", String.class), ((Tuple) t).get("agency", String.class),
+                        ((Tuple) t).get("sharing_decision_id", UUID.class)))
+                .toList();
+        String lead = notice.agencies().get(0);
+        write(new Event(type, "Conference", notice.id(), notice.change(), null, notice.agencies(), notice.at()),
+                policy.conferenceAudience(lead, invitations, notice.agencies()));
+    }
+
+    /** A revoked consent: its holder is told (if it ever had a route to the case), and of each invitation it lapsed. */
+    private void consentRevoked(Notice notice) {
+        lapsedConsent(WebhookEventType.CONSENT_REVOKED, notice.id(), notice.at());
+    }
+
+    private void lapsedConsent(WebhookEventType type, UUID consentId, OffsetDateTime at) {
+        List<String> agencies = List.of();
+        String recipient = null;
+        UUID caseId = null;
+        for (Object row : em.createNativeQuery("""
+                        select c.case_id, l.code as lead, r.code as recipient from consent c join agency r on r.id = c.recipient_agency_id
+                        join survivor_case s on s.id = c.case_id join agency l on l.id = s.lead_agency_id where c.id = ?1""", Tuple.class)
+                .setParameter(1, consentId).getResultList()) {
+            Tuple t = (Tuple) row;
+            caseId = t.get("case_id", UUID.class);
+            recipient = t.get("recipient", String.class);
+            agencies = List.of(t.get("lead", String.class), recipient);
+        }
+        if (recipient == null || !anyEndpointWants(type, List.of(recipient)) && !anyEndpointWants(WebhookEventType.INVITATION_WITHDRAWN, List.of(recipient))) {
+            return;
+        }
+        em.flush();
+        List<Route> routes = new ArrayList<>();
+        List<UUID> conferenceOf = new ArrayList<>();
+        for (Object row : em.createNativeQuery("""
+                        select 'REFERRAL' as kind, r.id, r.id as conference_id, r.sharing_decision_id from referral r join agency a on a.id = r.to_agency_id
+                        where r.case_id = ?1 and a.code = ?2
+                        union all
+                        select 'INVITATION', v.id, v.conference_id, v.sharing_decision_id from conference_invitation v
+                        join agency a on a.id = v.agency_id join conference k on k.id = v.conference_id
+                        where k.case_id = ?1 and a.code = ?2""", Tuple.class)
+                .setParameter(1, caseId).setParameter(2, recipient).getResultList()) {
+            Tuple t = (Tuple) row;
+            UUID id = t.get("id", UUID.class);
+            UUID decision = t.get("sharing_decision_id", UUID.class);
+            routes.add("REFERRAL".equals(t.get("kind", String.class))
+                    ? Route.referral(id, caseId, agencies.get(0), recipient, decision, Route.Ending.NONE, null)
+                    : Route.invitation(id, caseId, agencies.get(0), recipient, decision));
+            conferenceOf.add(t.get("conference_id", UUID.class));
+        }
+        Set<String> audience = policy.consentAudience(recipient, routes);
+        write(new Event(type, "Consent", consentId, type == WebhookEventType.CONSENT_REVOKED ? "REVOKED" : "EXPIRED", caseId,
+                agencies, at), audience);
+        for (int i = 0; i < routes.size(); i++) {
+            Route route = routes.get(i);
+            if (route.kind() == Route.Kind.INVITATION && !audience.isEmpty() && !policy.routeOpen(route)) {
+                write(new Event(WebhookEventType.INVITATION_WITHDRAWN, "Conference", conferenceOf.get(i), "WITHDRAWN", caseId,
+                        agencies, at), audience);
+            }
+        }
+    }
+
+    /**
+     * Notices that fall due with time, once each: consents that expired, and routes of concluded referrals that
+     * closed (DESIGN rule 2a), within the last week (older ones were due before this replica ever looked).
+     */
+    @Transactional
+    public int noticeLapsed(OffsetDateTime now) {
+        int written = 0;
+        @SuppressWarnings("unchecked")
+        List<UUID> expired = em.createNativeQuery("""
+                        insert into webhook_time_notice (kind, object_id, noticed_at)
+                        select 'CONSENT_EXPIRED', c.id, ?1 from consent c
+                        where c.revoked_at is null and c.valid_until <= ?1 and c.valid_until > ?2
+                        on conflict do nothing returning object_id""").setParameter(1, now).setParameter(2, now.minusDays(7)).getResultList();
+        for (UUID consent : expired) {
+            lapsedConsent(WebhookEventType.CONSENT_EXPIRED, consent, now);
+            written++;
+        }
+        OffsetDateTime closedBy = policy.concludedRouteEndedBy(now);
+        @SuppressWarnings("unchecked")
+        List<Tuple> closed = em.createNativeQuery("""
+                        with due as (
+                            insert into webhook_time_notice (kind, object_id, noticed_at)
+                            select 'ROUTE_CLOSED', r.id, ?1 from referral r
+                            where r.status in ('COMPLETED', 'FAILED') and coalesce(r.completed_at, r.updated_at) <= ?2
+                              and coalesce(r.completed_at, r.updated_at) > ?3
+                            on conflict do nothing returning object_id)
+                        select r.id, r.case_id, r.status, f.code as from_code, t.code as to_code from due join referral r on r.id = due.object_id
+                        join agency f on f.id = r.from_agency_id join agency t on t.id = r.to_agency_id""", Tuple.class)
+                .setParameter(1, now).setParameter(2, closedBy).setParameter(3, closedBy.minusDays(7)).getResultList();
+        for (Tuple t : closed) {
+            write(new Event(WebhookEventType.ROUTE_CLOSED, "Referral", t.get("id", UUID.class), t.get("status", String.class),
+                    t.get("case_id", UUID.class), List.of(t.get("from_code", String.class), t.get("to_code", String.class)), now),
+                    Set.of(t.get("to_code", String.class)));
+            written++;
+        }
+        return written;
+    }
+
+    private UUID caseOfReferral(UUID referralId) {
+        return (UUID) em.createNativeQuery("select case_id from referral where id = ?1").setParameter(1, referralId).getSingleResult();
+    }
+
+    private boolean anyEndpointWants(WebhookEventType type, Collection<String> agencies) {
+        return !endpointsFor(type, agencies).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> endpointsFor(WebhookEventType type, Collection<String> agencies) {
+        if (agencies.isEmpty()) {
+            return List.of();
+        }
+        return em.createNativeQuery("""
+                        select e.id from webhook_endpoint e join agency a on a.id = e.agency_id
+                        where a.code = any(?1) and cast(?2 as varchar) = any(e.event_types)""")
+                .setParameter(1, agencies.toArray(String[]::new)).setParameter(2, type.name()).getResultList();
+    }
+
+    /** The event and one pending delivery per endpoint of the audience that wants its type; nothing if none does. */
+    private void write(Event event, Set<String> audience) {
+        List<UUID> endpoints = endpointsFor(event.type(), audience);
+        if (endpoints.isEmpty()) {
+            return;
+        }
+        UUID id = UUID.randomUUID();
+        String objectId = GlobalId.encode(event.objectType(), event.objectId());
+        em.createNativeQuery("insert into webhook_event (id, type, object_id, payload, created_at) values (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, id).setParameter(2, event.type().name()).setParameter(3, objectId)
+                .setParameter(4, payload(event, objectId)).setParameter(5, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+        em.createNativeQuery("""
+                        insert into webhook_delivery (id, event_id, endpoint_id, status, next_attempt_at, created_at)
+                        select gen_random_uuid(), ?1, endpoint, 'PENDING', now(), now() from unnest(?2) as endpoint""")
+                .setParameter(1, id).setParameter(2, endpoints.toArray(UUID[]::new)).executeUpdate();
+        written.fire(new Written());
+    }
+
+    private static String payload(Event event, String objectId) {
+        JsonArrayBuilder agencies = Json.createArrayBuilder();
+        event.agencies().forEach(agencies::add);
+        JsonObjectBuilder data = Json.createObjectBuilder().add("object", event.objectType()).add("id", objectId);
+        if (event.status() != null) data.add("status", event.status());
+        if (event.caseId() != null) data.add("caseId", GlobalId.encode("Case", event.caseId()));
+        data.add("agencies", agencies);
+        return Json.createObjectBuilder().add("type", event.type().wire())
+                .add("timestamp", DateTimeFormatter.ISO_INSTANT.format(event.at().toInstant()))
+                .add("data", data).build().toString();
+    }
+}
