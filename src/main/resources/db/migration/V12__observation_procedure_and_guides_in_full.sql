@@ -133,6 +133,12 @@ end $$;
 create trigger fg_need_state before insert on fg_need for each row execute function credit_to_session_state();
 create trigger fg_follow_up_request_state before insert on fg_follow_up_request
     for each row execute function credit_to_session_state();
+-- A follow-up request (seed 001, question 9) is tied to the participant's line of the sign-in sheet, so that it can be
+-- followed up, and has a status.
+alter table fg_follow_up_request
+    add column sign_in_id uuid references fg_sign_in (id),
+    add column agency varchar(200),
+    add column status varchar(20) not null default 'OPEN' check (status in ('OPEN', 'IN_PROGRESS', 'DONE', 'DECLINED'));
 create index fg_need_state_idx on fg_need (state);
 create index fg_follow_up_request_state_idx on fg_follow_up_request (state);
 
@@ -153,6 +159,18 @@ create table discussion_guide_version (
 );
 
 alter table discussion_guide add column version integer not null default 1;
+-- The guide's group size ("between 8 -12 participants ideally", "10-15 participants") and its cohorts (three groups of
+-- the grantee meeting, one per professional cohort); a session states its cohort where its guide has cohorts.
+alter table discussion_guide
+    add column min_participants integer check (min_participants between 1 and 100),
+    add column max_participants integer check (max_participants between 1 and 100),
+    add column cohorts varchar(300)[] not null default '{}',
+    add constraint discussion_guide_group_size_check check (max_participants >= min_participants);
+alter table discussion_guide_version
+    add column min_participants integer,
+    add column max_participants integer,
+    add column cohorts varchar(300)[] not null default '{}';
+alter table fg_session add column cohort varchar(300);
 alter table guide_question add column version integer not null default 1;
 alter table guide_question drop constraint guide_question_guide_id_position_key;
 alter table guide_question add constraint guide_question_version_position_key unique (guide_id, version, position);
@@ -172,11 +190,12 @@ create table guide_section (
 -- Every version of every guide, as one relation.
 create view discussion_guide_text as
     select id as guide_id, version, title, audience, purpose, expected_minutes, before_instructions, during_instructions,
-           after_instructions, created_by_name, true as current
+           after_instructions, min_participants, max_participants, cohorts, created_by_name, created_at, true as current
     from discussion_guide
     union all
     select v.guide_id, v.version, v.title, g.audience, v.purpose, v.expected_minutes, v.before_instructions,
-           v.during_instructions, v.after_instructions, g.created_by_name, false
+           v.during_instructions, v.after_instructions, v.min_participants, v.max_participants, v.cohorts, g.created_by_name,
+           g.created_at, false
     from discussion_guide_version v join discussion_guide g on g.id = v.guide_id;
 
 -- The two seed guides' version 1 (V5, which dropped sentences) is kept for the sessions that used it; version 2 is
@@ -186,11 +205,13 @@ insert into discussion_guide_version (guide_id, version, title, purpose, expecte
 select id, 1, title, purpose, expected_minutes, before_instructions, during_instructions, after_instructions, now()
 from discussion_guide where id in ('a1000000-0000-4000-8000-000000000001', 'a1000000-0000-4000-8000-000000000002');
 
-update discussion_guide set version = 2,
+update discussion_guide set version = 2, min_participants = 8, max_participants = 12,
     purpose = $t$To seek the views of those who have had contact with the case management system to identify how the system is working, how services are provided, and how these can be improved.$t$,
     before_instructions = null, during_instructions = null, after_instructions = null
 where id = 'a1000000-0000-4000-8000-000000000001';
-update discussion_guide set version = 2,
+update discussion_guide set version = 2, min_participants = 10, max_participants = 15,
+    cohorts = array[$t$State Child Welfare Directors$t$, $t$State Adoption Managers & Foster Care Managers$t$,
+                    $t$State Liaison Officers, Children’s Justice Act Managers, In-Home Services Managers, & Promoting Safe and Stable Families (PSSF) State Leads$t$]::varchar(300)[],
     purpose = $t$To learn more about the needs that have emerged for child welfare professionals in States and territories as a result of participating in the meetings.$t$,
     before_instructions = null, during_instructions = null, after_instructions = null
 where id = 'a1000000-0000-4000-8000-000000000002';

@@ -92,6 +92,9 @@ class NeedsByParticipantStateTest {
         assertEquals("Adamawa Ministry of Women Affairs", request.get("agency"));
         assertEquals(adamawa, request.get("signInId"));
         assertEquals("OPEN", request.get("status"));
+        for (String stranger : List.of("lead.adamawa", "lead.borno", "sup.amani", "cw.amani")) {
+            error(call(Tokens.of(stranger), READ, Map.of("id", session)), "NOT_FOUND");
+        }
     }
 
     @Test

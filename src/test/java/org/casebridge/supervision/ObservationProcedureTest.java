@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.support.Db;
+import org.casebridge.support.Observations;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +44,8 @@ class ObservationProcedureTest {
     static final String BEGIN = "mutation($i: BeginObservationInput!) { beginObservation(input: $i) { observation { " + OBSERVATION + " } } }";
     static final String UPDATE = "mutation($i: UpdateObservationInput!) { updateObservation(input: $i) { observation { " + OBSERVATION + " } } }";
     static final String COMPLETE = "mutation($i: CompleteObservationInput!) { completeObservation(input: $i) { observation { " + OBSERVATION + " } } }";
-    static final String TEMPLATE = """
-            { observationTemplate { version guidance { heading body } duties { id phase dutyOf position text }
-              areas { code examples { id } } } }""";
-
     static JsonPath template() {
-        return ok(Tokens.of("sup.amani"), TEMPLATE, null);
+        return Observations.template(Tokens.of("sup.amani"));
     }
 
     static String newCaseworker() {
@@ -58,38 +55,16 @@ class ObservationProcedureTest {
                         "startedOn", LocalDate.now(ZoneOffset.UTC).minusDays(40).toString()))).getString("data.registerCaseworker.caseworker.id");
     }
 
-    /** The child's assent, the caregiver's consent, purpose and confidentiality explained, all the day before the session. */
     static Map<String, Object> consent(LocalDate session) {
-        Map<String, Object> consent = new HashMap<>();
-        consent.put("childConsent", true);
-        consent.put("childAgreement", "ASSENT");
-        consent.put("childAgreementOn", session.minusDays(1).toString());
-        consent.put("childAgreementBy", "Aisha Bello, caseworker");
-        consent.put("caregiverConsent", true);
-        consent.put("purposeAndConfidentialityExplained", true);
-        return consent;
+        return Observations.consent(session);
     }
 
     static Map<String, Object> recorded(String caseworker, LocalDate on) {
-        Map<String, Object> input = consent(on);
-        input.put("caseworkerId", caseworker);
-        input.put("observedOn", on.toString());
-        input.put("stage", "FOLLOW_UP");
-        return input;
+        return Observations.recorded(caseworker, on, "FOLLOW_UP");
     }
 
-    /** Everything completing asks for: every area rated with a concrete example, every before and during duty, intervention, feedback. */
     static Map<String, Object> readyToComplete(JsonPath template) {
-        List<Map<String, Object>> areas = new ArrayList<>();
-        for (String code : template.<String>getList("data.observationTemplate.areas.code")) {
-            areas.add(Map.of("area", code, "rating", "MEETS", "examplesObserved", "Sat at the child's level and asked what she likes to draw"));
-        }
-        List<Map<String, Object>> duties = new ArrayList<>();
-        for (Map<String, Object> duty : template.<Map<String, Object>>getList("data.observationTemplate.duties")) {
-            if (!"AFTER".equals(duty.get("phase"))) duties.add(Map.of("dutyId", duty.get("id"), "done", true));
-        }
-        return new HashMap<>(Map.of("areas", areas, "duties", duties, "supervisorIntervened", false,
-                "feedbackStrengths", "Warm greeting; open questions", "feedbackAreasToImprove", "Agree next steps before closing"));
+        return Observations.readyToComplete(template, "MEETS");
     }
 
     static JsonPath change(String document, String id, Map<String, Object> fields) {
