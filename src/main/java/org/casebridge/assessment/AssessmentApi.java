@@ -105,7 +105,7 @@ public class AssessmentApi {
     @Mutation
     @Description("Confirms consent and notes the number and gender of participants; before this nothing can be recorded.")
     public SessionPayload confirmSessionConsent(@NonNull ConfirmConsentInput input) {
-        return new SessionPayload(sessions.confirmConsent(input));
+        return sessions.confirmConsent(input);
     }
 
     @Mutation
@@ -136,6 +136,12 @@ public class AssessmentApi {
     public List<@NonNull List<@NonNull SignInView>> signIns(@Source List<SessionView> sessions) {
         Map<UUID, List<SignInView>> bySession = this.sessions.signIns(sessions.stream().map(s -> s.session().id).toList());
         return sessions.stream().map(s -> bySession.getOrDefault(s.session().id, List.of())).toList();
+    }
+
+    @NonNull
+    @Description("The guide as it was in the version the session was planned on.")
+    public List<@NonNull GuideView> guide(@Source List<SessionView> sessions) {
+        return guides.ofSessions(sessions.stream().map(SessionView::session).toList());
     }
 
     @NonNull
