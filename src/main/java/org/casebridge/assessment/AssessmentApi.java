@@ -120,6 +120,12 @@ public class AssessmentApi {
     }
 
     @Mutation
+    @Description("The status of a participant's follow-up request (the session's facilitator and note-taker).")
+    public SessionNotesTypes.FollowUpRequestPayload setFollowUpRequestStatus(@NonNull SessionNotesTypes.FollowUpRequestStatusInput input) {
+        return new SessionNotesTypes.FollowUpRequestPayload(notes.setFollowUpRequestStatus(input));
+    }
+
+    @Mutation
     @Description("Marks a safeguarding concern reported: when, and to whom.")
     public ReportConcernPayload reportSafeguardingConcern(@NonNull ReportConcernInput input) {
         return new ReportConcernPayload(notes.reportConcern(input));

@@ -12,6 +12,7 @@ import org.casebridge.assessment.AssessmentEnums.Urgency;
 import org.casebridge.assessment.SessionNotesTypes.ConcernInput;
 import org.casebridge.assessment.SessionNotesTypes.ConcernView;
 import org.casebridge.assessment.SessionNotesTypes.FollowUpRequestInput;
+import org.casebridge.assessment.SessionNotesTypes.FollowUpRequestStatusInput;
 import org.casebridge.assessment.SessionNotesTypes.FollowUpRequestView;
 import org.casebridge.assessment.SessionNotesTypes.NeedInput;
 import org.casebridge.assessment.SessionNotesTypes.NeedView;
@@ -198,6 +199,22 @@ public class SessionNotesService {
         audit.allowed(access.caller(), AuditLog.Entry.of("session.concern.report", SessionView.TYPE, session.id, null));
         return notes(List.of(session.id)).get(session.id).safeguardingConcerns().stream()
                 .filter(c -> c.id().equals(input.id())).findFirst().orElseThrow();
+    }
+
+    /** The session's two workers follow a request up after the session, final or not: it is not part of the notes. */
+    @Transactional
+    public FollowUpRequestView setFollowUpRequestStatus(FollowUpRequestStatusInput input) {
+        validation.check(input);
+        UUID id = GlobalId.decode(input.id(), SessionNotesTypes.FOLLOW_UP_REQUEST, "input.id");
+        Object sessionId = em.createNativeQuery("select session_id from fg_follow_up_request where id = ?1").setParameter(1, id)
+                .getResultStream().findFirst().orElse(null);
+        FocusGroupSession session = sessions.visible("session.follow-up-request.status", (UUID) sessionId);
+        em.createNativeQuery("update fg_follow_up_request set status = ?2 where id = ?1")
+                .setParameter(1, id).setParameter(2, input.status().name()).executeUpdate();
+        audit.allowed(access.caller(), AuditLog.Entry.of("session.follow-up-request.status", SessionView.TYPE, session.id, null)
+                .withDetail(input.status().name()));
+        return notes(List.of(session.id)).get(session.id).followUpRequests().stream()
+                .filter(r -> r.id().equals(input.id())).findFirst().orElseThrow();
     }
 
     private static UUID question(String id, List<UUID> questions, String field) {

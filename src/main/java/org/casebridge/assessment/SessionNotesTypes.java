@@ -120,6 +120,15 @@ public final class SessionNotesTypes {
                                      @NonNull @NotNull @FreeText @Size(max = 300) String reportedTo) {
     }
 
+    @Input("SetFollowUpRequestStatusInput")
+    @Description("Where the follow-up of a participant's request stands; also after the session is final.")
+    public record FollowUpRequestStatusInput(@Id @NonNull String id, @NonNull @NotNull FollowUpRequestStatus status) {
+    }
+
+    @Type("FollowUpRequestPayload")
+    public record FollowUpRequestPayload(@NonNull FollowUpRequestView followUpRequest) {
+    }
+
     @Type("ReportSafeguardingConcernPayload")
     public record ReportConcernPayload(@NonNull ConcernView concern) {
     }

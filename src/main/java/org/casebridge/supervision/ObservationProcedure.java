@@ -50,7 +50,7 @@ public class ObservationProcedure {
     private record DutyRow(UUID id, ObservationPhase phase, Party dutyOf, int position, String text) {
     }
 
-    private record DutyCheckRow(UUID observationId, UUID dutyId, ObservationPhase phase, Party dutyOf, String text, boolean done, String note) {
+    private record DutyCheckRow(UUID observationId, UUID dutyId, ObservationPhase phase, Party dutyOf, String text, Boolean done, String note) {
     }
 
     private record ActionRow(UUID id, UUID observationId, Party actionOf, String text, ActionStatus status, String reviewNote,

@@ -114,7 +114,7 @@ public class ObservationService {
         observation.feedbackSessionOn = input.feedbackSessionOn();
         observation.createdAt = OffsetDateTime.now(clock);
         observation.updatedAt = observation.createdAt;
-        procedure.writeIntervention(observation, input.supervisorIntervened(), input.interventionReason(), input.interventionNote());
+        writeForm(observation, input);
         observation.persist();
         em.flush();
         writeAreas(observation, input.areas());
@@ -213,7 +213,7 @@ public class ObservationService {
         if (input.supervisorActions() != null) observation.supervisorActions = input.supervisorActions();
         if (input.caseworkerActions() != null) observation.caseworkerActions = input.caseworkerActions();
         if (input.feedbackSessionOn() != null) observation.feedbackSessionOn = input.feedbackSessionOn();
-        procedure.writeIntervention(observation, input.supervisorIntervened(), input.interventionReason(), input.interventionNote());
+        writeForm(observation, input);
         writeAreas(observation, input.areas());
         writeProcedure(observation, input);
         touch(observation);
@@ -446,10 +446,15 @@ public class ObservationService {
     private void writeProcedure(Observation observation, SupervisionTypes.ProcedureFields input) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         procedure.writeDuties(observation, input.duties(), now);
-        if (input.feedbackStrengths() != null) observation.feedbackStrengths = blankToNull(input.feedbackStrengths());
-        if (input.feedbackAreasToImprove() != null) observation.feedbackAreasToImprove = blankToNull(input.feedbackAreasToImprove());
         procedure.writeActions(observation, input.actions());
         procedure.writeReviews(observation, input.actionReviews(), now);
+    }
+
+    /** Intervention and feedback: fields of the observation itself, set before it is written. */
+    private void writeForm(Observation observation, SupervisionTypes.ProcedureFields input) {
+        procedure.writeIntervention(observation, input.supervisorIntervened(), input.interventionReason(), input.interventionNote());
+        if (input.feedbackStrengths() != null) observation.feedbackStrengths = blankToNull(input.feedbackStrengths());
+        if (input.feedbackAreasToImprove() != null) observation.feedbackAreasToImprove = blankToNull(input.feedbackAreasToImprove());
     }
 
     private static String blankToNull(String text) {

@@ -34,7 +34,7 @@ class NeedsByParticipantStateTest {
     static final String NOTES = "mutation($i: RecordSessionNotesInput!) { recordSessionNotes(input: $i) { session { id version } } }";
     static final String READ = """
             query($id: ID!) { focusGroupSession(id: $id) { version guideVersion signIns { id fullName state agency }
-              notes { needs { theme state professionalLevel } followUpRequests { theme state agency signInId status } } } }""";
+              notes { needs { theme state professionalLevel } followUpRequests { id theme state agency signInId status } } } }""";
 
     /** A grantee session held in Borno, its sign-in sheet naming participants of Adamawa and Virginia, consent confirmed. */
     static String granteeSessionWithTwoStates() {
@@ -95,6 +95,14 @@ class NeedsByParticipantStateTest {
         for (String stranger : List.of("lead.adamawa", "lead.borno", "sup.amani", "cw.amani")) {
             error(call(Tokens.of(stranger), READ, Map.of("id", session)), "NOT_FOUND");
         }
+
+        String status = "mutation($i: SetFollowUpRequestStatusInput!) { setFollowUpRequestStatus(input: $i) { followUpRequest { status } } }";
+        Map<String, Object> done = Map.of("i", Map.of("id", request.get("id"), "status", "DONE"));
+        for (String stranger : List.of("lead.adamawa", "sup.amani")) {
+            error(call(Tokens.of(stranger), status, done), "NOT_FOUND");
+        }
+        assertEquals("OPEN", Db.row("select status from fg_follow_up_request where session_id = ?", FocusGroupTest.uuid(session)).get("status"));
+        assertEquals("DONE", ok(Tokens.of("fac2.borno"), status, done).getString("data.setFollowUpRequestStatus.followUpRequest.status"));
     }
 
     @Test
@@ -155,11 +163,14 @@ class NeedsByParticipantStateTest {
         String query = "query($s: String, $p: ReportingPeriodInput!) { needsAssessment(state: $s, period: $p) { "
                 + "needs { grandTotal { value suppressed } } } }";
         Map<String, Object> march2014 = Map.of("p", Map.of("year", 2014, "month", 3));
-        Map<String, Object> adamawa = ok(Tokens.of("lead.adamawa"), query, march2014).getMap("data.needsAssessment.needs.grandTotal");
-        assertEquals(30, adamawa.get("value"));
-        assertFalse((Boolean) adamawa.get("suppressed"));
-        assertEquals(0, ok(Tokens.of("lead.borno"), query, march2014).getInt("data.needsAssessment.needs.grandTotal.value"),
-                "the host state is not credited with its guests' needs");
+        ok(Tokens.of("lead.adamawa"), query, march2014);
+        ok(Tokens.of("lead.borno"), query, march2014);
+        // What each state's release counted, before disclosure control decides what is shown (Adamawa's needs are all
+        // of one theme with no quote of Adamawa beside them, so the linear audit may hide the total; that is its business).
+        String released = "select value from report_release_cell where family = 'NEEDS' and scope = ? and period = '2014-03' "
+                + "and tbl = 'needs' and row_key = 'TOTAL' and col_key = 'TOTAL'";
+        assertEquals(30L, ((Number) Db.row(released, "Adamawa").get("value")).longValue(), "the participants' state counts their needs");
+        assertEquals(0L, ((Number) Db.row(released, "Borno").get("value")).longValue(), "the host state is not credited with its guests' needs");
     }
 
     @Test
