@@ -121,8 +121,8 @@ public class AssessmentApi {
 
     @Mutation
     @Description("The status of a participant's follow-up request (the session's facilitator and note-taker).")
-    public SessionNotesTypes.FollowUpRequestPayload setFollowUpRequestStatus(@NonNull SessionNotesTypes.FollowUpRequestStatusInput input) {
-        return new SessionNotesTypes.FollowUpRequestPayload(notes.setFollowUpRequestStatus(input));
+    public SessionNotesTypes.FollowUpRequestPayload changeFollowUpRequestStatus(@NonNull SessionNotesTypes.FollowUpRequestStatusInput input) {
+        return new SessionNotesTypes.FollowUpRequestPayload(notes.changeFollowUpRequestStatus(input));
     }
 
     @Mutation

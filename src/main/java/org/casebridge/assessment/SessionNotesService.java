@@ -203,7 +203,7 @@ public class SessionNotesService {
 
     /** The session's two workers follow a request up after the session, final or not: it is not part of the notes. */
     @Transactional
-    public FollowUpRequestView setFollowUpRequestStatus(FollowUpRequestStatusInput input) {
+    public FollowUpRequestView changeFollowUpRequestStatus(FollowUpRequestStatusInput input) {
         validation.check(input);
         UUID id = GlobalId.decode(input.id(), SessionNotesTypes.FOLLOW_UP_REQUEST, "input.id");
         Object sessionId = em.createNativeQuery("select session_id from fg_follow_up_request where id = ?1").setParameter(1, id)

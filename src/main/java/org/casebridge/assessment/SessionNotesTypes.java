@@ -120,7 +120,7 @@ public final class SessionNotesTypes {
                                      @NonNull @NotNull @FreeText @Size(max = 300) String reportedTo) {
     }
 
-    @Input("SetFollowUpRequestStatusInput")
+    @Input("ChangeFollowUpRequestStatusInput")
     @Description("Where the follow-up of a participant's request stands; also after the session is final.")
     public record FollowUpRequestStatusInput(@Id @NonNull String id, @NonNull @NotNull FollowUpRequestStatus status) {
     }

@@ -96,13 +96,13 @@ class NeedsByParticipantStateTest {
             error(call(Tokens.of(stranger), READ, Map.of("id", session)), "NOT_FOUND");
         }
 
-        String status = "mutation($i: SetFollowUpRequestStatusInput!) { setFollowUpRequestStatus(input: $i) { followUpRequest { status } } }";
+        String status = "mutation($i: ChangeFollowUpRequestStatusInput!) { changeFollowUpRequestStatus(input: $i) { followUpRequest { status } } }";
         Map<String, Object> done = Map.of("i", Map.of("id", request.get("id"), "status", "DONE"));
         for (String stranger : List.of("lead.adamawa", "sup.amani")) {
             error(call(Tokens.of(stranger), status, done), "NOT_FOUND");
         }
         assertEquals("OPEN", Db.row("select status from fg_follow_up_request where session_id = ?", FocusGroupTest.uuid(session)).get("status"));
-        assertEquals("DONE", ok(Tokens.of("fac2.borno"), status, done).getString("data.setFollowUpRequestStatus.followUpRequest.status"));
+        assertEquals("DONE", ok(Tokens.of("fac2.borno"), status, done).getString("data.changeFollowUpRequestStatus.followUpRequest.status"));
     }
 
     @Test
