@@ -26,7 +26,7 @@ insert into fg_need (id, session_id, theme, professional_level, urgency, time_fr
 select ('a1500000-0000-4000-8000-' || lpad((n * 10 + k)::text, 12, '0'))::uuid,
        ('a1400000-0000-4000-8000-0000000000' || lpad(n::text, 2, '0'))::uuid,
        (array['caseworker training', 'transport to services', 'safe spaces for girls', 'information sharing'])[1 + (n + k) % 4],
-       (array['CASEWORKER', 'SUPERVISOR', 'MANAGER'])[1 + k % 3],
+       case when n % 3 = 0 then (array['CASEWORKER', 'SUPERVISOR', 'MANAGER'])[1 + k % 3] end,
        (array['IMMEDIATE', 'HIGH', 'MEDIUM'])[1 + (n * k) % 3], 'Within three months', null
 from generate_series(1, 24) as n cross join generate_series(1, 3) as k
 on conflict (id) do nothing;

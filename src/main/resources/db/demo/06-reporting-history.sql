@@ -21,7 +21,7 @@ on conflict (id) do nothing;
 insert into fg_need (id, session_id, theme, professional_level, urgency, time_frame, description)
 select ('a1500000-0000-4000-8001-' || lpad((m * 100 + n)::text, 12, '0'))::uuid,
        ('a1400000-0000-4000-8001-' || lpad((m * 100 + n)::text, 12, '0'))::uuid,
-       'caseworker training', 'CASEWORKER', 'HIGH', 'Within three months', null
+       'caseworker training', null, 'HIGH', 'Within three months', null
 from generate_series(1, 3) as m cross join generate_series(1, 15) as n
 on conflict (id) do nothing;
 

@@ -109,7 +109,7 @@ public class AssessmentApi {
     @Mutation
     @Description("Confirms consent and notes the number and gender of participants; before this nothing can be recorded.")
     public SessionPayload confirmSessionConsent(@NonNull ConfirmConsentInput input) {
-        return new SessionPayload(sessions.confirmConsent(input));
+        return sessions.confirmConsent(input);
     }
 
     @Mutation
@@ -122,6 +122,12 @@ public class AssessmentApi {
     @Mutation
     public SessionPayload recordSessionNotes(@NonNull RecordNotesInput input) {
         return new SessionPayload(notes.recordNotes(input));
+    }
+
+    @Mutation
+    @Description("The status of a participant's follow-up request (the session's facilitator and note-taker).")
+    public SessionNotesTypes.FollowUpRequestPayload changeFollowUpRequestStatus(@NonNull SessionNotesTypes.FollowUpRequestStatusInput input) {
+        return new SessionNotesTypes.FollowUpRequestPayload(notes.changeFollowUpRequestStatus(input));
     }
 
     @Mutation
@@ -141,6 +147,12 @@ public class AssessmentApi {
     public List<@NonNull List<@NonNull SignInView>> signIns(@Source List<SessionView> sessions) {
         Map<UUID, List<SignInView>> bySession = this.sessions.signIns(sessions.stream().map(s -> s.session().id).toList());
         return sessions.stream().map(s -> bySession.getOrDefault(s.session().id, List.of())).toList();
+    }
+
+    @NonNull
+    @Description("The guide as it was in the version the session was planned on.")
+    public List<@NonNull GuideView> guide(@Source List<SessionView> sessions) {
+        return guides.ofSessions(sessions.stream().map(SessionView::session).toList());
     }
 
     @NonNull

@@ -31,6 +31,11 @@ public class FocusGroupSession extends PanacheEntityBase {
 
     public UUID eventId;
 
+    /** The guide's version when the session was planned: a later version of the guide does not change it. */
+    public int guideVersion;
+
+    public String cohort;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public Audience audience;

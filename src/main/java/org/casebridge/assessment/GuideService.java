@@ -56,34 +56,79 @@ public class GuideService {
         return find(id, null).stream().findFirst();
     }
 
+    /** The current version of the guides (one, or those of an audience). */
     List<GuideView> find(UUID id, Audience audience) {
-        List<GuideRow> rows = Rows.read(em, GuideRow.class, """
-                        select g.id, g.title, g.audience, g.purpose, g.expected_minutes, g.before_instructions,
-                               g.during_instructions, g.after_instructions, g.created_by_name
-                        from discussion_guide g
-                        where (cast(?1 as varchar) is null or g.id = cast(cast(?1 as varchar) as uuid))
+        return views(Rows.read(em, GuideRow.class, SELECT_GUIDE + """
+                        where g.current and (cast(?1 as varchar) is null or g.guide_id = cast(cast(?1 as varchar) as uuid))
                           and (cast(?2 as varchar) is null or g.audience = cast(?2 as varchar))
-                        order by g.created_at, g.title""", id == null ? null : id.toString(), audience == null ? null : audience.name());
+                        order by g.created_at, g.title""", id == null ? null : id.toString(), audience == null ? null : audience.name()));
+    }
+
+    /** A guide as it was in a version, for the sessions planned on it. */
+    public record Version(UUID guideId, int version) {
+    }
+
+    Map<Version, GuideView> versions(Collection<Version> versions) {
+        List<GuideView> views = views(Rows.read(em, GuideRow.class, SELECT_GUIDE + """
+                        where (g.guide_id, g.version) in (select * from unnest(?1, ?2))""",
+                versions.stream().map(Version::guideId).toArray(UUID[]::new), versions.stream().map(Version::version).toArray(Integer[]::new)));
+        Map<Version, GuideView> byVersion = new java.util.HashMap<>();
+        views.forEach(v -> byVersion.put(new Version(GlobalId.decode(v.id(), GuideTypes.GUIDE, "id"), v.version()), v));
+        return byVersion;
+    }
+
+    /** Each session's guide, in the version it was planned on; one query per table for any number of sessions. */
+    public List<GuideView> ofSessions(List<FocusGroupSession> sessions) {
+        Map<Version, GuideView> versions = versions(sessions.stream().map(s -> new Version(s.guideId, s.guideVersion)).distinct().toList());
+        return sessions.stream().map(s -> versions.get(new Version(s.guideId, s.guideVersion))).toList();
+    }
+
+    private static final String SELECT_GUIDE = """
+            select g.guide_id as id, g.version, g.title, g.audience, g.purpose, g.expected_minutes, g.min_participants, g.max_participants,
+                   g.cohorts, g.before_instructions, g.during_instructions, g.after_instructions, g.created_by_name
+            from discussion_guide_text g
+            """;
+
+    private List<GuideView> views(List<GuideRow> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<QuestionView>> questions = questions(rows.stream().map(GuideRow::id).toList());
-        return rows.stream().map(r -> new GuideView(GlobalId.encode(GuideTypes.GUIDE, r.id()), r.title(), r.audience(), r.purpose(),
-                r.expectedMinutes(), r.beforeInstructions(), r.duringInstructions(), r.afterInstructions(), r.createdByName(),
-                questions.getOrDefault(r.id(), List.of()))).toList();
+        List<Version> versions = rows.stream().map(r -> new Version(r.id(), r.version())).toList();
+        Map<Version, List<QuestionView>> questions = questionsOf(versions);
+        Map<Version, List<GuideSections.SectionView>> sections = Rows.group(Rows.read(em, SectionRow.class, """
+                        select guide_id, version, position, placement, heading, body, minutes from guide_section
+                        where (guide_id, version) in (select * from unnest(?1, ?2)) order by guide_id, version, position""",
+                versions.stream().map(Version::guideId).toArray(UUID[]::new), versions.stream().map(Version::version).toArray(Integer[]::new)),
+                r -> new Version(r.guideId(), r.version()),
+                r -> new GuideSections.SectionView(r.position(), r.placement(), r.heading(), r.body(), r.minutes()));
+        return rows.stream().map(r -> {
+            Version v = new Version(r.id(), r.version());
+            return new GuideView(GlobalId.encode(GuideTypes.GUIDE, r.id()), r.version(), r.title(), r.audience(), r.purpose(),
+                    r.expectedMinutes(), r.minParticipants(), r.maxParticipants(), r.cohorts(), r.audience().signsIn(),
+                    sections.getOrDefault(v, List.of()), r.beforeInstructions(), r.duringInstructions(), r.afterInstructions(),
+                    r.createdByName(), questions.getOrDefault(v, List.of()));
+        }).toList();
     }
 
-    private record GuideRow(UUID id, String title, Audience audience, String purpose, Integer expectedMinutes,
+    private record GuideRow(UUID id, int version, String title, Audience audience, String purpose, Integer expectedMinutes,
+                            Integer minParticipants, Integer maxParticipants, List<String> cohorts,
                             String beforeInstructions, String duringInstructions, String afterInstructions, String createdByName) {
     }
 
-    private record QuestionRow(UUID guideId, UUID id, int position, String text, List<String> probes) {
+    private record SectionRow(UUID guideId, int version, int position, GuideSections.SectionPlacement placement, String heading,
+                              String body, Integer minutes) {
     }
 
-    Map<UUID, List<QuestionView>> questions(Collection<UUID> guideIds) {
+    private record QuestionRow(UUID guideId, int version, UUID id, int position, String text, List<String> probes) {
+    }
+
+    /** The questions of guides in the versions given. */
+    Map<Version, List<QuestionView>> questionsOf(Collection<Version> versions) {
         return Rows.group(Rows.read(em, QuestionRow.class, """
-                        select guide_id, id, position, text, probes from guide_question where guide_id = any(?1) order by guide_id, position""",
-                (Object) guideIds.toArray(UUID[]::new)), QuestionRow::guideId,
+                        select guide_id, version, id, position, text, probes from guide_question
+                        where (guide_id, version) in (select * from unnest(?1, ?2)) order by guide_id, version, position""",
+                versions.stream().map(Version::guideId).toArray(UUID[]::new), versions.stream().map(Version::version).toArray(Integer[]::new)),
+                r -> new Version(r.guideId(), r.version()),
                 r -> new QuestionView(GlobalId.encode(GuideTypes.QUESTION, r.id()), r.position(), r.text(), r.probes()));
     }
 

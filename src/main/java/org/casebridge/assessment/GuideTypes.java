@@ -27,9 +27,19 @@ public final class GuideTypes {
     static final String EVENT = "AssessmentEvent";
 
     @Type("DiscussionGuide")
-    @Description("A discussion guide: audience, purpose, the before/during/after instructions and ordered questions with probes.")
-    public record GuideView(@Id @NonNull String id, @NonNull String title, @NonNull Audience audience, @NonNull String purpose,
-                            Integer expectedMinutes, String beforeInstructions, String duringInstructions,
+    @Description("A discussion guide, in a version: audience, purpose, its sections in the field's words (before and after the "
+            + "questions), the before/during/after instructions, ordered questions with probes, its group size and cohorts.")
+    public record GuideView(@Id @NonNull String id,
+                            @Description("Guides are versioned: a session keeps the version it was planned on.") int version,
+                            @NonNull String title, @NonNull Audience audience, @NonNull String purpose,
+                            Integer expectedMinutes,
+                            @Description("The group size the guide asks for (\"between 8 -12 participants ideally\").") Integer minParticipants,
+                            Integer maxParticipants,
+                            @Description("Where the guide runs one group per professional cohort, its cohorts.") @NonNull List<@NonNull String> cohorts,
+                            @Description("Whether needs raised with this guide's audience have a professional level (manager, supervisor, caseworker).")
+                            boolean professionalLevels,
+                            @NonNull List<GuideSections.@NonNull SectionView> sections,
+                            String beforeInstructions, String duringInstructions,
                             String afterInstructions, @NonNull String createdByName,
                             @NonNull List<@NonNull QuestionView> questions) {
     }

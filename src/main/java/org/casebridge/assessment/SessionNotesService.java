@@ -12,6 +12,7 @@ import org.casebridge.assessment.AssessmentEnums.Urgency;
 import org.casebridge.assessment.SessionNotesTypes.ConcernInput;
 import org.casebridge.assessment.SessionNotesTypes.ConcernView;
 import org.casebridge.assessment.SessionNotesTypes.FollowUpRequestInput;
+import org.casebridge.assessment.SessionNotesTypes.FollowUpRequestStatusInput;
 import org.casebridge.assessment.SessionNotesTypes.FollowUpRequestView;
 import org.casebridge.assessment.SessionNotesTypes.NeedInput;
 import org.casebridge.assessment.SessionNotesTypes.NeedView;
@@ -31,6 +32,7 @@ import org.casebridge.runtime.Rows;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -72,9 +74,12 @@ public class SessionNotesService {
         if (session.status == SessionStatus.PLANNED) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "Confirm the participants' consent before recording anything");
         }
-        List<UUID> questions = guides.questions(List.of(session.guideId)).getOrDefault(session.guideId, List.of()).stream()
+        GuideService.Version guide = new GuideService.Version(session.guideId, session.guideVersion);
+        List<UUID> questions = guides.questionsOf(List.of(guide)).getOrDefault(guide, List.of()).stream()
                 .map(q -> GlobalId.decode(q.id(), GuideTypes.QUESTION, "id")).toList();
         requireListedThemes(input);
+        List<CreditedState> needCredits = needCredits(session, orEmpty(input.needs()));
+        List<CreditedState> requestCredits = requestCredits(session, orEmpty(input.followUpRequests()));
         if (input.groupDynamics() != null) {
             session.groupDynamics = input.groupDynamics();
         }
@@ -102,18 +107,22 @@ public class SessionNotesService {
         for (int i = 0; i < needs.size(); i++) {
             NeedInput n = required(needs.get(i), "input.needs[" + i + "]");
             em.createNativeQuery("""
-                            insert into fg_need (id, session_id, theme, professional_level, urgency, time_frame, description)
-                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                            insert into fg_need (id, session_id, theme, professional_level, urgency, time_frame, description, state)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, session.id).setParameter(3, theme(n.theme()))
-                    .setParameter(4, n.professionalLevel().name()).setParameter(5, n.urgency().name()).setParameter(6, n.timeFrame())
-                    .setParameter(7, n.description()).executeUpdate();
+                    .setParameter(4, n.professionalLevel() == null ? null : n.professionalLevel().name()).setParameter(5, n.urgency().name())
+                    .setParameter(6, n.timeFrame()).setParameter(7, n.description()).setParameter(8, needCredits.get(i).state()).executeUpdate();
         }
         List<FollowUpRequestInput> requests = orEmpty(input.followUpRequests());
         for (int i = 0; i < requests.size(); i++) {
             FollowUpRequestInput f = required(requests.get(i), "input.followUpRequests[" + i + "]");
-            em.createNativeQuery("insert into fg_follow_up_request (id, session_id, theme, request) values (?1, ?2, ?3, ?4)")
+            CreditedState credit = requestCredits.get(i);
+            em.createNativeQuery("""
+                            insert into fg_follow_up_request (id, session_id, theme, request, state, sign_in_id, agency)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, session.id).setParameter(3, theme(f.theme()))
-                    .setParameter(4, f.request()).executeUpdate();
+                    .setParameter(4, f.request()).setParameter(5, credit.state()).setParameter(6, credit.signInId())
+                    .setParameter(7, credit.agency()).executeUpdate();
         }
         List<ConcernInput> concerns = orEmpty(input.safeguardingConcerns());
         for (int i = 0; i < concerns.size(); i++) {
@@ -124,6 +133,54 @@ public class SessionNotesService {
         session.facilitatorAgreedAt = null;
         session.noteTakerAgreedAt = null;
         return sessions.changed(session, "session.notes");
+    }
+
+    private record StateRow(String state) {
+    }
+
+    /** The states of the directory, so that a state typed on the sign-in sheet is spelled as the state leads' scope is. */
+    private List<String> knownStates() {
+        return Rows.read(em, StateRow.class, "select distinct state from agency where state is not null").stream().map(StateRow::state).toList();
+    }
+
+    private List<CreditedState.SignInLine> sheet(FocusGroupSession session) {
+        return Rows.read(em, CreditedState.SignInLine.class, "select id, agency, state from fg_sign_in where session_id = ?1", session.id);
+    }
+
+    /**
+     * Each need's state (the participants', CreditedState) and its professional level: required where the audience has
+     * professional levels (practitioners, state officials), refused where it has none (caregivers, young people).
+     */
+    private List<CreditedState> needCredits(FocusGroupSession session, List<NeedInput> needs) {
+        if (needs.isEmpty()) return List.of();
+        List<CreditedState.SignInLine> sheet = sheet(session);
+        List<String> known = knownStates();
+        List<CreditedState> credits = new ArrayList<>();
+        for (int i = 0; i < needs.size(); i++) {
+            NeedInput n = required(needs.get(i), "input.needs[" + i + "]");
+            if (session.audience.signsIn() && n.professionalLevel() == null) {
+                throw ApiException.invalid("input.needs[" + i + "].professionalLevel",
+                        "Say at which professional level the need is: manager, supervisor or caseworker");
+            }
+            if (!session.audience.signsIn() && n.professionalLevel() != null) {
+                throw ApiException.invalid("input.needs[" + i + "].professionalLevel",
+                        "The " + session.audience.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " have no professional level");
+            }
+            credits.add(CreditedState.of("input.needs[" + i + "]", n.state(), n.signInId(), sheet, session.state, known));
+        }
+        return credits;
+    }
+
+    private List<CreditedState> requestCredits(FocusGroupSession session, List<FollowUpRequestInput> requests) {
+        if (requests.isEmpty()) return List.of();
+        List<CreditedState.SignInLine> sheet = sheet(session);
+        List<String> known = knownStates();
+        List<CreditedState> credits = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            FollowUpRequestInput f = required(requests.get(i), "input.followUpRequests[" + i + "]");
+            credits.add(CreditedState.of("input.followUpRequests[" + i + "]", f.state(), f.signInId(), sheet, session.state, known));
+        }
+        return credits;
     }
 
     @Transactional
@@ -142,6 +199,22 @@ public class SessionNotesService {
         audit.allowed(access.caller(), AuditLog.Entry.of("session.concern.report", SessionView.TYPE, session.id, null));
         return notes(List.of(session.id)).get(session.id).safeguardingConcerns().stream()
                 .filter(c -> c.id().equals(input.id())).findFirst().orElseThrow();
+    }
+
+    /** The session's two workers follow a request up after the session, final or not: it is not part of the notes. */
+    @Transactional
+    public FollowUpRequestView changeFollowUpRequestStatus(FollowUpRequestStatusInput input) {
+        validation.check(input);
+        UUID id = GlobalId.decode(input.id(), SessionNotesTypes.FOLLOW_UP_REQUEST, "input.id");
+        Object sessionId = em.createNativeQuery("select session_id from fg_follow_up_request where id = ?1").setParameter(1, id)
+                .getResultStream().findFirst().orElse(null);
+        FocusGroupSession session = sessions.visible("session.follow-up-request.status", (UUID) sessionId);
+        em.createNativeQuery("update fg_follow_up_request set status = ?2 where id = ?1")
+                .setParameter(1, id).setParameter(2, input.status().name()).executeUpdate();
+        audit.allowed(access.caller(), AuditLog.Entry.of("session.follow-up-request.status", SessionView.TYPE, session.id, null)
+                .withDetail(input.status().name()));
+        return notes(List.of(session.id)).get(session.id).followUpRequests().stream()
+                .filter(r -> r.id().equals(input.id())).findFirst().orElseThrow();
     }
 
     private static UUID question(String id, List<UUID> questions, String field) {
@@ -196,11 +269,12 @@ public class SessionNotesService {
     private record QuoteRow(UUID sessionId, UUID questionId, SpeakerType speakerType, String text, List<String> themes) {
     }
 
-    private record NeedRow(UUID sessionId, String theme, ProfessionalLevel professionalLevel, Urgency urgency, String timeFrame,
+    private record NeedRow(UUID sessionId, String theme, String state, ProfessionalLevel professionalLevel, Urgency urgency, String timeFrame,
                            String description) {
     }
 
-    private record FollowUpRequestRow(UUID sessionId, String theme, String request) {
+    private record FollowUpRequestRow(UUID sessionId, UUID id, String theme, String request, String state, UUID signInId, String agency,
+                                      SessionNotesTypes.FollowUpRequestStatus status) {
     }
 
     private record ConcernRow(UUID sessionId, UUID id, String description, OffsetDateTime raisedAt, OffsetDateTime reportedAt,
@@ -217,12 +291,15 @@ public class SessionNotesService {
                 QuoteRow::sessionId, r -> new QuoteView(r.questionId() == null ? null : GlobalId.encode(GuideTypes.QUESTION, r.questionId()),
                         r.speakerType(), r.text(), r.themes()));
         Map<UUID, List<NeedView>> needs = Rows.group(rows(NeedRow.class, """
-                select session_id, theme, professional_level, urgency, time_frame, description from fg_need where session_id = any(?1)
-                order by theme""", sessionIds), NeedRow::sessionId,
-                r -> new NeedView(r.theme(), r.professionalLevel(), r.urgency(), r.timeFrame(), r.description()));
-        Map<UUID, List<FollowUpRequestView>> requests = Rows.group(rows(FollowUpRequestRow.class,
-                "select session_id, theme, request from fg_follow_up_request where session_id = any(?1) order by theme", sessionIds),
-                FollowUpRequestRow::sessionId, r -> new FollowUpRequestView(r.theme(), r.request()));
+                select session_id, theme, state, professional_level, urgency, time_frame, description from fg_need where session_id = any(?1)
+                order by theme, id""", sessionIds), NeedRow::sessionId,
+                r -> new NeedView(r.theme(), r.state(), r.professionalLevel(), r.urgency(), r.timeFrame(), r.description()));
+        Map<UUID, List<FollowUpRequestView>> requests = Rows.group(rows(FollowUpRequestRow.class, """
+                select session_id, id, theme, request, state, sign_in_id, agency, status from fg_follow_up_request where session_id = any(?1)
+                order by theme, id""", sessionIds),
+                FollowUpRequestRow::sessionId, r -> new FollowUpRequestView(GlobalId.encode(SessionNotesTypes.FOLLOW_UP_REQUEST, r.id()),
+                        r.theme(), r.request(), r.state(), r.signInId() == null ? null : GlobalId.encode(CreditedState.SIGN_IN, r.signInId()),
+                        r.agency(), r.status()));
         Map<UUID, List<ConcernView>> concerns = Rows.group(rows(ConcernRow.class, """
                 select session_id, id, description, raised_at, reported_at, reported_to from fg_safeguarding_concern
                 where session_id = any(?1) order by raised_at, id""", sessionIds), ConcernRow::sessionId,

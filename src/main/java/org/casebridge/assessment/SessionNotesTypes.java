@@ -23,6 +23,7 @@ public final class SessionNotesTypes {
     }
 
     static final String CONCERN = "SafeguardingConcern";
+    static final String FOLLOW_UP_REQUEST = "FollowUpRequest";
 
     @Type("SessionNotes")
     public record NotesView(@NonNull List<@NonNull ResponseView> responses, @NonNull List<@NonNull QuoteView> quotes,
@@ -41,13 +42,22 @@ public final class SessionNotesTypes {
     }
 
     @Type("IdentifiedNeed")
-    public record NeedView(@NonNull String theme, @NonNull ProfessionalLevel professionalLevel, @NonNull Urgency urgency,
+    public record NeedView(@NonNull String theme,
+                           @Description("The state the need counts for: the participants' (sign-in sheet, or chosen), not the host state.")
+                           @NonNull String state,
+                           @Description("Only where the audience has professional levels (practitioners, state officials).")
+                           ProfessionalLevel professionalLevel, @NonNull Urgency urgency,
                            String timeFrame, String description) {
     }
 
     @Type("FollowUpRequest")
-    public record FollowUpRequestView(@NonNull String theme, @NonNull String request) {
+    @Description("\"Would you like our Center staff to follow up with you\": tied to the participant's line of the sign-in sheet "
+            + "(agency, state), so that it can be followed up.")
+    public record FollowUpRequestView(@Id @NonNull String id, @NonNull String theme, @NonNull String request, @NonNull String state,
+                                      @Id String signInId, String agency, @NonNull FollowUpRequestStatus status) {
     }
+
+    public enum FollowUpRequestStatus { OPEN, IN_PROGRESS, DONE, DECLINED }
 
     @Type("SafeguardingConcern")
     public record ConcernView(@Id @NonNull String id, @NonNull String description, @NonNull OffsetDateTime raisedAt,
@@ -68,15 +78,22 @@ public final class SessionNotesTypes {
 
     @Input("IdentifiedNeedInput")
     public record NeedInput(@NonNull @NotNull @FreeText @Size(max = 60) String theme,
-                            @NonNull @NotNull ProfessionalLevel professionalLevel,
+                            @Description("Where the audience has professional levels (practitioners, state officials) only; required there.")
+                            ProfessionalLevel professionalLevel,
                             @NonNull @NotNull Urgency urgency,
                             @Size(max = 200) String timeFrame,
-                            @Size(max = 2000) String description) {
+                            @Size(max = 2000) String description,
+                            @Description("The state the need is for. Default: the participant's (signInId), else the one state the "
+                                    + "sign-in sheet names, else the session's state.") @Size(max = 100) String state,
+                            @Id @Description("The participant, by their line of the sign-in sheet, whose state the need counts for.")
+                            String signInId) {
     }
 
     @Input("FollowUpRequestInput")
     public record FollowUpRequestInput(@NonNull @NotNull @FreeText @Size(max = 60) String theme,
-                                       @NonNull @NotNull @FreeText @Size(max = 2000) String request) {
+                                       @NonNull @NotNull @FreeText @Size(max = 2000) String request,
+                                       @Id @Description("Who asked, by their line of the sign-in sheet (agency and state).") String signInId,
+                                       @Description("The state, where no line of the sheet is named.") @Size(max = 100) String state) {
     }
 
     @Input("SafeguardingConcernInput")
@@ -101,6 +118,15 @@ public final class SessionNotesTypes {
                                      @NonNull @NotNull OffsetDateTime reportedAt,
                                      @Description("To whom, in accordance with agency procedures.")
                                      @NonNull @NotNull @FreeText @Size(max = 300) String reportedTo) {
+    }
+
+    @Input("ChangeFollowUpRequestStatusInput")
+    @Description("Where the follow-up of a participant's request stands; also after the session is final.")
+    public record FollowUpRequestStatusInput(@Id @NonNull String id, @NonNull @NotNull FollowUpRequestStatus status) {
+    }
+
+    @Type("FollowUpRequestPayload")
+    public record FollowUpRequestPayload(@NonNull FollowUpRequestView followUpRequest) {
     }
 
     @Type("ReportSafeguardingConcernPayload")

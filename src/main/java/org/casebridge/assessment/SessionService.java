@@ -9,12 +9,14 @@ import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
 import org.casebridge.assessment.AssessmentEnums.Audience;
 import org.casebridge.assessment.AssessmentEnums.Composition;
+import org.casebridge.assessment.AssessmentEnums.Format;
 import org.casebridge.assessment.AssessmentEnums.SessionStatus;
 import org.casebridge.assessment.SessionTypes.AgreeNotesInput;
 import org.casebridge.assessment.SessionTypes.ConfirmConsentInput;
 import org.casebridge.assessment.GuideTypes.GuideView;
 import org.casebridge.assessment.SessionTypes.PlanSessionInput;
 import org.casebridge.assessment.SessionTypes.SessionView;
+import org.casebridge.assessment.SessionTypes.SessionPayload;
 import org.casebridge.assessment.SessionTypes.SignInInput;
 import org.casebridge.assessment.SessionTypes.SignInView;
 import org.casebridge.graphql.ApiException;
@@ -144,6 +146,7 @@ public class SessionService {
         if (!input.endsAt().isAfter(input.startsAt())) {
             throw ApiException.invalid("input.endsAt", "The session ends after it starts");
         }
+        String cohort = cohortOf(guide, input.cohort());
         UUID id = UUID.randomUUID();
         Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "planFocusGroupSession", input.idempotencyKey(), id);
         if (earlier.isPresent()) {
@@ -152,6 +155,8 @@ public class SessionService {
         FocusGroupSession session = new FocusGroupSession();
         session.id = id;
         session.guideId = guideId;
+        session.guideVersion = guide.version();
+        session.cohort = cohort;
         session.eventId = eventId;
         session.audience = guide.audience();
         session.format = input.format();
@@ -173,9 +178,33 @@ public class SessionService {
         return new SessionView(session);
     }
 
+    /** A group of a guide that has cohorts names one of them (the grantee protocol's three groups); others have none. */
+    private static String cohortOf(GuideView guide, String cohort) {
+        if (guide.cohorts().isEmpty()) {
+            if (cohort != null) throw ApiException.invalid("input.cohort", "This guide has no cohorts");
+            return null;
+        }
+        return guide.cohorts().stream().filter(c -> cohort != null && c.equalsIgnoreCase(cohort.strip())).findFirst()
+                .orElseThrow(() -> ApiException.invalid("input.cohort", "One of the guide's cohorts: " + String.join("; ", guide.cohorts())));
+    }
+
+    /** The guide's group size is guidance: outside it, the answer says so and the session goes on. */
+    private List<String> groupSizeWarnings(FocusGroupSession session) {
+        if (session.format != Format.GROUP_DISCUSSION) return List.of();
+        GuideService.Version version = new GuideService.Version(session.guideId, session.guideVersion);
+        GuideView guide = guides.versions(List.of(version)).get(version);
+        Integer min = guide.minParticipants();
+        Integer max = guide.maxParticipants();
+        if (min != null && session.participantCount < min || max != null && session.participantCount > max) {
+            return List.of("The guide asks for " + (min == null ? "" : min) + (max == null ? "" : "–" + max) + " participants; this group has "
+                    + session.participantCount + ". The notes can still be recorded; consider the group's size when reading them.");
+        }
+        return List.of();
+    }
+
     /** Consent comes before anything else is recorded: the number and gender of those who agreed to proceed. */
     @Transactional
-    public SessionView confirmConsent(ConfirmConsentInput input) {
+    public SessionPayload confirmConsent(ConfirmConsentInput input) {
         validation.check(input);
         FocusGroupSession session = forChange("session.consent", input.id(), input.version());
         if (session.status != SessionStatus.PLANNED) {
@@ -212,7 +241,7 @@ public class SessionService {
         session.reportRequestedCount = input.reportRequestedCount();
         session.consentConfirmedAt = OffsetDateTime.now(clock);
         session.status = SessionStatus.CONSENTED;
-        return changed(session, "session.consent");
+        return new SessionPayload(changed(session, "session.consent"), groupSizeWarnings(session));
     }
 
     @Transactional
@@ -293,13 +322,13 @@ public class SessionService {
 
     // --- the sign-in sheet, in batches ----------------------------------------------------------------------
 
-    private record SignInRow(UUID sessionId, String fullName, String jobTitle, String agency, String city, String state) {
+    private record SignInRow(UUID sessionId, UUID id, String fullName, String jobTitle, String agency, String city, String state) {
     }
 
     public Map<UUID, List<SignInView>> signIns(Collection<UUID> sessionIds) {
         return Rows.group(Rows.read(em, SignInRow.class, """
-                        select session_id, full_name, job_title, agency, city, state from fg_sign_in where session_id = any(?1)
+                        select session_id, id, full_name, job_title, agency, city, state from fg_sign_in where session_id = any(?1)
                         order by full_name""", (Object) sessionIds.toArray(UUID[]::new)), SignInRow::sessionId,
-                r -> new SignInView(r.fullName(), r.jobTitle(), r.agency(), r.city(), r.state()));
+                r -> new SignInView(GlobalId.encode(CreditedState.SIGN_IN, r.id()), r.fullName(), r.jobTitle(), r.agency(), r.city(), r.state()));
     }
 }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.graphql.Type;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /** Focus-group sessions, consent and the sign-in sheet: views, inputs and payloads. */
 public final class SessionTypes {
@@ -106,6 +107,16 @@ public final class SessionTypes {
             return session.noteTakerUsername;
         }
 
+        @Description("The version of the guide the session was planned on; its text stays that version's.")
+        public int getGuideVersion() {
+            return session.guideVersion;
+        }
+
+        @Description("The cohort of the group, where its guide has cohorts.")
+        public String getCohort() {
+            return session.cohort;
+        }
+
         @NonNull
         public Composition getComposition() {
             return session.composition;
@@ -171,7 +182,7 @@ public final class SessionTypes {
 
     @Type("SessionSignIn")
     @Description("A line of the professional sign-in sheet. Never counted, never leaves the session's two workers.")
-    public record SignInView(@NonNull String fullName, String jobTitle, String agency, String city, String state) {
+    public record SignInView(@Id @NonNull String id, @NonNull String fullName, String jobTitle, String agency, String city, String state) {
     }
 
     @Input("PlanFocusGroupSessionInput")
@@ -186,7 +197,9 @@ public final class SessionTypes {
                                    @NonNull @NotNull @FreeText @Size(max = 300) String location,
                                    @Description("The note-taker's username: another person than the facilitator.")
                                    @NonNull @NotNull @Size(max = 200) String noteTakerUsername,
-                                   @NonNull @NotNull Composition composition) {
+                                   @NonNull @NotNull Composition composition,
+                                   @Description("Where the guide runs one group per cohort (discussionGuide.cohorts): this group's cohort.")
+                                   @Size(max = 300) String cohort) {
     }
 
     @Input("ConfirmSessionConsentInput")
@@ -219,6 +232,11 @@ public final class SessionTypes {
 
     @Type("FocusGroupSessionPayload")
     @Description("The session after the change.")
-    public record SessionPayload(@NonNull SessionView session) {
+    public record SessionPayload(@NonNull SessionView session,
+                                 @Description("Guidance the answer calls attention to without refusing, e.g. a group outside the "
+                                         + "guide's size (\"between 8 -12 participants ideally\").") @NonNull List<@NonNull String> warnings) {
+        public SessionPayload(SessionView session) {
+            this(session, List.of());
+        }
     }
 }

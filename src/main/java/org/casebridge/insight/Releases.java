@@ -363,11 +363,13 @@ public class Releases {
         if (themes.isEmpty()) return;
         em.createNativeQuery("""
                         insert into report_release_quote (family, scope, period, theme, position, speaker_type, text)
-                        with s as (select * from fg_session where status = 'FINAL' and state = ?1 and finalised_at >= ?3 and finalised_at < ?4),
+                        with final as (select * from fg_session where status = 'FINAL' and finalised_at >= ?3 and finalised_at < ?4),
+                        s as (select * from final where state = ?1),
                         mention as (
-                            select n.theme, n.session_id from fg_need n join s on s.id = n.session_id
+                            select n.theme, n.session_id from fg_need n join final on final.id = n.session_id where n.state = ?1
                             union all select t.theme, q.session_id from fg_quote q join s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
-                            union all select f.theme, f.session_id from fg_follow_up_request f join s on s.id = f.session_id),
+                            union all select f.theme, f.session_id from fg_follow_up_request f join final on final.id = f.session_id
+                                      where f.state = ?1),
                         eligible as (select theme from mention where theme = any(?5) group by theme having count(distinct session_id) >= ?6)
                         select 'NEEDS', ?1, ?2, theme, n, speaker_type, text from (
                             select t.theme, q.speaker_type, q.text,

@@ -123,6 +123,12 @@ public final class ReportFamilies {
 
     // --- needs assessment ---------------------------------------------------------------------------------
 
+    /**
+     * The professional levels a need is counted by: the grantee guide's three, and NOT_APPLICABLE for the needs of
+     * audiences without levels (caregivers, young people). A fixed list, like every key.
+     */
+    static final List<String> NEED_LEVELS = List.of("MANAGER", "SUPERVISOR", "CASEWORKER", "NOT_APPLICABLE");
+
     public static final Family NEEDS = new Family() {
         public String name() {
             return "NEEDS";
@@ -132,7 +138,7 @@ public final class ReportFamilies {
             List<String> themes = themes(em);
             List<String> themeLevels = new ArrayList<>();
             for (String theme : themes) {
-                for (String level : List.of("MANAGER", "SUPERVISOR", "CASEWORKER")) themeLevels.add(theme + " / " + level);
+                for (String level : NEED_LEVELS) themeLevels.add(theme + " / " + level);
             }
             return List.of(
                     new Shape("needs", "Needs identified", "theme / professional level", "urgency", themeLevels, names(Urgency.values())),
@@ -155,7 +161,7 @@ public final class ReportFamilies {
             Shape mentions = shapes.stream().filter(s -> s.table().equals("mentions")).findFirst().orElseThrow();
             for (String theme : mentions.rows()) {
                 List<Integer> parts = new ArrayList<>();
-                for (String level : List.of("MANAGER", "SUPERVISOR", "CASEWORKER")) parts.add(cell.apply(new String[]{"needs", theme + " / " + level, TOTAL}));
+                for (String level : NEED_LEVELS) parts.add(cell.apply(new String[]{"needs", theme + " / " + level, TOTAL}));
                 parts.add(cell.apply(new String[]{"followUpRequests", theme, TOTAL}));
                 parts.add(cell.apply(new String[]{"quoteTags", theme, TOTAL}));
                 lines.add(FamilyDisclosure.Line.of(parts, cell.apply(new String[]{"mentions", theme, TOTAL})));
@@ -165,13 +171,17 @@ public final class ReportFamilies {
 
         public List<Count> count(EntityManager em, String scope, OffsetDateTime from, OffsetDateTime to) {
             return counts(em, """
-                    with s as (select * from fg_session where status = 'FINAL' and state = ?1 and finalised_at >= ?2 and finalised_at < ?3),
+                    with final as (select * from fg_session where status = 'FINAL' and finalised_at >= ?2 and finalised_at < ?3),
+                    s as (select * from final where state = ?1),
+                    need as (select n.* from fg_need n join final on final.id = n.session_id where n.state = ?1),
+                    request as (select f.* from fg_follow_up_request f join final on final.id = f.session_id where f.state = ?1),
                     mention as (
-                        select n.theme from fg_need n join s on s.id = n.session_id
+                        select n.theme from need n
                         union all select t.theme from fg_quote q join s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
-                        union all select f.theme from fg_follow_up_request f join s on s.id = f.session_id)
-                    select 'needs' as tbl, n.theme || ' / ' || n.professional_level as row_key, n.urgency as col_key, count(*) as n
-                    from fg_need n join s on s.id = n.session_id group by 2, 3
+                        union all select f.theme from request f)
+                    select 'needs' as tbl, n.theme || ' / ' || coalesce(n.professional_level, 'NOT_APPLICABLE') as row_key,
+                           n.urgency as col_key, count(*) as n
+                    from need n group by 2, 3
                     union all
                     select 'sessions', s.audience, s.composition, count(*) from s group by 2, 3
                     union all
@@ -179,7 +189,7 @@ public final class ReportFamilies {
                     cross join lateral (values ('FEMALE', s.female_count), ('MALE', s.male_count), ('OTHER', s.other_gender_count)) g(gender, n)
                     group by 2, 3
                     union all
-                    select 'followUpRequests', f.theme, 'REQUESTS', count(*) from fg_follow_up_request f join s on s.id = f.session_id group by 2
+                    select 'followUpRequests', f.theme, 'REQUESTS', count(*) from request f group by 2
                     union all
                     select 'quoteTags', t.theme, 'TAGS', count(*) from fg_quote q join s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
                     group by 2

@@ -78,7 +78,7 @@ public class CaseworkerService {
         Caller caller = supervision.mayManageOwnAgency("observation.due");
         LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
         List<Tuple> rows = em.createQuery("""
-                        select p as profile, (select max(o.observedOn) from Observation o where o.caseworkerId = p.id and o.status <> 'DRAFT'
+                        select p as profile, (select max(o.observedOn) from Observation o where o.caseworkerId = p.id and o.status in ('COMPLETED', 'FEEDBACK_GIVEN')
                                    and o.observedOn <= ?2) as last
                         from CaseworkerProfile p where p.agencyId = (select id from Agency where code = ?1) order by p.displayName""", Tuple.class)
                 .setParameter(1, caller.agencyCode()).setParameter(2, day).getResultList();

@@ -16,6 +16,9 @@ import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.supervision.ObservationTool.ExampleRow;
 import org.casebridge.supervision.ObservationTool.ToolVersion;
+import org.casebridge.supervision.ProcedureTypes.BeginObservationInput;
+import org.casebridge.supervision.ProcedureTypes.Plan;
+import org.casebridge.supervision.ProcedureTypes.PlanObservationInput;
 import org.casebridge.supervision.SupervisionTypes.AcknowledgeObservationInput;
 import org.casebridge.supervision.SupervisionTypes.AreaCount;
 import org.casebridge.supervision.SupervisionTypes.AreaInput;
@@ -33,9 +36,9 @@ import org.casebridge.supervision.SupervisionTypes.RecordObservationInput;
 import org.casebridge.supervision.SupervisionTypes.Summary;
 import org.casebridge.supervision.SupervisionTypes.UpdateObservationInput;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -55,10 +58,14 @@ public class ObservationService {
     private final IdempotencyKeys idempotencyKeys;
     private final CaseworkerService caseworkers;
     private final ObservationTool tool;
+    private final ObservationProcedure procedure;
+    private final ObservationSchedule schedule;
+    private final Clock clock;
     private final EntityManager em;
 
     public ObservationService(AccessPolicy access, SupervisionPolicy supervision, AuditLog audit, InputValidation validation,
-                              IdempotencyKeys idempotencyKeys, CaseworkerService caseworkers, ObservationTool tool, EntityManager em) {
+                              IdempotencyKeys idempotencyKeys, CaseworkerService caseworkers, ObservationTool tool,
+                              ObservationProcedure procedure, ObservationSchedule schedule, Clock clock, EntityManager em) {
         this.access = access;
         this.supervision = supervision;
         this.audit = audit;
@@ -66,6 +73,9 @@ public class ObservationService {
         this.idempotencyKeys = idempotencyKeys;
         this.caseworkers = caseworkers;
         this.tool = tool;
+        this.procedure = procedure;
+        this.schedule = schedule;
+        this.clock = clock;
         this.em = em;
     }
 
@@ -74,23 +84,11 @@ public class ObservationService {
         validation.check(input);
         CaseworkerProfile caseworker = caseworkers.profile(GlobalId.decode(input.caseworkerId(), CaseworkerNode.TYPE, "input.caseworkerId"));
         Caller supervisor = supervision.mayManageSupervision("observation.record", caseworkers.agencyCode(caseworker), null);
-        if (!input.childConsent()) {
-            throw new ApiException(ErrorCode.CONSENT_REQUIRED, "An observation needs the child's consent, obtained before the session",
-                    "input.childConsent");
-        }
-        if (!input.caregiverConsent()) {
-            throw new ApiException(ErrorCode.CONSENT_REQUIRED, "An observation needs the caregiver's consent, obtained before the session",
-                    "input.caregiverConsent");
-        }
-        if (input.observedOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusDays(1))) {
+        if (input.observedOn().isAfter(LocalDate.now(clock).plusDays(1))) {
             throw ApiException.invalid("input.observedOn", "An observation records a session that took place");
         }
-        UUID caseId = input.caseId() == null ? null : GlobalId.decode(input.caseId(), "Case", "input.caseId");
-        if (caseId != null) {
-            access.mayWorkOnCase("observation.record", caseId, em.createQuery(
-                    "select c.leadAgency.code from CaseFile c where c.id = ?1", String.class)
-                    .setParameter(1, caseId).getResultStream().findFirst().orElse(null));
-        }
+        ConsentToObserve.require(input, input.observedOn());
+        UUID caseId = caseOfAgency("observation.record", input.caseId());
         UUID id = UUID.randomUUID();
         Optional<UUID> earlier = idempotencyKeys.claim(supervisor.subject(), "recordObservation", input.idempotencyKey(), id);
         if (earlier.isPresent()) {
@@ -106,19 +104,105 @@ public class ObservationService {
         observation.observedOn = input.observedOn();
         observation.caseId = caseId;
         observation.stage = input.stage();
-        observation.childConsent = true;
-        observation.caregiverConsent = true;
+        observation.caseChosenTogether = input.caseChosenTogether();
+        if (input.caseSelectionGrounds() != null) observation.caseSelectionGrounds = new ArrayList<>(input.caseSelectionGrounds());
+        observation.caseSelectionNote = input.caseSelectionNote();
+        ConsentToObserve.apply(input, observation);
         observation.status = ObservationStatus.DRAFT;
         observation.supervisorActions = input.supervisorActions();
         observation.caseworkerActions = input.caseworkerActions();
         observation.feedbackSessionOn = input.feedbackSessionOn();
-        observation.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        observation.createdAt = OffsetDateTime.now(clock);
         observation.updatedAt = observation.createdAt;
+        writeForm(observation, input);
         observation.persist();
         em.flush();
         writeAreas(observation, input.areas());
+        writeProcedure(observation, input);
         audit.allowed(supervisor, AuditLog.Entry.of("observation.record", "Observation", id, caseId));
         return view(observation);
+    }
+
+    /**
+     * "Schedule an observation with an appropriate case in advance with the caseworker": the day, the case chosen
+     * together and on which grounds. Nothing of the session yet, not even its consent.
+     */
+    @Transactional
+    public ObservationNode plan(PlanObservationInput input) {
+        validation.check(input);
+        CaseworkerProfile caseworker = caseworkers.profile(GlobalId.decode(input.caseworkerId(), CaseworkerNode.TYPE, "input.caseworkerId"));
+        Caller supervisor = supervision.mayManageSupervision("observation.plan", caseworkers.agencyCode(caseworker), null);
+        if (input.plannedFor().isBefore(LocalDate.now(clock))) {
+            throw ApiException.invalid("input.plannedFor", "Schedule the observation in advance: today or a later day");
+        }
+        if (!input.caseChosenTogether()) {
+            throw ApiException.invalid("input.caseChosenTogether", "The caseworker and the supervisor determine together which case is observed");
+        }
+        if (input.caseSelectionGrounds().isEmpty()) {
+            throw ApiException.invalid("input.caseSelectionGrounds", "Say why this case: the child's vulnerability, safety and "
+                    + "well-being, \"do no harm\", \"best interest of the child\"");
+        }
+        UUID caseId = caseOfAgency("observation.plan", input.caseId());
+        UUID id = UUID.randomUUID();
+        Optional<UUID> earlier = idempotencyKeys.claim(supervisor.subject(), "planObservation", input.idempotencyKey(), id);
+        if (earlier.isPresent()) {
+            return view(Observation.findById(earlier.get()));
+        }
+        Observation observation = new Observation();
+        observation.id = id;
+        observation.agencyId = caseworker.agencyId;
+        observation.templateId = ObservationTool.STANDARD_TEMPLATE;
+        observation.caseworkerId = caseworker.id;
+        observation.supervisorSubject = supervisor.subject();
+        observation.supervisorName = supervisor.username();
+        observation.observedOn = input.plannedFor();
+        observation.caseId = caseId;
+        observation.stage = input.stage();
+        observation.caseChosenTogether = true;
+        observation.caseSelectionGrounds = new ArrayList<>(input.caseSelectionGrounds().stream().distinct().toList());
+        observation.caseSelectionNote = input.caseSelectionNote();
+        observation.status = ObservationStatus.PLANNED;
+        observation.createdAt = OffsetDateTime.now(clock);
+        observation.plannedAt = observation.createdAt;
+        observation.updatedAt = observation.createdAt;
+        observation.persist();
+        em.flush();
+        procedure.writeDuties(observation, input.duties(), observation.createdAt);
+        audit.allowed(supervisor, AuditLog.Entry.of("observation.plan", "Observation", id, caseId));
+        return view(observation);
+    }
+
+    /** PLANNED → DRAFT on the day: the session takes place, with the consent the tool asks for. */
+    @Transactional
+    public ObservationNode begin(BeginObservationInput input) {
+        validation.check(input);
+        Observation observation = editable(input.id(), input.version(), "observation.begin");
+        requireStatus(observation, ObservationStatus.PLANNED, "Only a planned observation begins");
+        LocalDate on = input.observedOn() == null ? observation.observedOn : input.observedOn();
+        if (on.isAfter(LocalDate.now(clock).plusDays(1))) {
+            throw ApiException.invalid("input.observedOn", "An observation begins on the day of the session");
+        }
+        ConsentToObserve.require(input, on);
+        ConsentToObserve.apply(input, observation);
+        observation.observedOn = on;
+        observation.status = ObservationStatus.DRAFT;
+        touch(observation);
+        audit.allowed(access.caller(), AuditLog.Entry.of("observation.begin", "Observation", observation.id, observation.caseId));
+        return view(observation);
+    }
+
+    /** A supervisor's due lists for the agency, as of a day (default today). */
+    @Transactional
+    public Plan plan(LocalDate asOf) {
+        Caller caller = supervision.mayManageOwnAgency("observation.plan.list");
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        List<ObservationNode> planned = views(Observation.<Observation>find("agencyId = (select id from Agency where code = ?1) and status = ?2"
+                + " order by observedOn, createdAt", caller.agencyCode(), ObservationStatus.PLANNED).list());
+        List<ObservationNode> feedbackOverdue = views(Observation.<Observation>find("agencyId = (select id from Agency where code = ?1)"
+                + " and status = ?2 and feedbackDueOn < ?3 order by feedbackDueOn, createdAt", caller.agencyCode(), ObservationStatus.COMPLETED, day)
+                .list());
+        return new Plan(day, planned.stream().filter(o -> !o.observedOn().isBefore(day)).toList(),
+                planned.stream().filter(o -> o.observedOn().isBefore(day)).toList(), feedbackOverdue);
     }
 
     @Transactional
@@ -129,7 +213,9 @@ public class ObservationService {
         if (input.supervisorActions() != null) observation.supervisorActions = input.supervisorActions();
         if (input.caseworkerActions() != null) observation.caseworkerActions = input.caseworkerActions();
         if (input.feedbackSessionOn() != null) observation.feedbackSessionOn = input.feedbackSessionOn();
+        writeForm(observation, input);
         writeAreas(observation, input.areas());
+        writeProcedure(observation, input);
         touch(observation);
         audit.allowed(access.caller(), AuditLog.Entry.of("observation.update", "Observation", observation.id, observation.caseId));
         return view(observation);
@@ -145,9 +231,11 @@ public class ObservationService {
         if (rated < ObservationAreaCode.values().length) {
             throw ApiException.invalid("input.id", "Rate all nine areas before completing the observation");
         }
+        procedure.requireComplete(observation);
         if (input.feedbackSessionOn() != null) observation.feedbackSessionOn = input.feedbackSessionOn();
         observation.status = ObservationStatus.COMPLETED;
-        observation.completedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        observation.completedAt = OffsetDateTime.now(clock);
+        observation.feedbackDueOn = schedule.feedbackDue(observation.observedOn);
         touch(observation);
         audit.allowed(access.caller(), AuditLog.Entry.of("observation.complete", "Observation", observation.id, observation.caseId));
         return view(observation);
@@ -168,7 +256,7 @@ public class ObservationService {
         observation.caseworkerReflections = input.reflections();
         observation.caseworkerQuestions = input.questions();
         observation.status = ObservationStatus.FEEDBACK_GIVEN;
-        observation.acknowledgedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        observation.acknowledgedAt = OffsetDateTime.now(clock);
         touch(observation);
         audit.allowed(caller, AuditLog.Entry.of("observation.acknowledge", "Observation", observation.id, observation.caseId));
         return view(observation);
@@ -212,7 +300,7 @@ public class ObservationService {
                         select a.code, r.rating, count(*) as n from observation o
                         join agency g on g.id = o.agency_id and g.code = ?1
                         join observation_rating r on r.observation_id = o.id join observation_area a on a.id = r.area_id
-                        where o.status <> 'DRAFT' and o.observed_on between ?2 and ?3 and r.rating is not null
+                        where o.status in ('COMPLETED', 'FEEDBACK_GIVEN') and o.observed_on between ?2 and ?3 and r.rating is not null
                         group by a.code, r.rating""", Tuple.class)
                 .setParameter(1, caller.agencyCode()).setParameter(2, from).setParameter(3, to).getResultList();
         Map<ObservationAreaCode, int[]> counts = new EnumMap<>(ObservationAreaCode.class);
@@ -225,13 +313,23 @@ public class ObservationService {
         }
         long observations = ((Number) em.createNativeQuery("""
                         select count(*) from observation o join agency g on g.id = o.agency_id and g.code = ?1
-                        where o.status <> 'DRAFT' and o.observed_on between ?2 and ?3""")
+                        where o.status in ('COMPLETED', 'FEEDBACK_GIVEN') and o.observed_on between ?2 and ?3""")
                 .setParameter(1, caller.agencyCode()).setParameter(2, from).setParameter(3, to).getSingleResult()).longValue();
         return new Summary(from, to, (int) observations, counts.entrySet().stream()
                 .map(e -> new AreaCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2])).toList());
     }
 
     // --- helpers -----------------------------------------------------------------------------------------
+
+    /** The case an observation is of, which the supervisor works on (their agency's). */
+    private UUID caseOfAgency(String action, String caseGlobalId) {
+        UUID caseId = caseGlobalId == null ? null : GlobalId.decode(caseGlobalId, "Case", "input.caseId");
+        if (caseId != null) {
+            access.mayWorkOnCase(action, caseId, em.createQuery("select c.leadAgency.code from CaseFile c where c.id = ?1", String.class)
+                    .setParameter(1, caseId).getResultStream().findFirst().orElse(null));
+        }
+        return caseId;
+    }
 
     private Observation editable(String globalId, int version, String action) {
         UUID id = GlobalId.decode(globalId, ObservationNode.TYPE, "input.id");
@@ -257,7 +355,7 @@ public class ObservationService {
 
     /** Every change bumps the version once, also when only the areas (rows of their own) changed. */
     private void touch(Observation observation) {
-        observation.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        observation.updatedAt = OffsetDateTime.now(clock);
         em.flush();
     }
 
@@ -340,10 +438,26 @@ public class ObservationService {
                     rating == null ? null : AreaRating.valueOf(rating), r.get("examples_observed", String.class),
                     checklist.getOrDefault(r.get("observation_id") + "|" + r.get("area_id"), List.of())));
         }
-        return observations.stream().map(o -> new ObservationNode(GlobalId.encode(ObservationNode.TYPE, o.id),
-                CaseworkerNode.of(profiles.get(o.caseworkerId)), o.supervisorName, o.observedOn,
-                o.caseId == null ? null : GlobalId.encode("Case", o.caseId), o.stage, o.childConsent, o.caregiverConsent, o.status,
-                templates.get(o.templateId).name(), templates.get(o.templateId).version(), areas.getOrDefault(o.id, List.of()), o.supervisorActions, o.caseworkerActions,
-                o.feedbackSessionOn, o.caseworkerReflections, o.caseworkerQuestions, o.completedAt, o.acknowledgedAt, o.version)).toList();
+        return observations.stream().map(o -> ObservationNode.of(o, CaseworkerNode.of(profiles.get(o.caseworkerId)),
+                templates.get(o.templateId).name(), templates.get(o.templateId).version(), areas.getOrDefault(o.id, List.of()))).toList();
+    }
+
+    /** The duties, actions and reviews an input adds, after its areas. */
+    private void writeProcedure(Observation observation, SupervisionTypes.ProcedureFields input) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        procedure.writeDuties(observation, input.duties(), now);
+        procedure.writeActions(observation, input.actions());
+        procedure.writeReviews(observation, input.actionReviews(), now);
+    }
+
+    /** Intervention and feedback: fields of the observation itself, set before it is written. */
+    private void writeForm(Observation observation, SupervisionTypes.ProcedureFields input) {
+        procedure.writeIntervention(observation, input.supervisorIntervened(), input.interventionReason(), input.interventionNote());
+        if (input.feedbackStrengths() != null) observation.feedbackStrengths = blankToNull(input.feedbackStrengths());
+        if (input.feedbackAreasToImprove() != null) observation.feedbackAreasToImprove = blankToNull(input.feedbackAreasToImprove());
+    }
+
+    private static String blankToNull(String text) {
+        return text.isBlank() ? null : text.strip();
     }
 }

@@ -6,6 +6,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.Node;
+import org.casebridge.supervision.ProcedureTypes.ActionInput;
+import org.casebridge.supervision.ProcedureTypes.ActionReviewInput;
+import org.casebridge.supervision.ProcedureTypes.CaseSelectionGround;
+import org.casebridge.supervision.ProcedureTypes.ChildAgreement;
+import org.casebridge.supervision.ProcedureTypes.DutyCheckInput;
+import org.casebridge.supervision.ProcedureTypes.InterventionReason;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -16,6 +22,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+
 /** The vocabulary, inputs and views of the case-management observation tool (seed 002). */
 public final class SupervisionTypes {
 
@@ -24,7 +31,8 @@ public final class SupervisionTypes {
 
     public enum ExperienceLevel { NEW, EXPERIENCED }
 
-    public enum ObservationStatus { DRAFT, COMPLETED, FEEDBACK_GIVEN }
+    @Description("PLANNED (scheduled in advance) → DRAFT (the session took place, with consent) → COMPLETED → FEEDBACK_GIVEN.")
+    public enum ObservationStatus { PLANNED, DRAFT, COMPLETED, FEEDBACK_GIVEN }
 
     public enum AreaRating { NEEDS_IMPROVEMENT, MEETS, STRONG }
 
@@ -78,17 +86,45 @@ public final class SupervisionTypes {
     }
 
     @Type("Observation")
-    @Description("A supervisor's observation of a caseworker's session, with the child's and caregiver's consent.")
+    @Description("A supervisor's observation of a caseworker's session, planned in advance, with the consent the tool asks for.")
     public record ObservationNode(@Id @NonNull String id, @NonNull CaseworkerNode caseworker, @NonNull String supervisorName,
-                                  @NonNull LocalDate observedOn, @Id String caseId, @NonNull CaseManagementStage stage,
-                                  boolean childConsent, boolean caregiverConsent, @NonNull ObservationStatus status,
+                                  @Description("The day of the session (planned, or held).") @NonNull LocalDate observedOn,
+                                  @Id String caseId, @NonNull CaseManagementStage stage,
+                                  @Description("When it was scheduled in advance; null when recorded after the session.") OffsetDateTime plannedAt,
+                                  @Description("The caseworker and supervisor chose the case together.") Boolean caseChosenTogether,
+                                  @NonNull List<@NonNull CaseSelectionGround> caseSelectionGrounds, String caseSelectionNote,
+                                  boolean childConsent, ChildAgreement childAgreement,
+                                  @Description("When the child's consent or assent was obtained.") LocalDate childAgreementOn,
+                                  @Description("Who obtained it.") String childAgreementBy,
+                                  boolean caregiverConsent,
+                                  @Description("\"The consent of the caregiver when needed\": false where asking the caregiver is not appropriate.")
+                                  boolean caregiverConsentNeeded, String caregiverConsentNotNeededReason,
+                                  @Description("The purpose was explained, and that all information disclosed will remain confidential.")
+                                  Boolean purposeAndConfidentialityExplained,
+                                  @NonNull ObservationStatus status,
                                   @NonNull String templateName, int templateVersion,
                                   @NonNull List<@NonNull ObservedArea> areas,
-                                  @Description("Actions to be taken by the supervisor.") String supervisorActions,
-                                  @Description("Actions to be taken by the caseworker.") String caseworkerActions,
-                                  LocalDate feedbackSessionOn, String caseworkerReflections, String caseworkerQuestions,
+                                  Boolean supervisorIntervened, InterventionReason interventionReason, String interventionNote,
+                                  @Description("Positive feedback: strengths to praise.") String feedbackStrengths,
+                                  @Description("Constructive feedback: areas to improve.") String feedbackAreasToImprove,
+                                  @Description("Free-text actions of observations recorded before the action items; see actions.") String supervisorActions,
+                                  @Description("Free-text actions of observations recorded before the action items; see actions.") String caseworkerActions,
+                                  LocalDate feedbackSessionOn,
+                                  @Description("\"Shortly after the session\": the day the feedback session is due (set on completion).") LocalDate feedbackDueOn,
+                                  String caseworkerReflections, String caseworkerQuestions,
                                   OffsetDateTime completedAt, OffsetDateTime acknowledgedAt, int version) implements Node {
         public static final String TYPE = "Observation";
+
+        static ObservationNode of(Observation o, CaseworkerNode caseworker, String templateName, int templateVersion, List<ObservedArea> areas) {
+            return new ObservationNode(GlobalId.encode(TYPE, o.id), caseworker, o.supervisorName, o.observedOn,
+                    o.caseId == null ? null : GlobalId.encode("Case", o.caseId), o.stage, o.plannedAt, o.caseChosenTogether,
+                    List.copyOf(o.caseSelectionGrounds), o.caseSelectionNote, o.childConsent, o.childAgreement, o.childAgreementOn,
+                    o.childAgreementBy, o.caregiverConsent, o.caregiverConsentNeeded, o.caregiverConsentNotNeededReason,
+                    o.purposeAndConfidentialityExplained, o.status, templateName, templateVersion, areas, o.supervisorIntervened,
+                    o.interventionReason, o.interventionNote, o.feedbackStrengths, o.feedbackAreasToImprove, o.supervisorActions,
+                    o.caseworkerActions, o.feedbackSessionOn, o.feedbackDueOn, o.caseworkerReflections, o.caseworkerQuestions,
+                    o.completedAt, o.acknowledgedAt, o.version);
+        }
 
         @Override
         @Id
@@ -129,26 +165,74 @@ public final class SupervisionTypes {
                             @Size(max = 4000) String examplesObserved, List<@Valid ChecklistInput> checklist) {
     }
 
+    /** What recording and editing an observation add to the form: duties, intervention, feedback, actions and reviews. */
+    interface ProcedureFields {
+        List<DutyCheckInput> duties();
+
+        Boolean supervisorIntervened();
+
+        InterventionReason interventionReason();
+
+        String interventionNote();
+
+        String feedbackStrengths();
+
+        String feedbackAreasToImprove();
+
+        List<ActionInput> actions();
+
+        List<ActionReviewInput> actionReviews();
+    }
+
     @Input("RecordObservationInput")
+    @Description("A session observed without planning it first (planObservation and beginObservation are the tool's way).")
     public record RecordObservationInput(@Size(max = 100) String idempotencyKey,
                                          @Id @NonNull String caseworkerId,
                                          @NonNull @NotNull @org.casebridge.graphql.PlausibleDate LocalDate observedOn,
                                          @Id String caseId,
                                          @NonNull @NotNull CaseManagementStage stage,
+                                         Boolean caseChosenTogether,
+                                         List<CaseSelectionGround> caseSelectionGrounds,
+                                         @Size(max = 2000) String caseSelectionNote,
                                          @Description("The child's informed consent/assent to the observation, obtained before the session.")
                                          boolean childConsent,
+                                         ChildAgreement childAgreement,
+                                         @org.casebridge.graphql.PlausibleDate LocalDate childAgreementOn,
+                                         @Size(max = 200) String childAgreementBy,
+                                         @Description("Default true. False where asking the caregiver is not appropriate; then say why.")
+                                         Boolean caregiverConsentNeeded,
                                          @Description("The caregiver's consent to the observation.") boolean caregiverConsent,
+                                         @Size(max = 2000) String caregiverConsentNotNeededReason,
+                                         Boolean purposeAndConfidentialityExplained,
                                          List<@Valid AreaInput> areas,
+                                         @Size(max = 50) List<@Valid DutyCheckInput> duties,
+                                         Boolean supervisorIntervened,
+                                         InterventionReason interventionReason,
+                                         @Size(max = 2000) String interventionNote,
+                                         @Size(max = 4000) String feedbackStrengths,
+                                         @Size(max = 4000) String feedbackAreasToImprove,
+                                         @Size(max = 20) List<@Valid ActionInput> actions,
+                                         @Size(max = 50) List<@Valid ActionReviewInput> actionReviews,
                                          @Size(max = 4000) String supervisorActions,
                                          @Size(max = 4000) String caseworkerActions,
-                                         @org.casebridge.graphql.PlausibleDate LocalDate feedbackSessionOn) {
+                                         @org.casebridge.graphql.PlausibleDate LocalDate feedbackSessionOn)
+            implements ConsentToObserve.Given, ProcedureFields {
     }
 
     @Input("UpdateObservationInput")
-    @Description("While DRAFT. Fields left out keep their value; areas given replace those areas.")
+    @Description("While DRAFT. Fields left out keep their value; areas and duties given replace those; actions given replace the "
+            + "observation's own.")
     public record UpdateObservationInput(@Id @NonNull String id, int version, List<@Valid AreaInput> areas,
+                                         @Size(max = 50) List<@Valid DutyCheckInput> duties,
+                                         Boolean supervisorIntervened,
+                                         InterventionReason interventionReason,
+                                         @Size(max = 2000) String interventionNote,
+                                         @Size(max = 4000) String feedbackStrengths,
+                                         @Size(max = 4000) String feedbackAreasToImprove,
+                                         @Size(max = 20) List<@Valid ActionInput> actions,
+                                         @Size(max = 50) List<@Valid ActionReviewInput> actionReviews,
                                          @Size(max = 4000) String supervisorActions, @Size(max = 4000) String caseworkerActions,
-                                         LocalDate feedbackSessionOn) {
+                                         LocalDate feedbackSessionOn) implements ProcedureFields {
     }
 
     @Input("CompleteObservationInput")

@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.support.Db;
 import org.casebridge.support.KeycloakUsers;
+import org.casebridge.support.Observations;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -49,13 +50,7 @@ class PeopleBySubjectTest {
         String caseworker = ok(supervisor, "mutation($i: RegisterCaseworkerInput!) { registerCaseworker(input: $i) { caseworker { id } } }",
                 Map.of("i", Map.of("username", username, "displayName", "Test " + username, "experienceLevel", "NEW")))
                 .getString("data.registerCaseworker.caseworker.id");
-        List<Map<String, Object>> areas = new ArrayList<>();
-        for (String area : List.of("PREPARATION", "INTRODUCTION", "CONFIDENTIALITY", "COMMUNICATION", "TRUST", "SUPPORT_SKILLS",
-                "PARTICIPATION", "SAFETY", "CLOSING")) {
-            areas.add(Map.of("area", area, "rating", "MEETS"));
-        }
-        Map<String, Object> input = new HashMap<>(Map.of("caseworkerId", caseworker, "observedOn", LocalDate.now().toString(),
-                "stage", "FOLLOW_UP", "childConsent", true, "caregiverConsent", true, "areas", areas));
+        Map<String, Object> input = Observations.complete(supervisor, caseworker, LocalDate.now(), "FOLLOW_UP", "MEETS");
         String id = ok(supervisor, "mutation($i: RecordObservationInput!) { recordObservation(input: $i) { observation { id } } }",
                 Map.of("i", input)).getString("data.recordObservation.observation.id");
         ok(supervisor, "mutation($i: CompleteObservationInput!) { completeObservation(input: $i) { observation { status } } }",

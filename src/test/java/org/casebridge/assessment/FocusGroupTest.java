@@ -36,10 +36,13 @@ class FocusGroupTest {
     static final String READ = "query($id: ID!) { focusGroupSession(id: $id) { id signIns { fullName } notes { quotes { text } "
             + "safeguardingConcerns { id reportedAt } } } }";
 
+    /** A session of the guide; the grantee guide's sessions are groups of one of its cohorts. */
     static Map<String, Object> plan(String guide, String noteTaker, String composition) {
-        return new HashMap<>(Map.of("guideId", guide, "format", "GROUP_DISCUSSION", "heldOn", LocalDate.now().toString(),
+        Map<String, Object> plan = new HashMap<>(Map.of("guideId", guide, "format", "GROUP_DISCUSSION", "heldOn", LocalDate.now().toString(),
                 "startsAt", "10:00:00", "endsAt", "11:30:00", "location", "Community hall", "noteTakerUsername", noteTaker,
                 "composition", composition));
+        if (guide.equals(GRANTEE_GUIDE)) plan.put("cohort", "State Child Welfare Directors");
+        return plan;
     }
 
     static String planned(String facilitator, String guide, String noteTaker) {
@@ -161,7 +164,7 @@ class FocusGroupTest {
         String session = planned("fac.borno", CAREGIVERS_GUIDE, "fac2.borno");
         assertNull(consent("fac.borno", session, 12).get("errors"));
         ok(Tokens.of("fac.borno"), NOTES, Map.of("i", Map.of("id", session, "version", version(session),
-                "needs", List.of(Map.of("theme", "Transport to services", "professionalLevel", "CASEWORKER", "urgency", "HIGH")),
+                "needs", List.of(Map.of("theme", "Transport to services", "urgency", "HIGH")),
                 "safeguardingConcerns", List.of(Map.of("description", "A child may be at risk at home")))));
 
         error(call(Tokens.of("fac.borno"), AGREE, Map.of("i", Map.of("id", session, "version", version(session)))), "INVALID_TRANSITION");

@@ -236,7 +236,7 @@ class RecoveryAttackTest {
                 if (table.equals("needsAssessment.themeMentions")) {
                     for (String theme : rows) {
                         List<Integer> parts = new ArrayList<>();
-                        for (String level : List.of("MANAGER", "SUPERVISOR", "CASEWORKER")) {
+                        for (String level : List.of("MANAGER", "SUPERVISOR", "CASEWORKER", "NOT_APPLICABLE")) {
                             parts.add(h.at(scope, "needsAssessment.needs", label, theme + " / " + level, "TOTAL"));
                         }
                         parts.add(h.at(scope, "needsAssessment.followUpRequests", label, theme, "TOTAL"));

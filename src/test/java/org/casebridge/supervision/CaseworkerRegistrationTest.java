@@ -2,6 +2,7 @@ package org.casebridge.supervision;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.casebridge.graphql.GlobalId;
+import org.casebridge.support.Observations;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -58,13 +59,7 @@ class CaseworkerRegistrationTest {
         String kindreds = register("sup.kindred", "cw.amani", "Not Amani's");
         assertNotEquals(CW_AMANI, kindreds);
 
-        List<Map<String, Object>> areas = new ArrayList<>();
-        for (String area : List.of("PREPARATION", "INTRODUCTION", "CONFIDENTIALITY", "COMMUNICATION", "TRUST", "SUPPORT_SKILLS",
-                "PARTICIPATION", "SAFETY", "CLOSING")) {
-            areas.add(Map.of("area", area, "rating", "NEEDS_IMPROVEMENT"));
-        }
-        Map<String, Object> input = new HashMap<>(Map.of("caseworkerId", kindreds, "observedOn", LocalDate.now().toString(),
-                "stage", "ASSESSMENT", "childConsent", true, "caregiverConsent", true, "areas", areas));
+        Map<String, Object> input = Observations.complete(Tokens.of("sup.kindred"), kindreds, LocalDate.now(), "ASSESSMENT", "NEEDS_IMPROVEMENT");
         String observation = ok(Tokens.of("sup.kindred"), "mutation($i: RecordObservationInput!) { recordObservation(input: $i) { observation { id } } }",
                 Map.of("i", input)).getString("data.recordObservation.observation.id");
         ok(Tokens.of("sup.kindred"), "mutation($i: CompleteObservationInput!) { completeObservation(input: $i) { observation { status } } }",

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.support.Db;
+import org.casebridge.support.Observations;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -50,13 +51,9 @@ class ObservationTest {
         return areas;
     }
 
+    /** Consent, duties, intervention and feedback as completing asks for them (Observations), with the given areas. */
     private static Map<String, Object> observationOf(String caseworkerId, LocalDate on, List<Map<String, Object>> areas) {
-        Map<String, Object> input = new HashMap<>();
-        input.put("caseworkerId", caseworkerId);
-        input.put("observedOn", on.toString());
-        input.put("stage", "FOLLOW_UP");
-        input.put("childConsent", true);
-        input.put("caregiverConsent", true);
+        Map<String, Object> input = Observations.complete(Tokens.of("sup.amani"), caseworkerId, on, "FOLLOW_UP", "MEETS");
         input.put("areas", areas);
         input.put("supervisorActions", "Coach on closing");
         input.put("caseworkerActions", "Agree next steps with the child");
