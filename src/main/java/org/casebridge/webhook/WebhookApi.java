@@ -52,6 +52,7 @@ public class WebhookApi {
     }
 
     @Mutation
+    @Description("Changes an endpoint's URL, event types or description (with the version you read).")
     public EndpointPayload updateWebhookEndpoint(@NonNull UpdateWebhookEndpointInput input) {
         return new EndpointPayload(webhooks.update(input));
     }
@@ -63,6 +64,7 @@ public class WebhookApi {
     }
 
     @Mutation
+    @Description("Sends to the endpoint again, first the events kept while it was paused, in order.")
     public EndpointPayload resumeWebhookEndpoint(@NonNull EndpointInput input) {
         return new EndpointPayload(webhooks.resume(input));
     }

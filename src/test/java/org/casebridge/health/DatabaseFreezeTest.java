@@ -70,7 +70,6 @@ class DatabaseFreezeTest {
     void aFrozenDatabaseAnswersUnavailableWithinTheBoundFreesTheWorkersAndLosesNothing() throws Exception {
         String caseId = Cases.open("cw.amani", "Frozen database " + UUID.randomUUID());
         Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
-        String token = Tokens.livingFor("cw.amani", 900); // outlives the test: a cached token may have only 30 s left
         String run = UUID.randomUUID().toString().substring(0, 8);
 
         AtomicBoolean running = new AtomicBoolean(true);
@@ -83,7 +82,7 @@ class DatabaseFreezeTest {
         for (int t = 0; t < 3; t++) {
             load.submit(() -> {
                 while (running.get()) {
-                    answers.add(post(token, Kind.READ, READ, Map.of(), null, frozen));
+                    answers.add(post(Tokens.of("cw.amani"), Kind.READ, READ, Map.of(), null, frozen));
                 }
             });
             load.submit(() -> {
@@ -92,13 +91,13 @@ class DatabaseFreezeTest {
                     Map<String, Object> input = Cases.referralInput(caseId, Cases.CLINIC_CARE);
                     input.put("note", note);
                     input.put("idempotencyKey", UUID.randomUUID().toString());
-                    answers.add(post(token, Kind.WRITE, Cases.CREATE_REFERRAL, Map.of("i", input), note, frozen));
+                    answers.add(post(Tokens.of("cw.amani"), Kind.WRITE, Cases.CREATE_REFERRAL, Map.of("i", input), note, frozen));
                 }
             });
         }
         load.submit(() -> {
             while (running.get()) {
-                answers.add(post(token, Kind.NO_DATABASE, NO_DATABASE, Map.of(), null, frozen));
+                answers.add(post(Tokens.of("cw.amani"), Kind.NO_DATABASE, NO_DATABASE, Map.of(), null, frozen));
                 sleep(500);
             }
         });
@@ -177,7 +176,6 @@ class DatabaseFreezeTest {
     void aWriteWaitingLongerThanTheStatementTimeoutAnswersUnavailableAndStoresNothing() throws Exception {
         String caseId = Cases.open("cw.amani", "Locked out " + UUID.randomUUID());
         Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
-        String token = Tokens.livingFor("cw.amani", 900); // outlives the test: a cached token may have only 30 s left
         String note = "locked " + UUID.randomUUID();
         Map<String, Object> input = Cases.referralInput(caseId, Cases.CLINIC_CARE);
         input.put("note", note);
@@ -186,7 +184,7 @@ class DatabaseFreezeTest {
             blocker.setAutoCommit(false);
             s.execute("lock table referral in access exclusive mode");
             java.util.concurrent.Future<Answer> pending = Executors.newSingleThreadExecutor().submit(() ->
-                    post(token, Kind.WRITE, Cases.CREATE_REFERRAL, Map.of("i", input), note, new AtomicBoolean()));
+                    post(Tokens.of("cw.amani"), Kind.WRITE, Cases.CREATE_REFERRAL, Map.of("i", input), note, new AtomicBoolean()));
             try {
                 answer = pending.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException e) {
