@@ -104,3 +104,58 @@ select c.id as case_id,
            else 'INTRODUCTION_AND_ENGAGEMENT'
        end as step
 from survivor_case c;
+
+-- Step 5, "Assess safety during every visit · Ask specific questions about safety". The module names no questions;
+-- these are Casebridge's, written for that line (README "Follow-ups"); an agency's own set is a new version.
+create table safety_question (
+    id        uuid primary key,
+    version   integer      not null,
+    position  integer      not null,
+    text      varchar(500) not null,
+    unique (version, position)
+);
+insert into safety_question (id, version, position, text) values
+  ('5a000000-0000-4000-8000-000000000001', 1, 1, 'Do you feel safe where you are staying now?'),
+  ('5a000000-0000-4000-8000-000000000002', 1, 2, 'Since we last spoke, has anyone hurt you, threatened you or made you feel unsafe?'),
+  ('5a000000-0000-4000-8000-000000000003', 1, 3, 'Has the person who hurt you tried to contact, follow or find you?'),
+  ('5a000000-0000-4000-8000-000000000004', 1, 4, 'Is your safety plan still working for you, or does something in it need to change?'),
+  ('5a000000-0000-4000-8000-000000000005', 1, 5, 'Is it still safe for us to contact you this way, at this time and place?');
+
+create table follow_up_safety_answer (
+    follow_up_id uuid         not null references follow_up (id),
+    question_id  uuid         not null references safety_question (id),
+    answer       varchar(20)  not null check (answer in ('YES', 'NO', 'UNSURE', 'DECLINED', 'NOT_SAFE_TO_ASK')),
+    note         varchar(2000),
+    primary key (follow_up_id, question_id)
+);
+
+-- "The status of the survivor in terms of their safety, health, family, social life (friends, school, work),
+-- feelings, and services."
+create table follow_up_domain_status (
+    follow_up_id uuid         not null references follow_up (id),
+    domain       varchar(20)  not null check (domain in ('SAFETY', 'HEALTH', 'FAMILY', 'SOCIAL_LIFE', 'FEELINGS', 'SERVICES')),
+    status       varchar(20)  not null check (status in ('GOOD', 'SOME_CONCERNS', 'SERIOUS_CONCERNS', 'NOT_DISCUSSED')),
+    note         varchar(2000),
+    primary key (follow_up_id, domain)
+);
+
+-- "Document outcomes of referrals": against the referral rows themselves.
+create table follow_up_referral_outcome (
+    follow_up_id uuid         not null references follow_up (id),
+    referral_id  uuid         not null references referral (id),
+    outcome      varchar(20)  not null check (outcome in ('RECEIVED', 'PARTLY_RECEIVED', 'NOT_RECEIVED', 'WAITING', 'DECLINED_BY_HER')),
+    note         varchar(2000),
+    primary key (follow_up_id, referral_id)
+);
+
+-- "Schedule another follow-up visit": ending follow-up without a next one says why.
+alter table follow_up add column no_next_follow_up_because varchar(2000);
+
+-- Conferences: why it was called ("Often scheduled when survivor's needs aren't being met"), the ongoing issues
+-- identified, and goal revisions naming the conference whose decisions made them.
+alter table conference
+    add column called_because      varchar(30) check (called_because in ('NEEDS_NOT_MET', 'REVIEW_PROGRESS', 'NEW_RISK',
+                                       'COORDINATE_ROLES', 'RESOLVE_CONFLICT', 'OTHER')),
+    add column called_because_note varchar(2000),
+    add column ongoing_issues      text;
+alter table action_plan_revision add column conference_id uuid references conference (id);
