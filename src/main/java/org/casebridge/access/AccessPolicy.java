@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -30,15 +31,15 @@ public class AccessPolicy {
 
     private final CurrentCaller currentCaller;
     private final Grants grants;
-    private final AuditLog audit;
+    private final Refusals refusals;
     private final Duration referralRouteAfterEnd;
 
-    public AccessPolicy(CurrentCaller currentCaller, Grants grants, AuditLog audit,
+    public AccessPolicy(CurrentCaller currentCaller, Grants grants, Refusals refusals,
                         @ConfigProperty(name = "casebridge.access.referral-route-after-end", defaultValue = "P30D")
                         Duration referralRouteAfterEnd) {
         this.currentCaller = currentCaller;
         this.grants = grants;
-        this.audit = audit;
+        this.refusals = refusals;
         this.referralRouteAfterEnd = referralRouteAfterEnd;
     }
 
@@ -62,10 +63,10 @@ public class AccessPolicy {
         Caller caller = caller();
         AuditLog.Entry entry = AuditLog.Entry.of(action, "Service", serviceId, null);
         if (!caller.has(Role.AGENCY_ADMIN)) {
-            throw refuse(caller, entry, ApiException.forbidden("Only agency administrators manage the service directory"));
+            throw refuse(caller, entry, Refusals.forbidden("Only agency administrators manage the service directory"));
         }
         if (!caller.belongsTo(agencyCode)) {
-            throw refuse(caller, entry, ApiException.forbidden("Agency administrators manage only their own agency's services"));
+            throw refuse(caller, entry, Refusals.forbidden("Agency administrators manage only their own agency's services"));
         }
         return caller;
     }
@@ -82,7 +83,7 @@ public class AccessPolicy {
         Caller caller = caller();
         if (!caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) || caller.agencyCode() == null) {
             throw refuse(caller, AuditLog.Entry.of(action, "Case", null, null),
-                    ApiException.forbidden("Only caseworkers and supervisors manage cases"));
+                    Refusals.forbidden("Only caseworkers and supervisors manage cases"));
         }
         return caller;
     }
@@ -94,7 +95,7 @@ public class AccessPolicy {
     public Caller mayWorkOnCase(String action, UUID caseId, String leadAgencyCode) {
         Caller caller = caller();
         if (leadAgencyCode == null || !isLeadStaff(caller, leadAgencyCode)) {
-            throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId), ApiException.notFound("Case"));
+            throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId), Refusals.hidden("Case"));
         }
         return caller;
     }
@@ -108,7 +109,7 @@ public class AccessPolicy {
     public void mayShareWithoutConsent(Caller caller, String action, UUID caseId) {
         if (!caller.has(Role.SUPERVISOR)) {
             throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId),
-                    ApiException.forbidden("Only a supervisor may record a mandatory report or an override"));
+                    Refusals.forbidden("Only a supervisor may record a mandatory report or an override"));
         }
     }
 
@@ -117,10 +118,10 @@ public class AccessPolicy {
         Caller caller = caller();
         AuditLog.Entry entry = AuditLog.Entry.of("sharing.withdraw", "SharingDecision", decisionId, caseId);
         if (leadAgencyCode == null || !isLeadStaff(caller, leadAgencyCode)) {
-            throw refuse(caller, entry, ApiException.notFound("Sharing decision"));
+            throw refuse(caller, entry, Refusals.hidden("Sharing decision"));
         }
         if (!caller.has(Role.SUPERVISOR)) {
-            throw refuse(caller, entry, ApiException.forbidden("Only a supervisor withdraws a sharing decision"));
+            throw refuse(caller, entry, Refusals.forbidden("Only a supervisor withdraws a sharing decision"));
         }
         return caller;
     }
@@ -226,7 +227,7 @@ public class AccessPolicy {
         Caller caller = caller();
         ReferralSide side = sideOf(caller, fromAgencyCode, toAgencyCode);
         if (side == ReferralSide.NONE) {
-            throw refuse(caller, AuditLog.Entry.of(action, "Referral", referralId, caseId), ApiException.notFound("Referral"));
+            throw refuse(caller, AuditLog.Entry.of(action, "Referral", referralId, caseId), Refusals.hidden("Referral"));
         }
         return side;
     }
@@ -235,7 +236,7 @@ public class AccessPolicy {
     public void mayMoveReferral(ReferralSide side, ReferralSide mover, UUID referralId, UUID caseId, String from, String to) {
         if (mover != side) {
             throw refuse(caller(), AuditLog.Entry.of("referral.transition", "Referral", referralId, caseId).withDetail(from + "->" + to),
-                    ApiException.forbidden(mover == ReferralSide.RECEIVER
+                    Refusals.forbidden(mover == ReferralSide.RECEIVER
                             ? "Only the receiving agency moves a referral to " + to
                             : "Only the referring agency cancels a referral"));
         }
@@ -245,7 +246,7 @@ public class AccessPolicy {
     public Caller mayListReferralsSent() {
         Caller caller = caller();
         if (!caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) || caller.agencyCode() == null) {
-            throw ApiException.forbidden("Only caseworkers and supervisors list the referrals their agency sent");
+            throw Refusals.forbidden("Only caseworkers and supervisors list the referrals their agency sent");
         }
         return caller;
     }
@@ -263,7 +264,7 @@ public class AccessPolicy {
     public Caller mayListReferrals() {
         Caller caller = caller();
         if (!caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR) || caller.agencyCode() == null) {
-            throw ApiException.forbidden("Only agency staff who work on referrals list them");
+            throw Refusals.forbidden("Only agency staff who work on referrals list them");
         }
         return caller;
     }
@@ -292,33 +293,13 @@ public class AccessPolicy {
         Caller caller = caller();
         AuditLog.Entry entry = AuditLog.Entry.of(action, "CaseClosure", closureId, caseId);
         if (leadAgencyCode == null || !isLeadStaff(caller, leadAgencyCode)) {
-            throw refuse(caller, entry, ApiException.notFound("Closure"));
+            throw refuse(caller, entry, Refusals.hidden("Closure"));
         }
         if (!caller.has(Role.SUPERVISOR)) {
-            throw refuse(caller, entry, ApiException.forbidden("Only a supervisor approves or rejects a closure"));
+            throw refuse(caller, entry, Refusals.forbidden("Only a supervisor approves or rejects a closure"));
         }
         if (caller.subject().equals(requestedBySubject)) {
-            throw refuse(caller, entry, ApiException.forbidden("A closure is decided by a supervisor other than the one who requested it"));
-        }
-        return caller;
-    }
-
-    // --- client feedback survey -------------------------------------------------------------------------
-
-    /** A survey is administered by a supervisor or another caseworker of the agency, never the case's own caseworker. */
-    public void mayAdministerFeedback(Caller caller, UUID caseId, String caseworkerSubject) {
-        if (caller.subject().equals(caseworkerSubject)) {
-            throw refuse(caller, AuditLog.Entry.of("feedback.start", "Case", caseId, caseId),
-                    ApiException.forbidden("The survivor's own caseworker does not administer her feedback survey; ask a "
-                            + "supervisor or another caseworker"));
-        }
-    }
-
-    /** Feedback results are read by the agency's supervisors, as aggregates only. */
-    public Caller mayReadFeedbackResults() {
-        Caller caller = caller();
-        if (!caller.has(Role.SUPERVISOR) || caller.agencyCode() == null) {
-            throw ApiException.forbidden("Feedback results are for the agency's supervisors");
+            throw refuse(caller, entry, Refusals.forbidden("A closure is decided by a supervisor other than the one who requested it"));
         }
         return caller;
     }
@@ -339,7 +320,7 @@ public class AccessPolicy {
                 && invitedAgencyCodes.contains(caller.agencyCode())) {
             return ConferenceSide.INVITED;
         }
-        throw refuse(caller, AuditLog.Entry.of(action, "Conference", conferenceId, caseId), ApiException.notFound("Conference"));
+        throw refuse(caller, AuditLog.Entry.of(action, "Conference", conferenceId, caseId), Refusals.hidden("Conference"));
     }
 
     /** How much of one invitation a caller sees in a conference's list of invitations. */
@@ -363,7 +344,7 @@ public class AccessPolicy {
     public void mayRunConference(String action, ConferenceSide side, UUID conferenceId, UUID caseId) {
         if (side != ConferenceSide.LEAD) {
             throw refuse(caller(), AuditLog.Entry.of(action, "Conference", conferenceId, caseId),
-                    ApiException.forbidden("Only the lead agency's caseworkers and supervisors run the conference"));
+                    Refusals.forbidden("Only the lead agency's caseworkers and supervisors run the conference"));
         }
     }
 
@@ -372,7 +353,7 @@ public class AccessPolicy {
         Caller caller = caller();
         if (!caller.belongsTo(assignedAgencyCode)) {
             throw refuse(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", itemId, caseId),
-                    ApiException.forbidden("Only the agency an action item is assigned to updates it"));
+                    Refusals.forbidden("Only the agency an action item is assigned to updates it"));
         }
     }
 
@@ -381,43 +362,8 @@ public class AccessPolicy {
         return mayListReferrals();
     }
 
-    /** A refusal of work: audited in its own transaction, then thrown by the caller of this method. */
-    public ApiException refuse(Caller caller, AuditLog.Entry entry, ApiException refusal) {
-        audit.denied(caller, entry.withDetail(entry.detail() == null ? refusal.code().name() : refusal.code() + " " + entry.detail()));
-        return refusal;
-    }
-
-    // --- supervision -------------------------------------------------------------------------------------
-
-    /** Supervisors observe and manage the caseworkers of their own agency; to anyone else those do not exist. */
-    public Caller mayManageSupervision(String action, String agencyCode, UUID targetId) {
-        Caller caller = caller();
-        if (!caller.has(Role.SUPERVISOR) || agencyCode == null || !caller.belongsTo(agencyCode)) {
-            throw refuse(caller, AuditLog.Entry.of(action, "Observation", targetId, null), ApiException.notFound("Caseworker or observation"));
-        }
-        return caller;
-    }
-
-    /** An observation is seen by the observed caseworker and by the supervisors of the agency; by nobody else. */
-    public Caller mayViewObservation(String action, UUID observationId, String agencyCode, String caseworkerSubject,
-                                     String caseworkerUsername) {
-        Caller caller = caller();
-        boolean supervisor = caller.has(Role.SUPERVISOR) && caller.belongsTo(agencyCode);
-        boolean observed = matchPerson(caller, Role.CASEWORKER, agencyCode, caseworkerSubject, caseworkerUsername) != PersonMatch.NONE;
-        if (agencyCode == null || !(supervisor || observed)) {
-            throw refuse(caller, AuditLog.Entry.of(action, "Observation", observationId, null), ApiException.notFound("Observation"));
-        }
-        return caller;
-    }
-
-    /** Only the observed caseworker acknowledges the feedback on their own observation. */
-    public Caller mayAcknowledgeObservation(UUID observationId, String agencyCode, String caseworkerSubject, String caseworkerUsername) {
-        Caller caller = mayViewObservation("observation.acknowledge", observationId, agencyCode, caseworkerSubject, caseworkerUsername);
-        if (matchPerson(caller, Role.CASEWORKER, agencyCode, caseworkerSubject, caseworkerUsername) == PersonMatch.NONE) {
-            throw refuse(caller, AuditLog.Entry.of("observation.acknowledge", "Observation", observationId, null),
-                    ApiException.forbidden("Only the observed caseworker acknowledges the feedback"));
-        }
-        return caller;
+    ApiException refuse(Caller caller, AuditLog.Entry entry, ApiException refusal) {
+        return refusals.refuse(caller, entry, refusal);
     }
 
     // --- needs assessment (focus groups) -----------------------------------------------------------------
@@ -427,7 +373,7 @@ public class AccessPolicy {
         Caller caller = caller();
         if (!caller.has(Role.FACILITATOR)) {
             throw refuse(caller, AuditLog.Entry.of(action, "FocusGroupSession", null, null),
-                    ApiException.forbidden("Only facilitators run focus groups"));
+                    Refusals.forbidden("Only facilitators run focus groups"));
         }
         return caller;
     }
@@ -440,7 +386,7 @@ public class AccessPolicy {
         Caller caller = mayFacilitate("session.plan");
         if (caller.agencyCode() == null) {
             throw refuse(caller, AuditLog.Entry.of("session.plan", "FocusGroupSession", null, null),
-                    ApiException.forbidden("A session is planned by a facilitator of an agency; your token carries none"));
+                    Refusals.forbidden("A session is planned by a facilitator of an agency; your token carries none"));
         }
         return caller;
     }
@@ -454,7 +400,7 @@ public class AccessPolicy {
         Caller caller = caller();
         if (!caller.has(Role.AGENCY_ADMIN) || caller.agencyCode() == null || !callersAgencyLeadsCases) {
             throw refuse(caller, AuditLog.Entry.of("theme.add", "NeedTheme", null, null),
-                    ApiException.forbidden("The admins of lead agencies extend the theme list"));
+                    Refusals.forbidden("The admins of lead agencies extend the theme list"));
         }
         return caller;
     }
@@ -485,7 +431,7 @@ public class AccessPolicy {
         Caller caller = caller();
         SessionPart part = partInSession(caller, facilitatorSubject, agencyCode, noteTakerSubject, noteTakerUsername);
         if (part == SessionPart.NONE) {
-            throw refuse(caller, AuditLog.Entry.of(action, "FocusGroupSession", sessionId, null), ApiException.notFound("Session"));
+            throw refuse(caller, AuditLog.Entry.of(action, "FocusGroupSession", sessionId, null), Refusals.hidden("Session"));
         }
         return part;
     }
@@ -509,7 +455,7 @@ public class AccessPolicy {
      * that username, the record's role and the record's agency — and the service then stores that subject, so that
      * from then on only it matches. Role and agency are required in both cases.
      */
-    public PersonMatch matchPerson(Caller caller, Role role, String agencyCode, String boundSubject, String username) {
+    static PersonMatch matchPerson(Caller caller, Role role, String agencyCode, String boundSubject, String username) {
         if (!caller.has(role) || agencyCode == null || !caller.belongsTo(agencyCode)) {
             return PersonMatch.NONE;
         }
@@ -519,16 +465,49 @@ public class AccessPolicy {
         return username != null && username.equals(caller.username()) ? PersonMatch.FIRST_USE : PersonMatch.NONE;
     }
 
+    /**
+     * Two first uses of one name at once: the first binding wins, and whoever the record is now bound to is the
+     * person; anyone else is answered as if the record did not exist.
+     */
+    public void requireBoundTo(String action, String targetType, UUID targetId, String boundSubject, String hiddenAs) {
+        Caller caller = caller();
+        if (!caller.subject().equals(boundSubject)) {
+            throw refuse(caller, AuditLog.Entry.of(action, targetType, targetId, null), Refusals.hidden(hiddenAs));
+        }
+    }
+
+    /** Work in the name of one's agency needs that agency to be registered in Casebridge. */
+    public <T> T registeredAgency(Caller caller, String action, String targetType, Optional<T> agency) {
+        return agency.orElseThrow(() -> refuse(caller, AuditLog.Entry.of(action, targetType, null, null),
+                Refusals.forbidden("Your agency is not registered in Casebridge")));
+    }
+
+    // --- events ------------------------------------------------------------------------------------------
+
+    /** A subscriber hears of a change only when it concerns their own agency (the agencies a referral connects, a conference's). */
+    public boolean hears(Caller subscriber, Collection<String> concernedAgencies) {
+        return subscriber.agencyCode() != null && concernedAgencies.contains(subscriber.agencyCode());
+    }
+
     // --- aggregates --------------------------------------------------------------------------------------
 
     /** State leads read disclosure-controlled aggregates of their own state, and nothing record-level. */
     public Caller mayReadAggregatesOf(String state) {
         Caller caller = caller();
         if (!caller.has(Role.STATE_LEAD)) {
-            throw ApiException.forbidden("Aggregates are for state leads");
+            throw Refusals.forbidden("Aggregates are for state leads");
         }
         if (caller.state() == null || !caller.state().equals(state)) {
-            throw ApiException.forbidden("State leads read the figures of their own state only");
+            throw Refusals.forbidden("State leads read the figures of their own state only");
+        }
+        return caller;
+    }
+
+    /** Feedback results are read by the agency's supervisors, as aggregates only. */
+    public Caller mayReadFeedbackResults() {
+        Caller caller = caller();
+        if (!caller.has(Role.SUPERVISOR) || caller.agencyCode() == null) {
+            throw Refusals.forbidden("Feedback results are for the agency's supervisors");
         }
         return caller;
     }
@@ -538,7 +517,7 @@ public class AccessPolicy {
     public Caller mayReadAuditLog() {
         Caller caller = caller();
         if (!caller.has(Role.AUDITOR)) {
-            throw ApiException.forbidden("Only auditors read the audit log");
+            throw Refusals.forbidden("Only auditors read the audit log");
         }
         return caller;
     }

@@ -29,10 +29,10 @@ public record ConsentNode(@Id @NonNull String id,
 
     public static final String TYPE = "Consent";
 
-    static ConsentNode of(Consent c, AgencyNode recipient) {
+    static ConsentNode of(Consent c, AgencyNode recipient, OffsetDateTime now) {
         return new ConsentNode(GlobalId.encode(TYPE, c.id), recipient, c.categories.stream().sorted().toList(), c.purpose,
                 c.givenBy, c.obtainedHow, c.validFrom, c.validUntil, c.recordedAt, c.revokedAt, c.revocationNote,
-                c.isCurrent(OffsetDateTime.now()));
+                c.isCurrent(now));
     }
 
     @Override

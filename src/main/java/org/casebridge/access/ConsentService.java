@@ -12,13 +12,14 @@ import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.InputValidation;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -47,8 +48,10 @@ public class ConsentService {
     private final AuditLog audit;
     private final InputValidation validation;
     private final EntityManager em;
+    private final Clock clock;
 
-    public ConsentService(AccessPolicy access, AuditLog audit, InputValidation validation, EntityManager em) {
+    public ConsentService(AccessPolicy access, AuditLog audit, InputValidation validation, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -59,12 +62,9 @@ public class ConsentService {
     }
 
     private CaseRef caseRef(UUID caseId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select c.id, a.code, c.status from survivor_case c join agency a on a.id = c.lead_agency_id
-                        where c.id = ?1""").setParameter(1, caseId).getResultList();
-        return rows.isEmpty() ? new CaseRef(caseId, null, null)
-                : new CaseRef((UUID) rows.get(0)[0], (String) rows.get(0)[1], (String) rows.get(0)[2]);
+        return Rows.read(em, CaseRef.class, """
+                        select c.id, a.code as lead_agency_code, c.status from survivor_case c join agency a on a.id = c.lead_agency_id
+                        where c.id = ?1""", caseId).stream().findFirst().orElse(new CaseRef(caseId, null, null));
     }
 
     @Transactional
@@ -78,7 +78,7 @@ public class ConsentService {
         }
         Agency recipient = Agency.byCode(input.recipientAgencyCode())
                 .orElseThrow(() -> ApiException.invalid("input.recipientAgencyCode", "No agency with this code"));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Consent consent = new Consent();
         consent.id = UUID.randomUUID();
         consent.caseId = ref.id();
@@ -97,7 +97,7 @@ public class ConsentService {
         consent.persist();
         audit.allowed(caller, AuditLog.Entry.of("consent.record", "Consent", consent.id, ref.id())
                 .withCategories(consent.categories).withDetail("to " + recipient.code + " for " + consent.purpose));
-        return ConsentNode.of(consent, AgencyNode.of(recipient));
+        return ConsentNode.of(consent, AgencyNode.of(recipient), OffsetDateTime.now(clock));
     }
 
     @Transactional
@@ -110,22 +110,25 @@ public class ConsentService {
         if (consent.revokedAt != null) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The consent is already revoked");
         }
-        consent.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        consent.revokedAt = OffsetDateTime.now(clock);
         consent.revokedBySubject = caller.subject();
         consent.revocationNote = input.note();
         audit.allowed(caller, AuditLog.Entry.of("consent.revoke", "Consent", consent.id, consent.caseId)
                 .withCategories(consent.categories));
         em.flush();
-        return ConsentNode.of(consent, AgencyNode.of(Agency.findById(consent.recipientAgencyId)));
+        return ConsentNode.of(consent, AgencyNode.of(Agency.findById(consent.recipientAgencyId)), OffsetDateTime.now(clock));
     }
 
     public List<ConsentNode> consents(UUID caseId) {
         CaseRef ref = caseRef(caseId);
         access.mayWorkOnCase("consent.list", caseId, ref.leadAgencyCode());
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createQuery("""
-                        select c, a from Consent c, Agency a where a.id = c.recipientAgencyId and c.caseId = ?1
-                        order by c.recordedAt""").setParameter(1, caseId).getResultList();
-        return rows.stream().map(r -> ConsentNode.of((Consent) r[0], AgencyNode.of((Agency) r[1]))).toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return em.createQuery("""
+                        select c, a from Consent c, Agency a
+                        where a.id = c.recipientAgencyId and c.caseId = ?1 order by c.recordedAt""", ConsentTo.class)
+                .setParameter(1, caseId).getResultList().stream().map(r -> ConsentNode.of(r.consent(), AgencyNode.of(r.agency()), now)).toList();
+    }
+
+    public record ConsentTo(Consent consent, Agency agency) {
     }
 }

@@ -8,9 +8,9 @@ import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.InputValidation;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.UUID;
 
@@ -29,8 +29,10 @@ public class SharingDecisions {
     private final AccessPolicy access;
     private final AuditLog audit;
     private final InputValidation validation;
+    private final Clock clock;
 
-    public SharingDecisions(AccessPolicy access, AuditLog audit, InputValidation validation) {
+    public SharingDecisions(AccessPolicy access, AuditLog audit, InputValidation validation, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -63,7 +65,7 @@ public class SharingDecisions {
                         "The survivor must be told of the obligation to report before reporting");
             }
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         OffsetDateTime validUntil = input.validUntil() == null ? now.plus(DEFAULT_VALIDITY) : input.validUntil();
         if (!validUntil.isAfter(now) || validUntil.isAfter(now.plus(LONGEST_VALIDITY))) {
             throw ApiException.invalid(field + ".validUntil", "A sharing decision ends after now and within a year");
@@ -104,7 +106,7 @@ public class SharingDecisions {
         if (decision.withdrawnAt != null) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The sharing decision was already withdrawn");
         }
-        decision.withdrawnAt = OffsetDateTime.now(ZoneOffset.UTC);
+        decision.withdrawnAt = OffsetDateTime.now(clock);
         decision.withdrawnBySubject = caller.subject();
         decision.withdrawnByName = caller.username();
         decision.withdrawalReason = input.reason();

@@ -17,8 +17,8 @@ import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
 import org.casebridge.graphql.TotalCount;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +32,10 @@ public class DirectoryService {
     private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
+    private final Clock clock;
 
-    public DirectoryService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys) {
+    public DirectoryService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -43,8 +45,8 @@ public class DirectoryService {
     public AgencyConnection agencies(PageRequest page) {
         access.mayReadDirectory();
         UUID after = page.afterId();
-        List<Agency> rows = Agency.find((after == null ? "order by id" : "id > ?1 order by id") + page.limit(),
-                after == null ? new Object[0] : new Object[]{after}).list();
+        List<Agency> rows = (after == null ? Agency.find("order by id" + page.limit())
+                : Agency.find("id > ?1 order by id" + page.limit(), after)).list();
         return new AgencyConnection(page, rows, TotalCount.of("from Agency"));
     }
 
@@ -151,7 +153,7 @@ public class DirectoryService {
         validation.check(input);
         ServiceOffering service = editable("service.retire", input.id(), input.version());
         if (service.retiredAt == null) {
-            service.retiredAt = OffsetDateTime.now(ZoneOffset.UTC);
+            service.retiredAt = OffsetDateTime.now(clock);
             service.acceptingReferrals = false;
         }
         ServiceOffering.flush();
@@ -165,9 +167,7 @@ public class DirectoryService {
         ServiceOffering service = ServiceOffering.<ServiceOffering>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("Service"));
         access.mayManageDirectoryOf(action, id, service.agency.code);
-        if (service.version != version) {
-            throw ApiException.conflict("The service was changed since version " + version + "; reload it and retry");
-        }
+        ApiException.requireVersion("service", service.version, version);
         return service;
     }
 }

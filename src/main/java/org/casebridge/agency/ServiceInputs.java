@@ -1,8 +1,8 @@
 package org.casebridge.agency;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.casebridge.graphql.FreeText;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -15,7 +15,6 @@ import java.util.List;
 public final class ServiceInputs {
 
     /** Some visible character: blank strings are refused without making an optional field required. */
-    static final String NOT_BLANK = "(?s).*\\S.*";
 
     private ServiceInputs() {
     }
@@ -28,7 +27,7 @@ public final class ServiceInputs {
             @NonNull @NotBlank @Size(max = 200) String name,
             @Size(max = 2000) String description,
             @Size(max = 1000) String eligibility,
-            List<@Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = 50) String> languages,
+            List<@FreeText @Size(max = 50) String> languages,
             @Size(max = 300) String areaServed,
             @Size(max = 200) String hours,
             Boolean acceptingReferrals) {
@@ -40,10 +39,10 @@ public final class ServiceInputs {
             @Id @NonNull String id,
             @Description("The version the caller last saw; a stale version fails with CONFLICT.") int version,
             ServiceType type,
-            @Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = 200) String name,
+            @FreeText @Size(max = 200) String name,
             @Size(max = 2000) String description,
             @Size(max = 1000) String eligibility,
-            List<@Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = 50) String> languages,
+            List<@FreeText @Size(max = 50) String> languages,
             @Size(max = 300) String areaServed,
             @Size(max = 200) String hours,
             Boolean acceptingReferrals) {

@@ -2,22 +2,22 @@ package org.casebridge.assessment;
 
 import jakarta.enterprise.inject.Produces;
 import org.casebridge.assessment.AssessmentEnums.Audience;
-import org.casebridge.assessment.AssessmentTypes.AgreeNotesInput;
-import org.casebridge.assessment.AssessmentTypes.ConfirmConsentInput;
-import org.casebridge.assessment.AssessmentTypes.CreateEventInput;
-import org.casebridge.assessment.AssessmentTypes.CreateEventPayload;
-import org.casebridge.assessment.AssessmentTypes.CreateGuideInput;
-import org.casebridge.assessment.AssessmentTypes.CreateGuidePayload;
-import org.casebridge.assessment.AssessmentTypes.GuideView;
-import org.casebridge.assessment.AssessmentTypes.NotesView;
-import org.casebridge.assessment.AssessmentTypes.PlanSessionInput;
-import org.casebridge.assessment.AssessmentTypes.RecordNotesInput;
-import org.casebridge.assessment.AssessmentTypes.ReportConcernInput;
-import org.casebridge.assessment.AssessmentTypes.ReportConcernPayload;
-import org.casebridge.assessment.AssessmentTypes.SessionPayload;
-import org.casebridge.assessment.AssessmentTypes.SessionView;
-import org.casebridge.assessment.AssessmentTypes.SignInInput;
-import org.casebridge.assessment.AssessmentTypes.SignInView;
+import org.casebridge.assessment.SessionTypes.AgreeNotesInput;
+import org.casebridge.assessment.SessionTypes.ConfirmConsentInput;
+import org.casebridge.assessment.GuideTypes.CreateEventInput;
+import org.casebridge.assessment.GuideTypes.CreateEventPayload;
+import org.casebridge.assessment.GuideTypes.CreateGuideInput;
+import org.casebridge.assessment.GuideTypes.CreateGuidePayload;
+import org.casebridge.assessment.GuideTypes.GuideView;
+import org.casebridge.assessment.SessionNotesTypes.NotesView;
+import org.casebridge.assessment.SessionTypes.PlanSessionInput;
+import org.casebridge.assessment.SessionNotesTypes.RecordNotesInput;
+import org.casebridge.assessment.SessionNotesTypes.ReportConcernInput;
+import org.casebridge.assessment.SessionNotesTypes.ReportConcernPayload;
+import org.casebridge.assessment.SessionTypes.SessionPayload;
+import org.casebridge.assessment.SessionTypes.SessionView;
+import org.casebridge.assessment.SessionTypes.SignInInput;
+import org.casebridge.assessment.SessionTypes.SignInView;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.NodeLoader;
@@ -36,11 +36,15 @@ import java.util.UUID;
 @GraphQLApi
 public class AssessmentApi {
 
-    private final AssessmentService assessment;
+    private final GuideService guides;
+    private final SessionService sessions;
+    private final SessionNotesService notes;
     private final NeedThemes themes;
 
-    public AssessmentApi(AssessmentService assessment, NeedThemes themes) {
-        this.assessment = assessment;
+    public AssessmentApi(GuideService guides, SessionService sessions, SessionNotesService notes, NeedThemes themes) {
+        this.guides = guides;
+        this.sessions = sessions;
+        this.notes = notes;
         this.themes = themes;
     }
 
@@ -62,86 +66,86 @@ public class AssessmentApi {
     @NonNull
     @Description("Discussion guides (facilitators): the seed guides and those facilitators wrote.")
     public List<@NonNull GuideView> discussionGuides(Audience audience) {
-        return assessment.guides(audience);
+        return guides.guides(audience);
     }
 
     @Query
     public GuideView discussionGuide(@Id @NonNull String id) {
-        return assessment.guide(GlobalId.decode(id, AssessmentTypes.GUIDE, "id")).orElseThrow(() -> ApiException.notFound("Discussion guide"));
+        return guides.guide(GlobalId.decode(id, GuideTypes.GUIDE, "id")).orElseThrow(() -> ApiException.notFound("Discussion guide"));
     }
 
     @Query
     @NonNull
     @Description("The sessions you facilitate or take notes for, latest first.")
     public List<@NonNull SessionView> myFocusGroupSessions() {
-        return assessment.mySessions();
+        return sessions.mySessions();
     }
 
     @Query
     public SessionView focusGroupSession(@Id @NonNull String id) {
-        return assessment.session(GlobalId.decode(id, SessionView.TYPE, "id")).orElseThrow(() -> ApiException.notFound("Session"));
+        return sessions.session(GlobalId.decode(id, SessionView.TYPE, "id")).orElseThrow(() -> ApiException.notFound("Session"));
     }
 
     @Mutation
     public CreateGuidePayload createDiscussionGuide(@NonNull CreateGuideInput input) {
-        return new CreateGuidePayload(assessment.createGuide(input));
+        return new CreateGuidePayload(guides.createGuide(input));
     }
 
     @Mutation
     public CreateEventPayload createAssessmentEvent(@NonNull CreateEventInput input) {
-        return new CreateEventPayload(assessment.createEvent(input));
+        return new CreateEventPayload(guides.createEvent(input));
     }
 
     @Mutation
     @Description("Plans a session on a guide: you facilitate, another person takes notes.")
     public SessionPayload planFocusGroupSession(@NonNull PlanSessionInput input) {
-        return new SessionPayload(assessment.plan(input));
+        return new SessionPayload(sessions.plan(input));
     }
 
     @Mutation
     @Description("Confirms consent and notes the number and gender of participants; before this nothing can be recorded.")
     public SessionPayload confirmSessionConsent(@NonNull ConfirmConsentInput input) {
-        return new SessionPayload(assessment.confirmConsent(input));
+        return new SessionPayload(sessions.confirmConsent(input));
     }
 
     @Mutation
     @Description("A line of the professional sign-in sheet (practitioners and state officials only).")
     public SessionPayload signInParticipant(@NonNull SignInInput input) {
-        return new SessionPayload(assessment.signIn(input));
+        return new SessionPayload(sessions.signIn(input));
     }
 
     @Mutation
     public SessionPayload recordSessionNotes(@NonNull RecordNotesInput input) {
-        return new SessionPayload(assessment.recordNotes(input));
+        return new SessionPayload(notes.recordNotes(input));
     }
 
     @Mutation
     @Description("Marks a safeguarding concern reported: when, and to whom.")
     public ReportConcernPayload reportSafeguardingConcern(@NonNull ReportConcernInput input) {
-        return new ReportConcernPayload(assessment.reportConcern(input));
+        return new ReportConcernPayload(notes.reportConcern(input));
     }
 
     @Mutation
     @Description("The facilitator and the note-taker each agree the notes; with both, the session is final and counted.")
     public SessionPayload agreeSessionNotes(@NonNull AgreeNotesInput input) {
-        return new SessionPayload(assessment.agree(input));
+        return new SessionPayload(sessions.agree(input));
     }
 
     @NonNull
     @Description("The professional sign-in sheet: only the session's facilitator and note-taker see it.")
     public List<@NonNull List<@NonNull SignInView>> signIns(@Source List<SessionView> sessions) {
-        Map<UUID, List<SignInView>> bySession = assessment.signIns(sessions.stream().map(s -> s.session().id).toList());
+        Map<UUID, List<SignInView>> bySession = this.sessions.signIns(sessions.stream().map(s -> s.session().id).toList());
         return sessions.stream().map(s -> bySession.getOrDefault(s.session().id, List.of())).toList();
     }
 
     @NonNull
     public List<@NonNull NotesView> notes(@Source List<SessionView> sessions) {
-        Map<UUID, NotesView> bySession = assessment.notes(sessions.stream().map(s -> s.session().id).toList());
+        Map<UUID, NotesView> bySession = this.notes.notes(sessions.stream().map(s -> s.session().id).toList());
         return sessions.stream().map(s -> bySession.get(s.session().id)).toList();
     }
 
     @Produces
-    static NodeLoader sessions(AssessmentService assessment) {
-        return new NodeLoader(SessionView.TYPE, assessment::session);
+    static NodeLoader sessions(SessionService sessions) {
+        return new NodeLoader(SessionView.TYPE, sessions::session);
     }
 }

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
@@ -13,14 +12,15 @@ import org.casebridge.access.Caller;
 import org.casebridge.agency.Agency;
 import org.casebridge.agency.AgencyType;
 import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.FreeText;
 import org.casebridge.graphql.InputValidation;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +38,7 @@ public class NeedThemes {
     }
 
     @Input("AddNeedThemeInput")
-    public record AddInput(@NonNull @NotNull @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") @Size(max = 60) String name,
+    public record AddInput(@NonNull @NotNull @FreeText @Size(max = 60) String name,
                            @Size(max = 500) String description) {
     }
 
@@ -50,8 +50,10 @@ public class NeedThemes {
     private final AuditLog audit;
     private final InputValidation validation;
     private final EntityManager em;
+    private final Clock clock;
 
-    public NeedThemes(AccessPolicy access, AuditLog audit, InputValidation validation, EntityManager em) {
+    public NeedThemes(AccessPolicy access, AuditLog audit, InputValidation validation, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -72,12 +74,12 @@ public class NeedThemes {
         String agency = access.caller().agencyCode();
         Caller caller = access.mayExtendThemeList(agency != null && Agency.byCode(agency)
                 .map(a -> a.type == AgencyType.CASE_MANAGEMENT || a.type == AgencyType.CHILD_PROTECTION).orElse(false));
-        String name = AssessmentService.theme(input.name());
+        String name = SessionNotesService.theme(input.name());
         int added = em.createNativeQuery("""
                         insert into need_theme (name, description, added_by_subject, added_at) values (?1, ?2, ?3, ?4)
                         on conflict (name) do nothing""")
                 .setParameter(1, name).setParameter(2, input.description()).setParameter(3, caller.subject())
-                .setParameter(4, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+                .setParameter(4, OffsetDateTime.now(clock)).executeUpdate();
         if (added == 0) {
             throw ApiException.invalid("input.name", "The theme list already has '" + name + "'");
         }

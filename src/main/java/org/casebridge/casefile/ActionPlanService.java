@@ -18,11 +18,10 @@ import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
+import org.casebridge.runtime.Rows;
 
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +40,11 @@ public class ActionPlanService {
     private final IdempotencyKeys idempotencyKeys;
     private final CaseService cases;
     private final EntityManager em;
+    private final Clock clock;
 
     public ActionPlanService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                             CaseService cases, EntityManager em) {
+                             CaseService cases, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -59,34 +60,28 @@ public class ActionPlanService {
     }
 
     public Map<UUID, List<GoalView>> goals(Collection<UUID> caseIds) {
-        Map<UUID, List<GoalView>> byCase = new HashMap<>();
-        ActionPlanGoal.<ActionPlanGoal>find("from ActionPlanGoal g join fetch g.responsibleAgency where g.caseId in ?1 order by g.createdAt, g.id",
-                caseIds).stream().forEach(g -> byCase.computeIfAbsent(g.caseId, k -> new ArrayList<>()).add(GoalView.of(g)));
-        return byCase;
+        return Rows.group(ActionPlanGoal.<ActionPlanGoal>list(
+                "from ActionPlanGoal g join fetch g.responsibleAgency where g.caseId in ?1 order by g.createdAt, g.id", caseIds),
+                g -> g.caseId, GoalView::of);
     }
 
     public Map<String, List<RevisionView>> revisions(Collection<String> goalIds) {
         Map<UUID, String> ids = new HashMap<>();
         goalIds.forEach(id -> ids.put(GlobalId.decode(id, ActionPlanTypes.GOAL_TYPE, "id"), id));
-        Map<String, List<RevisionView>> byGoal = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select r.goal_id, r.revision, r.need_area, r.goal, r.actions, a.code, r.status, r.note, r.revised_by_name,
-                               r.revised_at
+        return Rows.group(Rows.read(em, RevisionRow.class, """
+                        select r.goal_id, r.revision, r.need_area, r.goal, r.actions, a.code as responsible_agency_code, r.status,
+                               r.note, r.revised_by_name, r.revised_at
                         from action_plan_revision r join agency a on a.id = r.responsible_agency_id
-                        where r.goal_id = any(?1) order by r.goal_id, r.revision""")
-                .setParameter(1, ids.keySet().toArray(UUID[]::new)).getResultList();
-        for (Object[] r : rows) {
-            byGoal.computeIfAbsent(ids.get((UUID) r[0]), k -> new ArrayList<>()).add(new RevisionView(((Number) r[1]).intValue(),
-                    ServiceType.valueOf((String) r[2]), (String) r[3], (String) r[4], (String) r[5],
-                    ActionPlanGoal.Status.valueOf((String) r[6]), (String) r[7], (String) r[8], offset(r[9])));
-        }
-        return byGoal;
+                        where r.goal_id = any(?1) order by r.goal_id, r.revision""", (Object) ids.keySet().toArray(UUID[]::new)),
+                r -> ids.get(r.goalId()), RevisionRow::view);
     }
 
-    static OffsetDateTime offset(Object value) {
-        return value instanceof OffsetDateTime o ? o : value instanceof java.time.Instant i ? i.atOffset(ZoneOffset.UTC)
-                : ((Timestamp) value).toInstant().atOffset(ZoneOffset.UTC);
+    private record RevisionRow(UUID goalId, int revision, ServiceType needArea, String goal, String actions,
+                               String responsibleAgencyCode, ActionPlanGoal.Status status, String note, String revisedByName,
+                               OffsetDateTime revisedAt) {
+        RevisionView view() {
+            return new RevisionView(revision, needArea, goal, actions, responsibleAgencyCode, status, note, revisedByName, revisedAt);
+        }
     }
 
     @Transactional
@@ -109,7 +104,7 @@ public class ActionPlanService {
         goal.actions = input.actions();
         goal.responsibleAgency = responsible;
         goal.status = input.status() == null ? ActionPlanGoal.Status.NOT_STARTED : input.status();
-        goal.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        goal.createdAt = OffsetDateTime.now(clock);
         goal.updatedAt = goal.createdAt;
         goal.persist();
         em.flush();
@@ -138,14 +133,14 @@ public class ActionPlanService {
         UUID caseId = goal == null ? null : goal.caseId;
         cases.openForWork(action, caseId);
         Caller caller = access.caller();
-        if (version != null && goal.version != version) {
-            throw ApiException.conflict("The goal was changed since version " + version + "; reload it and retry");
+        if (version != null) {
+            ApiException.requireVersion("goal", goal.version, version);
         }
         if (text != null) goal.goal = text;
         if (actions != null) goal.actions = actions;
         if (responsibleAgencyCode != null) goal.responsibleAgency = agency(responsibleAgencyCode, "input.responsibleAgencyCode");
         if (status != null) goal.status = status;
-        goal.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        goal.updatedAt = OffsetDateTime.now(clock);
         em.flush();
         keepRevision(caller, goal, note);
         audit.allowed(caller, AuditLog.Entry.of(action, "ActionPlanGoal", goalId, caseId).withCategories(Set.of(InformationCategory.CASE_PLAN)));

@@ -1,10 +1,10 @@
 package org.casebridge.casefile;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.casebridge.agency.AgencyNode;
 import org.casebridge.agency.ServiceType;
+import org.casebridge.graphql.FreeText;
 import org.casebridge.graphql.GlobalId;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -20,7 +20,6 @@ import java.util.UUID;
 public final class ActionPlanTypes {
 
     static final String GOAL_TYPE = "ActionPlanGoal";
-    static final String TEXT = "(?s).*\\S.*";
 
     private ActionPlanTypes() {
     }
@@ -61,8 +60,8 @@ public final class ActionPlanTypes {
     public record AddGoalInput(@Size(max = 100) String idempotencyKey,
                                @Id @NonNull String caseId,
                                @NonNull @NotNull ServiceType needArea,
-                               @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String goal,
-                               @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 4000) String actions,
+                               @NonNull @NotNull @FreeText @Size(max = 2000) String goal,
+                               @NonNull @NotNull @FreeText @Size(max = 4000) String actions,
                                @NonNull @NotNull @Size(max = 40) String responsibleAgencyCode,
                                @Description("NOT_STARTED when left out.") ActionPlanGoal.Status status) {
     }
@@ -71,8 +70,8 @@ public final class ActionPlanTypes {
     @Description("Changes a goal; fields left out stay as they are. The revision is kept with its note.")
     public record ReviseGoalInput(@Id @NonNull String id,
                                   int version,
-                                  @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String goal,
-                                  @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 4000) String actions,
+                                  @FreeText @Size(max = 2000) String goal,
+                                  @FreeText @Size(max = 4000) String actions,
                                   @Size(max = 40) String responsibleAgencyCode,
                                   ActionPlanGoal.Status status,
                                   @Description("Why it changed.") @Size(max = 2000) String note) {

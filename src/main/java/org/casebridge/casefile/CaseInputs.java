@@ -2,7 +2,6 @@ package org.casebridge.casefile;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.casebridge.agency.ServiceType;
 import org.casebridge.casefile.CaseEnums.AgeBand;
@@ -21,8 +20,6 @@ import java.util.Set;
 
 /** Inputs, payloads and the CASE_SUMMARY shape of survivor cases. */
 public final class CaseInputs {
-
-    static final String NOT_BLANK = "(?s).*\\S.*";
 
     private CaseInputs() {
     }

@@ -24,9 +24,9 @@ import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
 import org.casebridge.graphql.TotalCount;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -48,9 +48,11 @@ public class CaseService {
     private final IdempotencyKeys idempotencyKeys;
     private final IdentityCipher cipher;
     private final EntityManager em;
+    private final Clock clock;
 
     public CaseService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                       IdentityCipher cipher, EntityManager em) {
+                       IdentityCipher cipher, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -126,14 +128,13 @@ public class CaseService {
         }
         CaseFile file = new CaseFile();
         file.id = id;
-        file.leadAgency = Agency.byCode(caller.agencyCode())
-                .orElseThrow(() -> ApiException.forbidden("Your agency is not registered in Casebridge"));
-        file.caseNumber = "%s-%d-%06d".formatted(file.leadAgency.code, Year.now(ZoneOffset.UTC).getValue(),
+        file.leadAgency = access.registeredAgency(caller, "case.open", "Case", Agency.byCode(caller.agencyCode()));
+        file.caseNumber = "%s-%d-%06d".formatted(file.leadAgency.code, Year.now(clock).getValue(),
                 ((Number) em.createNativeQuery("select nextval('case_number_seq')").getSingleResult()).longValue());
         file.caseworkerSubject = caller.subject();
         file.caseworkerName = caller.username();
         file.status = CaseStatus.OPEN;
-        file.openedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        file.openedAt = OffsetDateTime.now(clock);
         file.lastContactAt = file.openedAt;
         file.needs = EnumSet.noneOf(org.casebridge.agency.ServiceType.class);
         Set<InformationCategory> touched = apply(file, input.identity(), input.needs(), input.serviceRequested(),
@@ -150,9 +151,7 @@ public class CaseService {
         UUID id = GlobalId.decode(input.id(), CaseView.TYPE, "input.id");
         CaseFile file = openForWork("case.update", id);
         Caller caller = access.caller();
-        if (file.version != input.version()) {
-            throw ApiException.conflict("The case was changed since version " + input.version() + "; reload it and retry");
-        }
+        ApiException.requireVersion("case", file.version, input.version());
         Set<InformationCategory> touched = apply(file, input.identity(), input.needs(), input.serviceRequested(),
                 input.riskLevel(), input.ageBand(), input.sex(), input.safetyPlan(), input.incident(),
                 input.healthNotes(), input.reportingConsent());
@@ -226,7 +225,7 @@ public class CaseService {
             file.healthNotes = healthNotes;
             touched.add(InformationCategory.HEALTH);
         }
-        file.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        file.updatedAt = OffsetDateTime.now(clock);
         return touched;
     }
 

@@ -12,15 +12,15 @@ import org.casebridge.casefile.CaseEnums.CaseStatus;
 import org.casebridge.casefile.CaseFile;
 import org.casebridge.casefile.CaseService;
 import org.casebridge.casefile.CaseView;
-import org.casebridge.closure.ClosureTypes.CarriedReferralInput;
+import org.casebridge.closure.ClosureInputs.CarriedReferralInput;
 import org.casebridge.closure.ClosureTypes.CarriedReferralView;
-import org.casebridge.closure.ClosureTypes.ChecklistInput;
+import org.casebridge.closure.ClosureInputs.ChecklistInput;
 import org.casebridge.closure.ClosureTypes.ClosureConnection;
 import org.casebridge.closure.ClosureTypes.ClosureView;
-import org.casebridge.closure.ClosureTypes.DecideClosureInput;
-import org.casebridge.closure.ClosureTypes.GoalReviewInput;
-import org.casebridge.closure.ClosureTypes.ReopenCaseInput;
-import org.casebridge.closure.ClosureTypes.RequestClosureInput;
+import org.casebridge.closure.ClosureInputs.DecideClosureInput;
+import org.casebridge.closure.ClosureInputs.GoalReviewInput;
+import org.casebridge.closure.ClosureInputs.ReopenCaseInput;
+import org.casebridge.closure.ClosureInputs.RequestClosureInput;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.GlobalId;
@@ -29,10 +29,11 @@ import org.casebridge.graphql.PageRequest;
 import org.casebridge.graphql.TotalCount;
 import org.casebridge.referral.Referral;
 import org.casebridge.referral.ReferralView;
+import org.casebridge.runtime.Rows;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -62,9 +63,11 @@ public class ClosureService {
     private final CaseService cases;
     private final ActionPlanService plans;
     private final EntityManager em;
+    private final Clock clock;
 
     public ClosureService(AccessPolicy access, AuditLog audit, InputValidation validation, CaseService cases,
-                          ActionPlanService plans, EntityManager em) {
+                          ActionPlanService plans, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -101,23 +104,21 @@ public class ClosureService {
     public Map<UUID, List<ClosureView>> forCases(List<CaseView> caseViews) {
         Map<UUID, CaseView> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency())
                 .collect(Collectors.toMap(v -> v.file().id, Function.identity(), (a, b) -> a));
-        Map<UUID, List<ClosureView>> byCase = new HashMap<>();
-        if (!lead.isEmpty()) {
-            CaseClosure.<CaseClosure>list("survivorCase.id in ?1 order by requestedAt, id", lead.keySet())
-                    .forEach(k -> byCase.computeIfAbsent(k.survivorCase.id, x -> new ArrayList<>()).add(new ClosureView(k, lead.get(k.survivorCase.id))));
+        if (lead.isEmpty()) {
+            return new HashMap<>();
         }
-        return byCase;
+        return Rows.group(CaseClosure.<CaseClosure>list("survivorCase.id in ?1 order by requestedAt, id", lead.keySet()),
+                k -> k.survivorCase.id, k -> new ClosureView(k, lead.get(k.survivorCase.id)));
     }
 
     public Map<UUID, List<CarriedReferralView>> carriedOver(Collection<UUID> closureIds) {
-        Map<UUID, List<CarriedReferralView>> byClosure = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.group(Rows.read(em, CarriedRow.class, """
                         select closure_id, referral_id, note from case_closure_carried_referral where closure_id = any(?1)
-                        order by referral_id""").setParameter(1, closureIds.toArray(UUID[]::new)).getResultList();
-        rows.forEach(r -> byClosure.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
-                .add(new CarriedReferralView(GlobalId.encode(ReferralView.TYPE, (UUID) r[1]), (String) r[2])));
-        return byClosure;
+                        order by referral_id""", (Object) closureIds.toArray(UUID[]::new)),
+                CarriedRow::closureId, r -> new CarriedReferralView(GlobalId.encode(ReferralView.TYPE, r.referralId()), r.note()));
+    }
+
+    private record CarriedRow(UUID closureId, UUID referralId, String note) {
     }
 
     private List<ClosureView> views(List<CaseClosure> rows) {
@@ -138,7 +139,7 @@ public class ClosureService {
         UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
         CaseFile file = cases.openForWork("closure.request", caseId);
         Caller caller = access.caller();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         requireChecklist(input.checklist());
         if (input.reason() == CaseClosure.Reason.UNREACHABLE) {
             long days = Duration.between(file.lastContactAt, now).toDays();
@@ -259,7 +260,7 @@ public class ClosureService {
         if (closure.status != CaseClosure.Status.REQUESTED) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "This closure was already " + closure.status.name().toLowerCase());
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         closure.status = approve ? CaseClosure.Status.APPROVED : CaseClosure.Status.REJECTED;
         closure.decidedBySubject = caller.subject();
         closure.decidedByName = caller.username();
@@ -281,7 +282,7 @@ public class ClosureService {
         if (file.status != CaseStatus.CLOSED) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "Only a closed case is reopened");
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         CaseClosure closure = CaseClosure.<CaseClosure>find("survivorCase.id = ?1 and status = ?2 and reopenedAt is null order by decidedAt desc",
                 caseId, CaseClosure.Status.APPROVED).firstResult();
         if (closure != null) {  // a case closed before closures were recorded (imported files) has none to annotate

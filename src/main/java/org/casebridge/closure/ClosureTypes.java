@@ -1,10 +1,5 @@
 package org.casebridge.closure;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.casebridge.casefile.ActionPlanGoal;
 import org.casebridge.casefile.CaseView;
 import org.casebridge.graphql.Connection;
 import org.casebridge.graphql.Edge;
@@ -14,17 +9,14 @@ import org.casebridge.graphql.PageRequest;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
-import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Closure inputs, payloads and views. */
+/** Case closures: views, payloads and connections. */
 public final class ClosureTypes {
-
-    static final String TEXT = "(?s).*\\S.*";
 
     private ClosureTypes() {
     }
@@ -133,47 +125,6 @@ public final class ClosureTypes {
     @Type("CarriedOverReferral")
     @Description("A referral still open at closure, carried over with a note.")
     public record CarriedReferralView(@Id @NonNull String referralId, @NonNull String note) {
-    }
-
-    @Input("ClosureChecklistInput")
-    @Description("Training module 14, step 6: every item must be true.")
-    public record ChecklistInput(boolean safetyPlanReviewed,
-                                 @Description("The final action plan reviewed with her, with the status of each goal (goalReviews).")
-                                 boolean actionPlanReviewed,
-                                 @Description("She was told her case will close and that she can always return for services.")
-                                 boolean survivorToldSheCanReturn,
-                                 @Description("All forms in the file reviewed; the file is complete.")
-                                 boolean fileReviewedAndComplete) {
-    }
-
-    @Input("GoalReviewInput")
-    public record GoalReviewInput(@Id @NonNull String goalId, @NonNull @NotNull ActionPlanGoal.Status status) {
-    }
-
-    @Input("CarriedOverReferralInput")
-    public record CarriedReferralInput(@Id @NonNull String referralId,
-                                       @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String note) {
-    }
-
-    @Input("RequestCaseClosureInput")
-    public record RequestClosureInput(@Id @NonNull String caseId,
-                                      @NonNull @NotNull CaseClosure.Reason reason,
-                                      @NonNull @NotNull @Valid ChecklistInput checklist,
-                                      @Description("The status of every goal of the action plan, as reviewed with her.")
-                                      @Size(max = 200) List<@Valid GoalReviewInput> goalReviews,
-                                      @Description("Every referral still open must be settled first or carried over here, with a note.")
-                                      @Size(max = 200) List<@Valid CarriedReferralInput> carriedOverReferrals,
-                                      @Size(max = 2000) String note) {
-    }
-
-    @Input("DecideCaseClosureInput")
-    public record DecideClosureInput(@Id @NonNull String id,
-                                     @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String comment) {
-    }
-
-    @Input("ReopenCaseInput")
-    public record ReopenCaseInput(@Id @NonNull String caseId,
-                                  @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String reason) {
     }
 
     @Type("RequestCaseClosurePayload")

@@ -5,11 +5,11 @@ import io.smallrye.mutiny.Multi;
 import jakarta.enterprise.inject.Produces;
 import org.casebridge.access.Caller;
 import org.casebridge.casefile.CaseView;
-import org.casebridge.conference.ConferenceTypes.ActionItemConnection;
-import org.casebridge.conference.ConferenceTypes.ActionItemFilter;
-import org.casebridge.conference.ConferenceTypes.ActionItemView;
-import org.casebridge.conference.ConferenceTypes.AddActionItemInput;
-import org.casebridge.conference.ConferenceTypes.AddActionItemPayload;
+import org.casebridge.conference.ActionItemTypes.ActionItemConnection;
+import org.casebridge.conference.ActionItemTypes.ActionItemFilter;
+import org.casebridge.conference.ActionItemTypes.ActionItemView;
+import org.casebridge.conference.ActionItemTypes.AddActionItemInput;
+import org.casebridge.conference.ActionItemTypes.AddActionItemPayload;
 import org.casebridge.conference.ConferenceTypes.CallConferenceInput;
 import org.casebridge.conference.ConferenceTypes.CallConferencePayload;
 import org.casebridge.conference.ConferenceTypes.ConferenceConnection;
@@ -19,9 +19,8 @@ import org.casebridge.conference.ConferenceTypes.InvitationView;
 import org.casebridge.conference.ConferenceTypes.Minutes;
 import org.casebridge.conference.ConferenceTypes.RecordConferenceInput;
 import org.casebridge.conference.ConferenceTypes.RecordConferencePayload;
-import org.casebridge.conference.ConferenceTypes.UpdateActionItemInput;
-import org.casebridge.conference.ConferenceTypes.UpdateActionItemPayload;
-import org.casebridge.access.AccessPolicy;
+import org.casebridge.conference.ActionItemTypes.UpdateActionItemInput;
+import org.casebridge.conference.ActionItemTypes.UpdateActionItemPayload;
 import org.casebridge.events.EventsHub;
 import org.casebridge.events.Notice;
 import org.casebridge.graphql.ApiException;
@@ -46,12 +45,10 @@ import java.util.UUID;
 public class ConferenceApi {
 
     private final ConferenceService conferences;
-    private final AccessPolicy access;
     private final EventsHub hub;
 
-    public ConferenceApi(ConferenceService conferences, AccessPolicy access, EventsHub hub) {
+    public ConferenceApi(ConferenceService conferences, EventsHub hub) {
         this.conferences = conferences;
-        this.access = access;
         this.hub = hub;
     }
 
@@ -101,10 +98,9 @@ public class ConferenceApi {
     @Description("Conferences your agency leads or is invited to: called, minuted, action items added or updated. "
             + "Carries no survivor information; fetch the conference for what you may see. Delivered on every replica.")
     public Multi<ConferenceEventView> conferenceEvents() {
-        Caller caller = access.mayFollowCaseWork();
+        Caller caller = conferences.subscriber();
         return hub.notices()
-                .filter(n -> n.kind() == Notice.Kind.CONFERENCE && n.concerns(caller.agencyCode())
-                        && conferences.stillFollows(caller, n.id()))
+                .filter(n -> n.kind() == Notice.Kind.CONFERENCE && conferences.hears(caller, n))
                 .map(n -> new ConferenceEventView(GlobalId.encode(ConferenceView.TYPE, n.id()), n.change(), n.at()));
     }
 

@@ -18,10 +18,10 @@ import org.casebridge.agency.Agency;
 import org.casebridge.casefile.CaseFile;
 import org.casebridge.casefile.CaseService;
 import org.casebridge.casefile.CaseView;
-import org.casebridge.conference.ConferenceTypes.ActionItemConnection;
-import org.casebridge.conference.ConferenceTypes.ActionItemFilter;
-import org.casebridge.conference.ConferenceTypes.ActionItemView;
-import org.casebridge.conference.ConferenceTypes.AddActionItemInput;
+import org.casebridge.conference.ActionItemTypes.ActionItemConnection;
+import org.casebridge.conference.ActionItemTypes.ActionItemFilter;
+import org.casebridge.conference.ActionItemTypes.ActionItemView;
+import org.casebridge.conference.ActionItemTypes.AddActionItemInput;
 import org.casebridge.conference.ConferenceTypes.AttendanceInput;
 import org.casebridge.conference.ConferenceTypes.CallConferenceInput;
 import org.casebridge.conference.ConferenceTypes.ConferenceConnection;
@@ -30,7 +30,7 @@ import org.casebridge.conference.ConferenceTypes.InvitationInput;
 import org.casebridge.conference.ConferenceTypes.InvitationView;
 import org.casebridge.conference.ConferenceTypes.Minutes;
 import org.casebridge.conference.ConferenceTypes.RecordConferenceInput;
-import org.casebridge.conference.ConferenceTypes.UpdateActionItemInput;
+import org.casebridge.conference.ActionItemTypes.UpdateActionItemInput;
 import org.casebridge.events.Events;
 import org.casebridge.events.Notice;
 import org.casebridge.graphql.ApiException;
@@ -40,7 +40,9 @@ import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
 import org.casebridge.graphql.TotalCount;
+import org.casebridge.runtime.Rows;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -78,9 +80,11 @@ public class ConferenceService {
     private final CaseService cases;
     private final Events events;
     private final EntityManager em;
+    private final Clock clock;
 
     public ConferenceService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                             SharingDecisions sharing, CaseService cases, Events events, EntityManager em) {
+                             SharingDecisions sharing, CaseService cases, Events events, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -113,6 +117,19 @@ public class ConferenceService {
      * basis holds, so a revoked consent or a withdrawn decision ends its events from the next one on (DESIGN rule 5).
      * Runs on the events listener's thread, outside any request.
      */
+    public Caller subscriber() {
+        return access.mayFollowCaseWork();
+    }
+
+    /**
+     * Whether a subscriber hears of this conference event: its agencies do, while they still follow it. Runs on the
+     * events listener's thread, outside any request.
+     */
+    @ActivateRequestContext
+    public boolean hears(Caller subscriber, Notice notice) {
+        return access.hears(subscriber, notice.agencies()) && stillFollows(subscriber, notice.id());
+    }
+
     @ActivateRequestContext
     public boolean stillFollows(Caller caller, UUID conferenceId) {
         Conference conference = Conference.<Conference>find(FETCH + " where k.id = ?1", conferenceId).firstResult();
@@ -148,12 +165,11 @@ public class ConferenceService {
     /** The conferences of cases the caller's agency leads, for the case view; other agencies see none here. */
     public Map<UUID, List<ConferenceView>> forCases(List<CaseView> caseViews) {
         List<UUID> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).toList();
-        Map<UUID, List<ConferenceView>> byCase = new HashMap<>();
-        if (!lead.isEmpty()) {
-            views(Conference.<Conference>list("survivorCase.id in ?1 order by scheduledAt, id", lead))
-                    .forEach(v -> byCase.computeIfAbsent(v.conference().survivorCase.id, k -> new ArrayList<>()).add(v));
+        if (lead.isEmpty()) {
+            return new HashMap<>();
         }
-        return byCase;
+        return Rows.group(views(Conference.<Conference>list("survivorCase.id in ?1 order by scheduledAt, id", lead)),
+                v -> v.conference().survivorCase.id);
     }
 
     /** Action items assigned to your agency, earliest due first. */
@@ -233,11 +249,9 @@ public class ConferenceService {
 
     /** The action items of conferences whose minutes the caller may read (one query for all). */
     public Map<UUID, List<ActionItemView>> actionItems(List<Minutes> minutes) {
-        Map<UUID, List<ActionItemView>> byConference = new HashMap<>();
         List<UUID> ids = minutes.stream().map(m -> m.conference().id).toList();
-        itemViews(ActionItem.list(ITEM_FETCH + " where k.id in ?1 order by i.dueOn, i.id", ids))
-                .forEach(v -> byConference.computeIfAbsent(v.item().conference.id, k -> new ArrayList<>()).add(v));
-        return byConference;
+        return Rows.group(itemViews(ActionItem.list(ITEM_FETCH + " where k.id in ?1 order by i.dueOn, i.id", ids)),
+                v -> v.item().conference.id);
     }
 
     /**
@@ -268,15 +282,18 @@ public class ConferenceService {
     private List<ActionItemView> itemViews(List<ActionItem> rows) {
         Map<UUID, ConferenceView> conferences = views(rows.stream().map(i -> i.conference).distinct().toList()).stream()
                 .collect(Collectors.toMap(v -> v.conference().id, Function.identity()));
-        return rows.stream().map(i -> new ActionItemView(i, conferences.get(i.conference.id))).toList();
+        LocalDate today = LocalDate.now(clock);
+        return rows.stream().map(i -> new ActionItemView(i, conferences.get(i.conference.id), today)).toList();
     }
 
     private Map<UUID, List<String>> invitedCodes(Collection<UUID> conferenceIds) {
-        Map<UUID, List<String>> codes = new HashMap<>();
-        em.createQuery("select v.conferenceId, a.code from ConferenceInvitation v join v.agency a where v.conferenceId in ?1", Object[].class)
-                .setParameter(1, conferenceIds).getResultList()
-                .forEach(r -> codes.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add((String) r[1]));
-        return codes;
+        return Rows.group(em.createQuery(
+                        "select v.conferenceId, a.code from ConferenceInvitation v join v.agency a where v.conferenceId in ?1", InvitedCode.class)
+                .setParameter(1, conferenceIds).getResultList(), InvitedCode::conferenceId, InvitedCode::agencyCode);
+    }
+
+    /** HQL instantiates it from a select of the same shape, checking the select's types against its constructor. */
+    public record InvitedCode(UUID conferenceId, String agencyCode) {
     }
 
     // --- calling and minuting ----------------------------------------------------------------------------
@@ -287,7 +304,7 @@ public class ConferenceService {
         UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
         CaseFile file = cases.openForWork("conference.call", caseId);
         Caller caller = access.caller();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (input.place() == null && input.link() == null) {
             throw ApiException.invalid("input.place", "Give the place, or a link for a remote conference");
         }
@@ -351,10 +368,8 @@ public class ConferenceService {
         access.mayRunConference("conference.record", visible.side(), id, conference.survivorCase.id);
         CaseService.requireOpen(conference.survivorCase);
         Caller caller = access.caller();
-        if (conference.version != input.version()) {
-            throw ApiException.conflict("The conference was changed since version " + input.version() + "; reload it and retry");
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ApiException.requireVersion("conference", conference.version, input.version());
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (conference.scheduledAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The conference has not taken place yet");
         }
@@ -400,7 +415,7 @@ public class ConferenceService {
                 .filter(a -> a.code.equals(conference.survivorCase.leadAgency.code) || visible.invited().contains(a.code))
                 .orElseThrow(() -> ApiException.invalid("input.assignedAgencyCode", "Assign the item to the lead agency or an invited agency"));
         LocalDate conferenceDay = conference.scheduledAt.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
-        if (input.dueOn().isBefore(conferenceDay) || input.dueOn().isAfter(LocalDate.now(ZoneOffset.UTC).plusYears(1))) {
+        if (input.dueOn().isBefore(conferenceDay) || input.dueOn().isAfter(LocalDate.now(clock).plusYears(1))) {
             throw ApiException.invalid("input.dueOn", "An action item falls due between the conference and a year from now");
         }
         UUID id = UUID.randomUUID();
@@ -415,7 +430,7 @@ public class ConferenceService {
         item.description = input.description();
         item.dueOn = input.dueOn();
         item.status = ActionItem.Status.OPEN;
-        item.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        item.updatedAt = OffsetDateTime.now(clock);
         item.persist();
         audit.allowed(caller, AuditLog.Entry.of("actionitem.add", "ActionItem", id, conference.survivorCase.id)
                 .withDetail("to " + assigned.code));
@@ -434,9 +449,7 @@ public class ConferenceService {
         access.mayUpdateActionItem(id, caseId, item.assignedAgency.code);
         CaseService.requireNotClosed(item.conference.survivorCase);
         Caller caller = access.caller();
-        if (item.version != input.version()) {
-            throw ApiException.conflict("The action item was changed since version " + input.version() + "; reload it and retry");
-        }
+        ApiException.requireVersion("action item", item.version, input.version());
         if (item.status.isFinal()) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The action item is already " + item.status);
         }
@@ -446,7 +459,7 @@ public class ConferenceService {
         ActionItem.Status from = item.status;
         item.status = input.status();
         if (input.completionNote() != null) item.completionNote = input.completionNote();
-        item.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        item.updatedAt = OffsetDateTime.now(clock);
         em.flush();
         audit.allowed(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", id, caseId).withDetail(from + "->" + item.status));
         publish(item.conference, List.of(item.assignedAgency.code), "ACTION_ITEM_UPDATED");
@@ -456,6 +469,6 @@ public class ConferenceService {
     private void publish(Conference conference, List<String> invited, String change) {
         events.publish(new Notice(Notice.Kind.CONFERENCE, conference.id, change,
                 Stream.concat(Stream.of(conference.survivorCase.leadAgency.code), invited.stream()).toList(),
-                OffsetDateTime.now(ZoneOffset.UTC)));
+                OffsetDateTime.now(clock)));
     }
 }

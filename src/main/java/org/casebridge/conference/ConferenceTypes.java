@@ -2,17 +2,17 @@ package org.casebridge.conference;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.casebridge.access.Disclosure;
 import org.casebridge.access.SharingBasis;
 import org.casebridge.access.SharingDecision;
-import org.casebridge.access.SharingDecisionView;
 import org.casebridge.access.SharingDecisionInput;
+import org.casebridge.access.SharingDecisionView;
 import org.casebridge.agency.AgencyNode;
 import org.casebridge.casefile.CaseView;
 import org.casebridge.graphql.Connection;
 import org.casebridge.graphql.Edge;
+import org.casebridge.graphql.FreeText;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.Node;
 import org.casebridge.graphql.PageRequest;
@@ -23,14 +23,11 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Conference inputs, payloads and views. */
+/** Case conferences, their invitations and minutes: views, inputs, payloads and connections. */
 public final class ConferenceTypes {
-
-    static final String TEXT = "(?s).*\\S.*";
 
     private ConferenceTypes() {
     }
@@ -156,63 +153,6 @@ public final class ConferenceTypes {
         }
     }
 
-    @Type("ActionItem")
-    @Description("Something the conference decided an agency will do. Only the assigned agency updates it.")
-    public static class ActionItemView {
-        public static final String TYPE = "ActionItem";
-        private final ActionItem item;
-        private final ConferenceView conference;
-
-        ActionItemView(ActionItem item, ConferenceView conference) {
-            this.item = item;
-            this.conference = conference;
-        }
-
-        @Ignore
-        public ActionItem item() {
-            return item;
-        }
-
-        @Id
-        @NonNull
-        public String getId() {
-            return GlobalId.encode(TYPE, item.id);
-        }
-
-        @NonNull
-        public ConferenceView getConference() {
-            return conference;
-        }
-
-        @NonNull
-        public AgencyNode getAssignedAgency() {
-            return AgencyNode.of(item.assignedAgency);
-        }
-
-        @NonNull
-        public LocalDate getDueOn() {
-            return item.dueOn;
-        }
-
-        @NonNull
-        public ActionItem.Status getStatus() {
-            return item.status;
-        }
-
-        public boolean isOverdue() {
-            return !item.status.isFinal() && item.dueOn.isBefore(LocalDate.now());
-        }
-
-        @NonNull
-        public OffsetDateTime getUpdatedAt() {
-            return item.updatedAt;
-        }
-
-        public int getVersion() {
-            return item.version;
-        }
-    }
-
     @Input("ConferenceInvitationInput")
     public record InvitationInput(@NonNull @NotNull @Size(max = 40) String agencyCode,
                                   @Description("Only for a supervisor inviting without a CASE_CONFERENCE or COORDINATION consent.")
@@ -225,7 +165,7 @@ public final class ConferenceTypes {
                                       @NonNull @NotNull OffsetDateTime scheduledAt,
                                       @Description("Where, or give a link.") @Size(max = 300) String place,
                                       @Size(max = 500) String link,
-                                      @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String purpose,
+                                      @NonNull @NotNull @FreeText @Size(max = 2000) String purpose,
                                       boolean survivorInvited,
                                       @Description("The close supports she chose, if she wants them there.") @Size(max = 500) String supportsInvited,
                                       @NonNull @NotNull @Size(min = 1, max = 20) List<@Valid InvitationInput> invitations) {
@@ -247,39 +187,12 @@ public final class ConferenceTypes {
                                         @Size(max = 8000) String decisions) {
     }
 
-    @Input("AddActionItemInput")
-    public record AddActionItemInput(@Size(max = 100) String idempotencyKey,
-                                     @Id @NonNull String conferenceId,
-                                     @NonNull @NotNull @Size(max = 40) String assignedAgencyCode,
-                                     @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String description,
-                                     @NonNull @NotNull LocalDate dueOn) {
-    }
-
-    @Input("UpdateActionItemInput")
-    public record UpdateActionItemInput(@Id @NonNull String id,
-                                        int version,
-                                        @NonNull @NotNull ActionItem.Status status,
-                                        @Description("Required when done.") @Size(max = 2000) String completionNote) {
-    }
-
-    @Input("ActionItemFilter")
-    public record ActionItemFilter(ActionItem.Status status) {
-    }
-
     @Type("CallConferencePayload")
     public record CallConferencePayload(@NonNull ConferenceView conference) {
     }
 
     @Type("RecordConferencePayload")
     public record RecordConferencePayload(@NonNull ConferenceView conference) {
-    }
-
-    @Type("AddActionItemPayload")
-    public record AddActionItemPayload(@NonNull ActionItemView actionItem) {
-    }
-
-    @Type("UpdateActionItemPayload")
-    public record UpdateActionItemPayload(@NonNull ActionItemView actionItem) {
     }
 
     @Type("ConferenceEvent")
@@ -295,17 +208,6 @@ public final class ConferenceTypes {
         ConferenceConnection(PageRequest page, List<ConferenceView> rows, long totalCount) {
             super(page, rows, c -> PageRequest.TimeAndId.key(c.conference().createdAt, c.conference().id), c -> c,
                     ConferenceEdge::new, totalCount);
-        }
-    }
-
-    public static class ActionItemConnection extends Connection<ActionItemView, ActionItemConnection.ActionItemEdge> {
-
-        public record ActionItemEdge(@NonNull String cursor, @NonNull ActionItemView node) implements Edge<ActionItemView> {
-        }
-
-        ActionItemConnection(PageRequest page, List<ActionItemView> rows, long totalCount) {
-            super(page, rows, i -> PageRequest.TimeAndId.key(i.item().dueOn.atStartOfDay().atOffset(java.time.ZoneOffset.UTC), i.item().id),
-                    i -> i, ActionItemEdge::new, totalCount);
         }
     }
 }

@@ -17,10 +17,6 @@ public record Notice(Kind kind, UUID id, String change, List<String> agencies, O
 
     public enum Kind { REFERRAL, CONFERENCE }
 
-    public boolean concerns(String agencyCode) {
-        return agencyCode != null && agencies.contains(agencyCode);
-    }
-
     String toJson() {
         var list = Json.createArrayBuilder();
         agencies.forEach(list::add);

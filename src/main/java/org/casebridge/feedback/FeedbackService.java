@@ -2,9 +2,11 @@ package org.casebridge.feedback;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
+import org.casebridge.access.FeedbackPolicy;
 import org.casebridge.access.Caller;
 import org.casebridge.casefile.CaseEnums.CaseStatus;
 import org.casebridge.casefile.CaseFile;
@@ -57,15 +59,17 @@ public class FeedbackService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AccessPolicy access;
+    private final FeedbackPolicy feedback;
     private final AuditLog audit;
     private final InputValidation validation;
     private final CaseService cases;
     private final EntityManager em;
     private final int linkValidDays;
 
-    public FeedbackService(AccessPolicy access, AuditLog audit, InputValidation validation, CaseService cases, EntityManager em,
+    public FeedbackService(AccessPolicy access, FeedbackPolicy feedback, AuditLog audit, InputValidation validation, CaseService cases, EntityManager em,
                            @ConfigProperty(name = "casebridge.feedback.link-valid-days", defaultValue = "14") int linkValidDays) {
         this.access = access;
+        this.feedback = feedback;
         this.audit = audit;
         this.validation = validation;
         this.cases = cases;
@@ -83,17 +87,18 @@ public class FeedbackService {
     }
 
     private Template template(UUID id) {
-        Object[] t = (Object[]) (id == null
-                ? em.createNativeQuery("select id, version, title, consent_script from feedback_template order by version desc limit 1")
-                : em.createNativeQuery("select id, version, title, consent_script from feedback_template where id = ?1").setParameter(1, id))
+        String columns = "select id, version, title, consent_script from feedback_template ";
+        Tuple t = (Tuple) (id == null
+                ? em.createNativeQuery(columns + "order by version desc limit 1", Tuple.class)
+                : em.createNativeQuery(columns + "where id = ?1", Tuple.class).setParameter(1, id))
                 .getSingleResult();
-        UUID templateId = (UUID) t[0];
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, section, position, text from feedback_question where template_id = ?1 order by position")
-                .setParameter(1, templateId).getResultList();
-        List<QuestionView> questions = rows.stream().map(q -> new QuestionView(GlobalId.encode(QUESTION_TYPE, (UUID) q[0]),
-                Section.valueOf((String) q[1]), ((Number) q[2]).intValue(), (String) q[3])).toList();
-        return new Template(templateId, new TemplateView(((Number) t[1]).intValue(), (String) t[2], (String) t[3], questions));
+        UUID templateId = t.get("id", UUID.class);
+        List<Tuple> rows = em.createNativeQuery("select id, section, position, text from feedback_question where template_id = ?1 order by position",
+                        Tuple.class).setParameter(1, templateId).getResultList();
+        List<QuestionView> questions = rows.stream().map(q -> new QuestionView(GlobalId.encode(QUESTION_TYPE, q.get("id", UUID.class)),
+                Section.valueOf(q.get("section", String.class)), q.get("position", Number.class).intValue(), q.get("text", String.class))).toList();
+        return new Template(templateId, new TemplateView(t.get("version", Number.class).intValue(), t.get("title", String.class),
+                t.get("consent_script", String.class), questions));
     }
 
     // --- administering -----------------------------------------------------------------------------------
@@ -103,8 +108,7 @@ public class FeedbackService {
         validation.check(input);
         UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
         CaseFile file = cases.forWork("feedback.start", caseId);
-        Caller caller = access.caller();
-        access.mayAdministerFeedback(caller, caseId, file.caseworkerSubject);
+        Caller caller = feedback.mayAdministerFeedback(caseId, file.caseworkerSubject);
         if (file.status != CaseStatus.CLOSED) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The feedback survey is given after the case is closed");
         }
@@ -156,26 +160,29 @@ public class FeedbackService {
     }
 
     private record Claim(UUID id, UUID agencyId, UUID templateId, Mode mode) {
+        static Claim of(Tuple t) {
+            return new Claim(t.get("id", UUID.class), t.get("agency_id", UUID.class), t.get("template_id", UUID.class),
+                    Mode.valueOf(t.get("mode", String.class)));
+        }
     }
 
     /** The administration behind a link token, still usable; otherwise a clear error. */
     private Claim claimable(String token) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select id, agency_id, template_id, mode, completed_at is not null, link_expires_at <= now()
-                        from feedback_administration where link_token_hash = ?1""")
+        List<Tuple> rows = em.createNativeQuery("""
+                        select id, agency_id, template_id, mode, completed_at is not null as used, link_expires_at <= now() as expired
+                        from feedback_administration where link_token_hash = ?1""", Tuple.class)
                 .setParameter(1, hash(token == null ? "" : token)).getResultList();
         if (rows.isEmpty()) {
             throw ApiException.notFound("Survey link");
         }
-        Object[] r = rows.get(0);
-        if ((Boolean) r[4]) {
+        Tuple r = rows.get(0);
+        if (r.get("used", Boolean.class)) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "This survey link has already been used; each link works once");
         }
-        if ((Boolean) r[5]) {
+        if (r.get("expired", Boolean.class)) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "This survey link has expired");
         }
-        return new Claim((UUID) r[0], (UUID) r[1], (UUID) r[2], Mode.valueOf((String) r[3]));
+        return Claim.of(r);
     }
 
     /** Self-completion through the link: no login; the token works once, until it expires. */
@@ -200,19 +207,14 @@ public class FeedbackService {
     public void submitInterview(InterviewInput input) {
         validation.check(input);
         UUID id = GlobalId.decode(input.administrationId(), ADMINISTRATION_TYPE, "input.administrationId");
-        Caller caller = access.caller();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select agency_id, template_id, mode, administered_by_subject, case_id from feedback_administration
-                        where id = ?1 and completed_at is null for update""").setParameter(1, id).getResultList();
-        if (rows.isEmpty() || !caller.subject().equals(rows.get(0)[3]) || !Mode.INTERVIEW.name().equals(rows.get(0)[2])) {
-            throw access.refuse(caller, AuditLog.Entry.of("feedback.submit", ADMINISTRATION_TYPE, id, null),
-                    ApiException.notFound("Open feedback interview"));
-        }
-        Object[] r = rows.get(0);
+        List<Tuple> rows = em.createNativeQuery("""
+                        select id, agency_id, template_id, mode, administered_by_subject, case_id from feedback_administration
+                        where id = ?1 and completed_at is null for update""", Tuple.class).setParameter(1, id).getResultList();
+        Tuple r = rows.stream().filter(row -> Mode.INTERVIEW.name().equals(row.get("mode", String.class))).findFirst().orElse(null);
+        Caller caller = feedback.mayEnterInterview(ADMINISTRATION_TYPE, id, r == null ? null : r.get("administered_by_subject", String.class));
         em.createNativeQuery("update feedback_administration set completed_at = now() where id = ?1").setParameter(1, id).executeUpdate();
-        store(new Claim(id, (UUID) r[0], (UUID) r[1], Mode.INTERVIEW), input.answers());
-        audit.allowed(caller, AuditLog.Entry.of("feedback.submit", ADMINISTRATION_TYPE, id, (UUID) r[4]).withDetail(Mode.INTERVIEW.name()));
+        store(Claim.of(r), input.answers());
+        audit.allowed(caller, AuditLog.Entry.of("feedback.submit", ADMINISTRATION_TYPE, id, r.get("case_id", UUID.class)).withDetail(Mode.INTERVIEW.name()));
     }
 
     /** The answers, with nothing that ties them to the survivor: agency, survey version, mode and month only. */

@@ -25,11 +25,11 @@ import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
 import org.casebridge.graphql.TotalCount;
+import org.casebridge.runtime.Rows;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -58,9 +58,11 @@ public class FollowUpService {
     private final IdempotencyKeys idempotencyKeys;
     private final CaseService cases;
     private final EntityManager em;
+    private final Clock clock;
 
     public FollowUpService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                           CaseService cases, EntityManager em) {
+                           CaseService cases, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -81,7 +83,7 @@ public class FollowUpService {
     public FollowUpConnection overdue(PageRequest page) {
         Caller caller = access.mayManageCases("followup.overdue");
         String condition = "f.status = :scheduled and f.scheduledAt < :now and c.leadAgency.code = :agency";
-        Parameters params = Parameters.with("scheduled", FollowUp.Status.SCHEDULED).and("now", OffsetDateTime.now())
+        Parameters params = Parameters.with("scheduled", FollowUp.Status.SCHEDULED).and("now", OffsetDateTime.now(clock))
                 .and("agency", caller.agencyCode());
         if (!access.overseesAgencyCases(caller)) {
             condition += " and c.caseworkerSubject = :me";
@@ -102,20 +104,17 @@ public class FollowUpService {
     public Map<UUID, List<FollowUpView>> forCases(List<CaseView> caseViews) {
         Map<UUID, CaseView> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency())
                 .collect(Collectors.toMap(v -> v.file().id, Function.identity(), (a, b) -> a));
-        Map<UUID, List<FollowUpView>> byCase = new HashMap<>();
-        if (!lead.isEmpty()) {
-            FollowUp.<FollowUp>list("survivorCase.id in ?1 order by scheduledAt, id", lead.keySet())
-                    .forEach(f -> byCase.computeIfAbsent(f.survivorCase.id, k -> new ArrayList<>())
-                            .add(new FollowUpView(f, lead.get(f.survivorCase.id))));
+        if (lead.isEmpty()) {
+            return new HashMap<>();
         }
-        return byCase;
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return Rows.group(FollowUp.<FollowUp>list("survivorCase.id in ?1 order by scheduledAt, id", lead.keySet()),
+                f -> f.survivorCase.id, f -> new FollowUpView(f, lead.get(f.survivorCase.id), now));
     }
 
     public Map<UUID, List<AttemptView>> attempts(Collection<UUID> followUpIds) {
-        Map<UUID, List<AttemptView>> byFollowUp = new HashMap<>();
-        ContactAttempt.<ContactAttempt>list("followUpId in ?1 order by id", followUpIds)
-                .forEach(a -> byFollowUp.computeIfAbsent(a.followUpId, k -> new ArrayList<>()).add(AttemptView.of(a)));
-        return byFollowUp;
+        return Rows.group(ContactAttempt.<ContactAttempt>list("followUpId in ?1 order by id", followUpIds),
+                a -> a.followUpId, AttemptView::of);
     }
 
     public String psychosocialState(FollowUpView view) {
@@ -131,7 +130,8 @@ public class FollowUpService {
     private List<FollowUpView> views(List<FollowUp> rows) {
         Map<UUID, CaseView> caseViews = cases.views(access.caller(), rows.stream().map(f -> f.survivorCase).distinct().toList())
                 .stream().collect(Collectors.toMap(v -> v.file().id, Function.identity()));
-        return rows.stream().map(f -> new FollowUpView(f, caseViews.get(f.survivorCase.id))).toList();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return rows.stream().map(f -> new FollowUpView(f, caseViews.get(f.survivorCase.id), now)).toList();
     }
 
     private FollowUp load(UUID id) {
@@ -156,7 +156,7 @@ public class FollowUpService {
     }
 
     private FollowUp schedule(Caller caller, CaseFile file, ScheduleFields fields, String field) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (fields.at().isBefore(file.openedAt)) {
             throw ApiException.invalid(field + ".at", "A follow-up cannot be scheduled before the case was opened");
         }
@@ -187,10 +187,8 @@ public class FollowUpService {
         if (followUp.status != FollowUp.Status.SCHEDULED) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "This follow-up has already been recorded");
         }
-        if (followUp.version != input.version()) {
-            throw ApiException.conflict("The follow-up was changed since version " + input.version() + "; reload it and retry");
-        }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ApiException.requireVersion("follow-up", followUp.version, input.version());
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (input.at().isBefore(file.openedAt)) {
             throw ApiException.invalid("input.at", "The case was opened after this time");
         }

@@ -31,10 +31,12 @@ public final class FollowUpTypes {
         public static final String TYPE = "FollowUp";
         private final FollowUp followUp;
         private final CaseView survivorCase;
+        private final OffsetDateTime now;
 
-        FollowUpView(FollowUp followUp, CaseView survivorCase) {
+        FollowUpView(FollowUp followUp, CaseView survivorCase, OffsetDateTime now) {
             this.followUp = followUp;
             this.survivorCase = survivorCase;
+            this.now = now;
         }
 
         @Ignore
@@ -76,7 +78,7 @@ public final class FollowUpTypes {
 
         @Description("Scheduled, not recorded, and its time has passed.")
         public boolean isOverdue() {
-            return followUp.status == FollowUp.Status.SCHEDULED && followUp.scheduledAt.isBefore(OffsetDateTime.now());
+            return followUp.status == FollowUp.Status.SCHEDULED && followUp.scheduledAt.isBefore(now);
         }
 
         @Description("When contact was made; null until it was.")

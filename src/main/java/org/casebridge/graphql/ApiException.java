@@ -27,12 +27,12 @@ public class ApiException extends RuntimeException {
         return field;
     }
 
+    /**
+     * A row that does not exist. Something the caller may not see is answered the same way, but only by a policy in
+     * {@code access/}, never by this factory ({@code ArchitectureTest}).
+     */
     public static ApiException notFound(String what) {
         return new ApiException(ErrorCode.NOT_FOUND, what + " not found");
-    }
-
-    public static ApiException forbidden(String message) {
-        return new ApiException(ErrorCode.FORBIDDEN, message);
     }
 
     public static ApiException invalid(String field, String message) {
@@ -41,5 +41,12 @@ public class ApiException extends RuntimeException {
 
     public static ApiException conflict(String message) {
         return new ApiException(ErrorCode.CONFLICT, message);
+    }
+
+    /** Optimistic locking: refuses with {@code CONFLICT} unless the client changes the version it last read. */
+    public static void requireVersion(String what, long stored, long expected) {
+        if (stored != expected) {
+            throw conflict("The " + what + " was changed since version " + expected + "; reload it and retry");
+        }
     }
 }

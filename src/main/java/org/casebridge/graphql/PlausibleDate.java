@@ -1,5 +1,6 @@
 package org.casebridge.graphql;
 
+import jakarta.inject.Inject;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -9,6 +10,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -34,9 +36,16 @@ public @interface PlausibleDate {
 
     Class<? extends Payload>[] payload() default {};
 
+    /** A bean (Quarkus makes constraint validators beans), so "today" comes from the application's clock. */
     class Check implements ConstraintValidator<PlausibleDate, Object> {
+        private final Clock clock;
         private int back;
         private int ahead;
+
+        @Inject
+        public Check(Clock clock) {
+            this.clock = clock;
+        }
 
         @Override
         public void initialize(PlausibleDate annotation) {
@@ -51,7 +60,7 @@ public @interface PlausibleDate {
             if (date == null) {
                 return true;
             }
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+            LocalDate today = LocalDate.now(clock);
             return !date.isBefore(today.minusYears(back)) && !date.isAfter(today.plusYears(ahead));
         }
     }

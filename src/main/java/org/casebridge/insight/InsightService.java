@@ -36,11 +36,11 @@ public class InsightService {
     private final Releases releases;
     private final Clock clock;
 
-    public InsightService(AccessPolicy access, EntityManager em, Releases releases) {
+    public InsightService(AccessPolicy access, EntityManager em, Releases releases, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.em = em;
         this.releases = releases;
-        this.clock = Clock.systemUTC();
     }
 
     private String forState(String state) {

@@ -13,6 +13,7 @@ import org.casebridge.insight.ReportFamilies.Unlinked;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -67,9 +68,11 @@ public class Releases {
     private final EntityManager em;
     private final int threshold;
     private final int quoteMinSessions;
+    private final Clock clock;
 
     public Releases(EntityManager em, @ConfigProperty(name = "casebridge.disclosure.threshold", defaultValue = "11") int threshold,
-                    @ConfigProperty(name = "casebridge.disclosure.quote-min-sessions", defaultValue = "3") int quoteMinSessions) {
+                    @ConfigProperty(name = "casebridge.disclosure.quote-min-sessions", defaultValue = "3") int quoteMinSessions, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.threshold = threshold;
         this.quoteMinSessions = quoteMinSessions;
@@ -293,7 +296,7 @@ public class Releases {
                     result.unsatisfiedLines());
             for (int i = 0; i < values.length; i++) if (u.states.get(i) == State.NEW) result.hidden()[i] = true;
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         for (ReportingPeriod p : fresh) {
             em.createNativeQuery("insert into report_release (family, scope, period, computed_at) values (?1, ?2, ?3, ?4)")
                     .setParameter(1, family.name()).setParameter(2, scope).setParameter(3, p.label()).setParameter(4, now).executeUpdate();

@@ -59,7 +59,7 @@ public class ReferralApi {
     public Multi<ReferralEventView> referralEvents() {
         Caller caller = referrals.subscriber();
         return hub.notices()
-                .filter(n -> n.kind() == Notice.Kind.REFERRAL && n.concerns(caller.agencyCode()))
+                .filter(n -> n.kind() == Notice.Kind.REFERRAL && referrals.hears(caller, n))
                 .map(ReferralEventView::of);
     }
 

@@ -4,8 +4,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /** Expires referral requests the receiving agency did not answer within its response deadline. */
 @ApplicationScoped
@@ -14,15 +14,17 @@ public class ReferralExpiry {
     private static final Logger LOG = Logger.getLogger(ReferralExpiry.class);
 
     private final ReferralService referrals;
+    private final Clock clock;
 
-    public ReferralExpiry(ReferralService referrals) {
+    public ReferralExpiry(ReferralService referrals, Clock clock) {
+        this.clock = clock;
         this.referrals = referrals;
     }
 
     @Scheduled(every = "${casebridge.referral-expiry.every:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void expireOverdue() {
-        int expired = referrals.expireOverdue(OffsetDateTime.now(ZoneOffset.UTC)).size();
+        int expired = referrals.expireOverdue(OffsetDateTime.now(clock)).size();
         if (expired > 0) {
             LOG.infof("Expired %d unanswered referral(s)", expired);
         }

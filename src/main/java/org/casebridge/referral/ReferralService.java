@@ -30,11 +30,11 @@ import org.casebridge.referral.ReferralInputs.CreateReferralInput;
 import org.casebridge.referral.ReferralInputs.HistoryEntry;
 import org.casebridge.referral.ReferralInputs.ReferralConnection;
 import org.casebridge.referral.ReferralInputs.ReferralFilter;
+import org.casebridge.runtime.Rows;
 import org.hibernate.jpa.HibernateHints;
-import org.hibernate.query.NativeQuery;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,9 +61,11 @@ public class ReferralService {
     private final CaseService cases;
     private final Events events;
     private final EntityManager em;
+    private final Clock clock;
 
     public ReferralService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                           SharingDecisions sharing, CaseService cases, Events events, EntityManager em) {
+                           SharingDecisions sharing, CaseService cases, Events events, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -77,6 +79,11 @@ public class ReferralService {
     /** Who may follow referral events: the staff who may list referrals. */
     public Caller subscriber() {
         return access.mayListReferrals();
+    }
+
+    /** Whether a subscriber hears of this referral event: the agencies it connects do. */
+    public boolean hears(Caller subscriber, Notice notice) {
+        return access.hears(subscriber, notice.agencies());
     }
 
     // --- reading -----------------------------------------------------------------------------------------
@@ -140,13 +147,11 @@ public class ReferralService {
     public Map<UUID, List<ReferralView>> forCases(List<CaseView> caseViews) {
         Caller caller = access.caller();
         List<UUID> ids = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).toList();
-        Map<UUID, List<ReferralView>> byCase = new HashMap<>();
         if (ids.isEmpty()) {
-            return byCase;
+            return new HashMap<>();
         }
         List<Referral> rows = Referral.<Referral>find(FETCH + " where c.id in ?1 order by r.requestedAt", ids).list();
-        views(caller, rows).forEach(v -> byCase.computeIfAbsent(v.referral().survivorCase.id, k -> new ArrayList<>()).add(v));
-        return byCase;
+        return Rows.group(views(caller, rows), v -> v.referral().survivorCase.id);
     }
 
     /** Each referral is the receiving agency's route to its case; the referring agency sees its own case in full. */
@@ -186,25 +191,20 @@ public class ReferralService {
         return byReferral;
     }
 
-    @SuppressWarnings("unchecked")
+    private record HistoryRow(UUID referralId, ReferralStatus fromStatus, ReferralStatus toStatus, String actorName,
+                              String actorAgency, String note, OffsetDateTime at) {
+        HistoryEntry entry() {
+            return new HistoryEntry(fromStatus, toStatus, actorName, actorAgency, note, at);
+        }
+    }
+
     private Map<UUID, List<HistoryEntry>> historyOf(List<UUID> referralIds) {
-        Map<UUID, List<HistoryEntry>> byReferral = new HashMap<>();
         // an array parameter, not an IN list: Hibernate translates a query with a list parameter anew on every call;
         // columns, not entities: history is only shown, and hydrating and tracking entities was most of its cost
-        List<Object[]> rows = em.createNativeQuery("""
+        return Rows.group(Rows.read(em, HistoryRow.class, """
                         select referral_id, from_status, to_status, actor_name, actor_agency, note, at
-                        from referral_event where referral_id = any(:ids) order by id""")
-                .unwrap(NativeQuery.class)
-                .addScalar("referral_id", UUID.class).addScalar("from_status", String.class).addScalar("to_status", String.class)
-                .addScalar("actor_name", String.class).addScalar("actor_agency", String.class).addScalar("note", String.class)
-                .addScalar("at", OffsetDateTime.class)
-                .setParameter("ids", referralIds.toArray(UUID[]::new)).getResultList();
-        for (Object[] row : rows) {
-            byReferral.computeIfAbsent((UUID) row[0], k -> new ArrayList<>()).add(new HistoryEntry(
-                    row[1] == null ? null : ReferralStatus.valueOf((String) row[1]), ReferralStatus.valueOf((String) row[2]),
-                    (String) row[3], (String) row[4], (String) row[5], (OffsetDateTime) row[6]));
-        }
-        return byReferral;
+                        from referral_event where referral_id = any(?1) order by id""", (Object) referralIds.toArray(UUID[]::new)),
+                HistoryRow::referralId, HistoryRow::entry);
     }
 
     /** The referral's note says what the survivor needs: it is shared as CASE_SUMMARY. */
@@ -225,9 +225,7 @@ public class ReferralService {
         UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
         CaseFile file = cases.openForWork("referral.create", caseId);
         Caller caller = access.caller();
-        UUID serviceId = GlobalId.decode(input.serviceId(), ServiceNode.TYPE, "input.serviceId");
-        ServiceOffering service = ServiceOffering.<ServiceOffering>find("from ServiceOffering s join fetch s.agency where s.id = ?1", serviceId)
-                .firstResultOptional().orElseThrow(() -> ApiException.notFound("Service"));
+        ServiceOffering service = existingService(GlobalId.decode(input.serviceId(), ServiceNode.TYPE, "input.serviceId"));
         if (service.retiredAt != null || !service.acceptingReferrals) {
             throw ApiException.invalid("input.serviceId", "This service is not accepting referrals");
         }
@@ -238,7 +236,7 @@ public class ReferralService {
         }
         UUID decisionId = sharing.shareBasis(caller, "referral.create", caseId, service.agency, input.sharingDecision(),
                 Route.Kind.REFERRAL, id, "input.sharingDecision");
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Referral referral = new Referral();
         referral.id = id;
         referral.survivorCase = file;
@@ -260,6 +258,11 @@ public class ReferralService {
         return referral(id).orElseThrow();
     }
 
+    private static ServiceOffering existingService(UUID serviceId) {
+        return ServiceOffering.<ServiceOffering>find("from ServiceOffering s join fetch s.agency where s.id = ?1", serviceId)
+                .firstResultOptional().orElseThrow(() -> ApiException.notFound("Service"));
+    }
+
     private static void requireText(String value, String field, String message) {
         if (value == null || value.isBlank()) {
             throw ApiException.invalid(field, message);
@@ -277,9 +280,7 @@ public class ReferralService {
         ReferralSide side = visible.side();
         Caller caller = access.caller();
         CaseService.requireNotClosed(referral.survivorCase);
-        if (referral.version != input.version()) {
-            throw ApiException.conflict("The referral was changed since version " + input.version() + "; reload it and retry");
-        }
+        ApiException.requireVersion("referral", referral.version, input.version());
         ReferralStatus from = referral.status;
         ReferralStatus to = input.status();
         ReferralSide mover = from.movedBy(to).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TRANSITION,
@@ -289,7 +290,7 @@ public class ReferralService {
             requireText(input.reason(), "input.reason", "Say why the referral is " + to.name().toLowerCase());
             referral.reason = input.reason();
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (to == ReferralStatus.COMPLETED) {
             if (input.outcome() == null) {
                 throw ApiException.invalid("input.outcome", "Record the outcome: was the service provided?");
@@ -335,10 +336,12 @@ public class ReferralService {
      * and audit entry, in one transaction. Safe with several replicas: rows are claimed with SKIP LOCKED and
      * re-checked by status, so each referral expires once.
      */
+    private record Expired(UUID id, UUID caseId, String fromAgency, String toAgency) {
+    }
+
     @Transactional
     public List<UUID> expireOverdue(OffsetDateTime now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> expired = em.createNativeQuery("""
+        List<Expired> expired = Rows.read(em, Expired.class, """
                         with due as (
                             select id from referral where status = 'REQUESTED' and response_due_at <= ?1
                             for update skip locked
@@ -350,20 +353,18 @@ public class ReferralService {
                             select id, 'REQUESTED', 'EXPIRED', 'system', 'casebridge', 'No answer within the response deadline', ?1
                             from expired
                         )
-                        select e.id, e.case_id, f.code, t.code from expired e
-                        join agency f on f.id = e.from_agency_id join agency t on t.id = e.to_agency_id""")
-                .setParameter(1, now)
-                .getResultList();
+                        select e.id, e.case_id, f.code as from_agency, t.code as to_agency from expired e
+                        join agency f on f.id = e.from_agency_id join agency t on t.id = e.to_agency_id""", now);
         if (!expired.isEmpty()) {
             em.createNativeQuery("""
                             insert into audit_entry (actor_subject, actor_name, action, target_type, target_id, case_id, allowed, detail)
                             select 'system', 'casebridge', 'referral.expire', 'Referral', t.id, t.case_id, true, 'REQUESTED->EXPIRED'
                             from unnest(?1, ?2) as t(id, case_id)""")
-                    .setParameter(1, expired.stream().map(r -> (UUID) r[0]).toArray(UUID[]::new))
-                    .setParameter(2, expired.stream().map(r -> (UUID) r[1]).toArray(UUID[]::new))
+                    .setParameter(1, expired.stream().map(Expired::id).toArray(UUID[]::new))
+                    .setParameter(2, expired.stream().map(Expired::caseId).toArray(UUID[]::new))
                     .executeUpdate();
-            expired.forEach(r -> events.publish(notice((UUID) r[0], ReferralStatus.EXPIRED, (String) r[2], (String) r[3], now)));
+            expired.forEach(r -> events.publish(notice(r.id(), ReferralStatus.EXPIRED, r.fromAgency(), r.toAgency(), now)));
         }
-        return expired.stream().map(r -> (UUID) r[0]).toList();
+        return expired.stream().map(Expired::id).toList();
     }
 }

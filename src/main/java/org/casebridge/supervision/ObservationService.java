@@ -2,20 +2,21 @@ package org.casebridge.supervision;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
-import org.casebridge.access.AccessPolicy.PersonMatch;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
-import org.casebridge.access.Role;
-import org.casebridge.agency.Agency;
+import org.casebridge.access.SupervisionPolicy.ObservationScope;
+import org.casebridge.access.SupervisionPolicy;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
+import org.casebridge.supervision.ObservationTool.ExampleRow;
+import org.casebridge.supervision.ObservationTool.ToolVersion;
 import org.casebridge.supervision.SupervisionTypes.AcknowledgeObservationInput;
-import org.casebridge.supervision.SupervisionTypes.Area;
 import org.casebridge.supervision.SupervisionTypes.AreaCount;
 import org.casebridge.supervision.SupervisionTypes.AreaInput;
 import org.casebridge.supervision.SupervisionTypes.AreaRating;
@@ -24,133 +25,55 @@ import org.casebridge.supervision.SupervisionTypes.ChecklistInput;
 import org.casebridge.supervision.SupervisionTypes.ChecklistItem;
 import org.casebridge.supervision.SupervisionTypes.ChecklistMark;
 import org.casebridge.supervision.SupervisionTypes.CompleteObservationInput;
-import org.casebridge.supervision.SupervisionTypes.Due;
-import org.casebridge.supervision.SupervisionTypes.Example;
 import org.casebridge.supervision.SupervisionTypes.ObservationAreaCode;
 import org.casebridge.supervision.SupervisionTypes.ObservationNode;
 import org.casebridge.supervision.SupervisionTypes.ObservationStatus;
 import org.casebridge.supervision.SupervisionTypes.ObservedArea;
 import org.casebridge.supervision.SupervisionTypes.RecordObservationInput;
-import org.casebridge.supervision.SupervisionTypes.RegisterCaseworkerInput;
 import org.casebridge.supervision.SupervisionTypes.Summary;
-import org.casebridge.supervision.SupervisionTypes.Template;
 import org.casebridge.supervision.SupervisionTypes.UpdateObservationInput;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The observation tool: who observes whom, what an observation must hold, its statuses, and what falls due. */
+/** Observations of caseworkers' sessions: recorded, edited and completed by a supervisor, acknowledged by the caseworker. */
 @ApplicationScoped
-public class SupervisionService {
-
-    /** The standard tool shipped in V3; agencies' edited tools are new template versions. */
-    static final UUID STANDARD_TEMPLATE = UUID.fromString("0b5e0000-0000-4000-8000-000000000001");
+public class ObservationService {
 
     private final AccessPolicy access;
+    private final SupervisionPolicy supervision;
     private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
-    private final ObservationSchedule schedule;
+    private final CaseworkerService caseworkers;
+    private final ObservationTool tool;
     private final EntityManager em;
 
-    public SupervisionService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                              ObservationSchedule schedule, EntityManager em) {
+    public ObservationService(AccessPolicy access, SupervisionPolicy supervision, AuditLog audit, InputValidation validation,
+                              IdempotencyKeys idempotencyKeys, CaseworkerService caseworkers, ObservationTool tool, EntityManager em) {
         this.access = access;
+        this.supervision = supervision;
         this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
-        this.schedule = schedule;
+        this.caseworkers = caseworkers;
+        this.tool = tool;
         this.em = em;
     }
-
-    // --- the tool ----------------------------------------------------------------------------------------
-
-    private record TemplateRow(UUID id, String name, int version) {
-    }
-
-    private record ExampleRow(UUID id, UUID areaId, ObservationAreaCode area, String areaTitle, String areaPurpose, String text) {
-    }
-
-    public Template template() {
-        access.caller();
-        return template(STANDARD_TEMPLATE);
-    }
-
-    private Template template(UUID templateId) {
-        Object[] head = (Object[]) em.createNativeQuery("select id, name, version from observation_template where id = ?1")
-                .setParameter(1, templateId).getSingleResult();
-        Map<ObservationAreaCode, Area> areas = new LinkedHashMap<>();
-        Map<ObservationAreaCode, List<Example>> examples = new EnumMap<>(ObservationAreaCode.class);
-        for (ExampleRow row : exampleRows(templateId)) {
-            examples.computeIfAbsent(row.area(), a -> new ArrayList<>()).add(new Example(GlobalId.encode("ObservationExample", row.id()), row.text()));
-            areas.putIfAbsent(row.area(), new Area(row.area(), row.areaTitle(), row.areaPurpose(), examples.get(row.area())));
-        }
-        return new Template(GlobalId.encode("ObservationTemplate", (UUID) head[0]), (String) head[1], ((Number) head[2]).intValue(),
-                List.copyOf(areas.values()));
-    }
-
-    private List<ExampleRow> exampleRows(UUID templateId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select e.id, a.id, a.code, a.title, a.purpose, e.text from observation_area a
-                        join observation_example e on e.area_id = a.id where a.template_id = ?1 order by a.position, e.position""")
-                .setParameter(1, templateId).getResultList();
-        return rows.stream().map(r -> new ExampleRow((UUID) r[0], (UUID) r[1], ObservationAreaCode.valueOf((String) r[2]),
-                (String) r[3], (String) r[4], (String) r[5])).toList();
-    }
-
-    // --- caseworkers -------------------------------------------------------------------------------------
-
-    @Transactional
-    public CaseworkerNode registerCaseworker(RegisterCaseworkerInput input) {
-        validation.check(input);
-        Caller caller = access.caller();
-        Caller supervisor = access.mayManageSupervision("caseworker.set", caller.agencyCode(), null);
-        Agency agency = Agency.byCode(supervisor.agencyCode()).orElseThrow(() -> ApiException.forbidden("Your agency is not registered"));
-        CaseworkerProfile profile = CaseworkerProfile.<CaseworkerProfile>find("agencyId = ?1 and username = ?2", agency.id, input.username())
-                .firstResult();
-        if (profile == null) {
-            profile = new CaseworkerProfile();
-            profile.id = UUID.randomUUID();
-            profile.agencyId = agency.id;
-            profile.username = input.username();
-            profile.startedOn = LocalDate.now(ZoneOffset.UTC);
-        }
-        profile.displayName = input.displayName();
-        profile.experienceLevel = input.experienceLevel();
-        if (input.startedOn() != null) {
-            profile.startedOn = input.startedOn();
-        }
-        profile.persist();
-        em.flush();
-        audit.allowed(supervisor, AuditLog.Entry.of("caseworker.set", "Caseworker", profile.id, null).withDetail(input.experienceLevel().name()));
-        return CaseworkerNode.of(profile);
-    }
-
-    public List<CaseworkerNode> caseworkers() {
-        Caller caller = access.caller();
-        access.mayManageSupervision("caseworker.list", caller.agencyCode(), null);
-        return CaseworkerProfile.<CaseworkerProfile>find("agencyId = (select id from Agency where code = ?1) order by displayName",
-                caller.agencyCode()).list().stream().map(CaseworkerNode::of).toList();
-    }
-
-    // --- observations ------------------------------------------------------------------------------------
 
     @Transactional
     public ObservationNode record(RecordObservationInput input) {
         validation.check(input);
-        CaseworkerProfile caseworker = profile(GlobalId.decode(input.caseworkerId(), CaseworkerNode.TYPE, "input.caseworkerId"));
-        Caller supervisor = access.mayManageSupervision("observation.record", agencyCode(caseworker), null);
+        CaseworkerProfile caseworker = caseworkers.profile(GlobalId.decode(input.caseworkerId(), CaseworkerNode.TYPE, "input.caseworkerId"));
+        Caller supervisor = supervision.mayManageSupervision("observation.record", caseworkers.agencyCode(caseworker), null);
         if (!input.childConsent()) {
             throw new ApiException(ErrorCode.CONSENT_REQUIRED, "An observation needs the child's consent, obtained before the session",
                     "input.childConsent");
@@ -163,9 +86,10 @@ public class SupervisionService {
             throw ApiException.invalid("input.observedOn", "An observation records a session that took place");
         }
         UUID caseId = input.caseId() == null ? null : GlobalId.decode(input.caseId(), "Case", "input.caseId");
-        if (caseId != null && em.createNativeQuery("select 1 from survivor_case where id = ?1 and lead_agency_id = ?2")
-                .setParameter(1, caseId).setParameter(2, caseworker.agencyId).getResultList().isEmpty()) {
-            throw ApiException.notFound("Case");
+        if (caseId != null) {
+            access.mayWorkOnCase("observation.record", caseId, em.createQuery(
+                    "select c.leadAgency.code from CaseFile c where c.id = ?1", String.class)
+                    .setParameter(1, caseId).getResultStream().findFirst().orElse(null));
         }
         UUID id = UUID.randomUUID();
         Optional<UUID> earlier = idempotencyKeys.claim(supervisor.subject(), "recordObservation", input.idempotencyKey(), id);
@@ -175,7 +99,7 @@ public class SupervisionService {
         Observation observation = new Observation();
         observation.id = id;
         observation.agencyId = caseworker.agencyId;
-        observation.templateId = STANDARD_TEMPLATE;
+        observation.templateId = ObservationTool.STANDARD_TEMPLATE;
         observation.caseworkerId = caseworker.id;
         observation.supervisorSubject = supervisor.subject();
         observation.supervisorName = supervisor.username();
@@ -234,11 +158,11 @@ public class SupervisionService {
         validation.check(input);
         UUID id = GlobalId.decode(input.id(), ObservationNode.TYPE, "input.id");
         Observation observation = Observation.findById(id);
-        CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
-        String agencyCode = observation == null ? null : agencyCode(caseworker);
-        Caller caller = access.mayAcknowledgeObservation(id, agencyCode, caseworker == null ? null : caseworker.subject,
+        CaseworkerProfile caseworker = observation == null ? null : caseworkers.profile(observation.caseworkerId);
+        String agencyCode = observation == null ? null : caseworkers.agencyCode(caseworker);
+        Caller caller = supervision.mayAcknowledgeObservation(id, agencyCode, caseworker == null ? null : caseworker.subject,
                 caseworker == null ? null : caseworker.username);
-        bindOnFirstUse(caller, caseworker, agencyCode);
+        caseworkers.bindOnFirstUse(caller, caseworker, agencyCode);
         requireVersion(observation, input.version());
         requireStatus(observation, ObservationStatus.COMPLETED, "Feedback is acknowledged on a completed observation");
         observation.caseworkerReflections = input.reflections();
@@ -253,82 +177,51 @@ public class SupervisionService {
     @Transactional
     public ObservationNode observation(UUID id) {
         Observation observation = Observation.findById(id);
-        CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
-        String agencyCode = observation == null ? null : agencyCode(caseworker);
-        Caller caller = access.mayViewObservation("observation.read", id, agencyCode, caseworker == null ? null : caseworker.subject,
+        CaseworkerProfile caseworker = observation == null ? null : caseworkers.profile(observation.caseworkerId);
+        String agencyCode = observation == null ? null : caseworkers.agencyCode(caseworker);
+        Caller caller = supervision.mayViewObservation("observation.read", id, agencyCode, caseworker == null ? null : caseworker.subject,
                 caseworker == null ? null : caseworker.username);
-        bindOnFirstUse(caller, caseworker, agencyCode);
+        caseworkers.bindOnFirstUse(caller, caseworker, agencyCode);
         return view(observation);
     }
 
     /** A caseworker's own observations; a supervisor's: the agency's (optionally one caseworker's). */
     @Transactional
     public List<ObservationNode> observations(String caseworkerGlobalId) {
+        ObservationScope scope = supervision.observationScope("observation.list");
         Caller caller = access.caller();
         List<Observation> rows;
-        if (caller.has(Role.SUPERVISOR)) {
+        if (scope == ObservationScope.AGENCY) {
             UUID caseworker = caseworkerGlobalId == null ? null : GlobalId.decode(caseworkerGlobalId, CaseworkerNode.TYPE, "caseworkerId");
             rows = Observation.<Observation>find("agencyId = (select id from Agency where code = ?1) and (?2 is null or caseworkerId = ?2)"
                     + " order by observedOn desc", caller.agencyCode(), caseworker).list();
-        } else if (caller.has(Role.CASEWORKER)) {
-            List<UUID> own = new ArrayList<>();
-            for (CaseworkerProfile candidate : CaseworkerProfile.<CaseworkerProfile>list("agencyId = (select id from Agency where code = ?1)"
-                    + " and (subject = ?2 or (subject is null and username = ?3))", caller.agencyCode(), caller.subject(), caller.username())) {
-                if (access.matchPerson(caller, Role.CASEWORKER, caller.agencyCode(), candidate.subject, candidate.username) != PersonMatch.NONE) {
-                    bindOnFirstUse(caller, candidate, caller.agencyCode());
-                    own.add(candidate.id);
-                }
-            }
+        } else {
+            List<UUID> own = caseworkers.ownProfiles(caller);
             rows = own.isEmpty() ? List.of()
                     : Observation.<Observation>find("caseworkerId in ?1 order by observedOn desc", own).list();
-        } else {
-            throw ApiException.forbidden("Observations are for caseworkers and their supervisors");
         }
         return views(rows);
     }
 
-    public List<Due> due(LocalDate asOf) {
-        Caller caller = access.caller();
-        access.mayManageSupervision("observation.due", caller.agencyCode(), null);
-        LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createQuery("""
-                        select p, (select max(o.observedOn) from Observation o where o.caseworkerId = p.id and o.status <> 'DRAFT'
-                                   and o.observedOn <= ?2)
-                        from CaseworkerProfile p where p.agencyId = (select id from Agency where code = ?1) order by p.displayName""")
-                .setParameter(1, caller.agencyCode()).setParameter(2, day).getResultList();
-        List<Due> due = new ArrayList<>();
-        for (Object[] row : rows) {
-            CaseworkerProfile p = (CaseworkerProfile) row[0];
-            LocalDate last = (LocalDate) row[1];
-            LocalDate next = schedule.nextDue(p.experienceLevel, last, p.startedOn);
-            if (!next.isAfter(day)) {
-                due.add(new Due(CaseworkerNode.of(p), last, next, (int) ChronoUnit.DAYS.between(next, day)));
-            }
-        }
-        return due;
-    }
-
     public Summary summary(LocalDate from, LocalDate to) {
-        Caller caller = access.caller();
-        access.mayManageSupervision("observation.summary", caller.agencyCode(), null);
+        Caller caller = supervision.mayManageOwnAgency("observation.summary");
         if (to.isBefore(from)) {
             throw ApiException.invalid("to", "The period ends before it starts");
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                        select a.code, r.rating, count(*) from observation o
+        List<Tuple> rows = em.createNativeQuery("""
+                        select a.code, r.rating, count(*) as n from observation o
                         join agency g on g.id = o.agency_id and g.code = ?1
                         join observation_rating r on r.observation_id = o.id join observation_area a on a.id = r.area_id
                         where o.status <> 'DRAFT' and o.observed_on between ?2 and ?3 and r.rating is not null
-                        group by a.code, r.rating""")
+                        group by a.code, r.rating""", Tuple.class)
                 .setParameter(1, caller.agencyCode()).setParameter(2, from).setParameter(3, to).getResultList();
         Map<ObservationAreaCode, int[]> counts = new EnumMap<>(ObservationAreaCode.class);
         for (ObservationAreaCode code : ObservationAreaCode.values()) {
             counts.put(code, new int[3]);
         }
-        for (Object[] row : rows) {
-            counts.get(ObservationAreaCode.valueOf((String) row[0]))[AreaRating.valueOf((String) row[1]).ordinal()] += ((Number) row[2]).intValue();
+        for (Tuple row : rows) {
+            counts.get(ObservationAreaCode.valueOf(row.get("code", String.class)))[AreaRating.valueOf(row.get("rating", String.class)).ordinal()]
+                    += row.get("n", Number.class).intValue();
         }
         long observations = ((Number) em.createNativeQuery("""
                         select count(*) from observation o join agency g on g.id = o.agency_id and g.code = ?1
@@ -343,13 +236,9 @@ public class SupervisionService {
     private Observation editable(String globalId, int version, String action) {
         UUID id = GlobalId.decode(globalId, ObservationNode.TYPE, "input.id");
         Observation observation = Observation.findById(id);
-        CaseworkerProfile caseworker = observation == null ? null : profile(observation.caseworkerId);
-        Caller caller = access.mayViewObservation(action, id, observation == null ? null : agencyCode(caseworker),
+        CaseworkerProfile caseworker = observation == null ? null : caseworkers.profile(observation.caseworkerId);
+        supervision.mayEditObservation(action, id, observation == null ? null : caseworkers.agencyCode(caseworker),
                 caseworker == null ? null : caseworker.subject, caseworker == null ? null : caseworker.username);
-        if (!caller.has(Role.SUPERVISOR)) {
-            throw access.refuse(caller, AuditLog.Entry.of(action, "Observation", id, null),
-                    ApiException.forbidden("Only a supervisor edits or completes an observation"));
-        }
         requireVersion(observation, version);
         return observation;
     }
@@ -372,45 +261,12 @@ public class SupervisionService {
         em.flush();
     }
 
-    private CaseworkerProfile profile(UUID id) {
-        return CaseworkerProfile.findById(id);
-    }
-
-    /**
-     * A profile registered by username is bound to the subject of the first caseworker token that fits it
-     * ({@link AccessPolicy#matchPerson}); from then on only that subject is the caseworker. Two first uses at once:
-     * the first binding wins and the other caller is answered as a stranger.
-     */
-    private void bindOnFirstUse(Caller caller, CaseworkerProfile profile, String agencyCode) {
-        if (profile == null || access.matchPerson(caller, Role.CASEWORKER, agencyCode, profile.subject, profile.username) != PersonMatch.FIRST_USE) {
-            return;
-        }
-        int bound = em.createNativeQuery("update caseworker_profile set subject = ?1 where id = ?2 and subject is null")
-                .setParameter(1, caller.subject()).setParameter(2, profile.id).executeUpdate();
-        if (bound == 0 && !caller.subject().equals(em.createNativeQuery("select subject from caseworker_profile where id = ?1")
-                .setParameter(1, profile.id).getSingleResult())) {
-            throw access.refuse(caller, AuditLog.Entry.of("caseworker.bind", "Caseworker", profile.id, null), ApiException.notFound("Observation"));
-        }
-        profile.subject = caller.subject();
-        if (bound == 1) {
-            audit.allowed(caller, AuditLog.Entry.of("caseworker.bind", "Caseworker", profile.id, null));
-        }
-    }
-
-    private String agencyCode(CaseworkerProfile profile) {
-        if (profile == null) {
-            return null;
-        }
-        Agency agency = Agency.findById(profile.agencyId);
-        return agency == null ? null : agency.code;
-    }
-
     /** Replaces the given areas' rating, comments and checklist; every example must belong to the observation's tool. */
     private void writeAreas(Observation observation, List<AreaInput> areas) {
         if (areas == null || areas.isEmpty()) {
             return;
         }
-        List<ExampleRow> template = exampleRows(observation.templateId);
+        List<ExampleRow> template = tool.exampleRows(observation.templateId);
         Map<ObservationAreaCode, UUID> areaIds = new EnumMap<>(ObservationAreaCode.class);
         Map<UUID, ObservationAreaCode> exampleArea = new HashMap<>();
         template.forEach(row -> {
@@ -460,36 +316,34 @@ public class SupervisionService {
         Map<UUID, CaseworkerProfile> profiles = new HashMap<>();
         CaseworkerProfile.<CaseworkerProfile>list("id in ?1", observations.stream().map(o -> o.caseworkerId).distinct().toList())
                 .forEach(p -> profiles.put(p.id, p));
-        @SuppressWarnings("unchecked")
-        List<Object[]> ratings = em.createNativeQuery("""
-                        select r.observation_id, a.code, a.title, r.rating, r.examples_observed, a.id from observation_rating r
-                        join observation_area a on a.id = r.area_id where r.observation_id = any(?1) order by a.position""")
+        List<Tuple> ratings = em.createNativeQuery("""
+                        select r.observation_id, a.code, a.title, r.rating, r.examples_observed, a.id as area_id from observation_rating r
+                        join observation_area a on a.id = r.area_id where r.observation_id = any(?1) order by a.position""", Tuple.class)
                 .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> checks = em.createNativeQuery("""
-                        select c.observation_id, e.area_id, e.id, e.text, c.mark from observation_check c
-                        join observation_example e on e.id = c.example_id where c.observation_id = any(?1) order by e.position""")
+        List<Tuple> checks = em.createNativeQuery("""
+                        select c.observation_id, e.area_id, e.id as example_id, e.text, c.mark from observation_check c
+                        join observation_example e on e.id = c.example_id where c.observation_id = any(?1) order by e.position""", Tuple.class)
                 .setParameter(1, ids.toArray(UUID[]::new)).getResultList();
         Map<String, List<ChecklistItem>> checklist = new HashMap<>();
-        for (Object[] c : checks) {
-            checklist.computeIfAbsent(c[0] + "|" + c[1], k -> new ArrayList<>())
-                    .add(new ChecklistItem(GlobalId.encode("ObservationExample", (UUID) c[2]), (String) c[3], ChecklistMark.valueOf((String) c[4])));
+        for (Tuple c : checks) {
+            checklist.computeIfAbsent(c.get("observation_id") + "|" + c.get("area_id"), k -> new ArrayList<>())
+                    .add(new ChecklistItem(GlobalId.encode("ObservationExample", c.get("example_id", UUID.class)), c.get("text", String.class),
+                            ChecklistMark.valueOf(c.get("mark", String.class))));
         }
-        Map<UUID, Object[]> templates = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> templateRows = em.createNativeQuery("select id, name, version from observation_template where id = any(?1)")
-                .setParameter(1, observations.stream().map(o -> o.templateId).distinct().toArray(UUID[]::new)).getResultList();
-        templateRows.forEach(t -> templates.put((UUID) t[0], t));
+        Map<UUID, ToolVersion> templates = new HashMap<>();
+        tool.toolVersions(observations.stream().map(o -> o.templateId).distinct().toList()).forEach(t -> templates.put(t.id(), t));
         Map<UUID, List<ObservedArea>> areas = new HashMap<>();
-        for (Object[] r : ratings) {
-            areas.computeIfAbsent((UUID) r[0], k -> new ArrayList<>()).add(new ObservedArea(ObservationAreaCode.valueOf((String) r[1]),
-                    (String) r[2], r[3] == null ? null : AreaRating.valueOf((String) r[3]), (String) r[4],
-                    checklist.getOrDefault(r[0] + "|" + r[5], List.of())));
+        for (Tuple r : ratings) {
+            String rating = r.get("rating", String.class);
+            areas.computeIfAbsent(r.get("observation_id", UUID.class), k -> new ArrayList<>()).add(new ObservedArea(
+                    ObservationAreaCode.valueOf(r.get("code", String.class)), r.get("title", String.class),
+                    rating == null ? null : AreaRating.valueOf(rating), r.get("examples_observed", String.class),
+                    checklist.getOrDefault(r.get("observation_id") + "|" + r.get("area_id"), List.of())));
         }
         return observations.stream().map(o -> new ObservationNode(GlobalId.encode(ObservationNode.TYPE, o.id),
                 CaseworkerNode.of(profiles.get(o.caseworkerId)), o.supervisorName, o.observedOn,
                 o.caseId == null ? null : GlobalId.encode("Case", o.caseId), o.stage, o.childConsent, o.caregiverConsent, o.status,
-                (String) templates.get(o.templateId)[1], ((Number) templates.get(o.templateId)[2]).intValue(), areas.getOrDefault(o.id, List.of()), o.supervisorActions, o.caseworkerActions,
+                templates.get(o.templateId).name(), templates.get(o.templateId).version(), areas.getOrDefault(o.id, List.of()), o.supervisorActions, o.caseworkerActions,
                 o.feedbackSessionOn, o.caseworkerReflections, o.caseworkerQuestions, o.completedAt, o.acknowledgedAt, o.version)).toList();
     }
 }
