@@ -13,10 +13,11 @@ import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.referral.Referral;
 import org.casebridge.referral.ReferralView;
+import org.casebridge.runtime.Rows;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +42,11 @@ public class CaseActivityService {
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
     private final CaseService cases;
+    private final Clock clock;
 
     public CaseActivityService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                               CaseService cases) {
+                               CaseService cases, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -60,12 +63,8 @@ public class CaseActivityService {
     /** The activities of the cases the caller's agency leads, oldest first; another agency's view of a case has none. */
     public Map<UUID, List<ActivityView>> forCases(List<CaseView> caseViews) {
         Set<UUID> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).collect(Collectors.toSet());
-        Map<UUID, List<ActivityView>> byCase = new HashMap<>();
-        if (!lead.isEmpty()) {
-            CaseActivity.<CaseActivity>list("caseId in ?1 order by tookPlaceAt, id", lead)
-                    .forEach(a -> byCase.computeIfAbsent(a.caseId, k -> new ArrayList<>()).add(new ActivityView(a)));
-        }
-        return byCase;
+        return lead.isEmpty() ? Map.of()
+                : Rows.group(CaseActivity.<CaseActivity>list("caseId in ?1 order by tookPlaceAt, id", lead), a -> a.caseId, ActivityView::new);
     }
 
     @Transactional
@@ -79,7 +78,7 @@ public class CaseActivityService {
         if (earlier.isPresent()) {
             return activity(earlier.get()).orElseThrow();
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (input.tookPlaceAt().isBefore(file.openedAt)) {
             throw ApiException.invalid("input.tookPlaceAt", "The case was opened after this time");
         }

@@ -11,10 +11,11 @@ import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
+import org.casebridge.runtime.Rows;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -39,9 +40,11 @@ public class MandatoryReportService {
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
     private final CaseService cases;
+    private final Clock clock;
 
     public MandatoryReportService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                                  CaseService cases) {
+                                  CaseService cases, Clock clock) {
+        this.clock = clock;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -57,12 +60,8 @@ public class MandatoryReportService {
 
     public Map<UUID, List<ReportView>> forCases(List<CaseView> caseViews) {
         Set<UUID> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).collect(Collectors.toSet());
-        Map<UUID, List<ReportView>> byCase = new HashMap<>();
-        if (!lead.isEmpty()) {
-            MandatoryReport.<MandatoryReport>list("caseId in ?1 order by reportedAt, id", lead)
-                    .forEach(r -> byCase.computeIfAbsent(r.caseId, k -> new ArrayList<>()).add(new ReportView(r)));
-        }
-        return byCase;
+        return lead.isEmpty() ? Map.of()
+                : Rows.group(MandatoryReport.<MandatoryReport>list("caseId in ?1 order by reportedAt, id", lead), r -> r.caseId, ReportView::new);
     }
 
     @Transactional
@@ -76,7 +75,7 @@ public class MandatoryReportService {
         if (earlier.isPresent()) {
             return report(earlier.get()).orElseThrow();
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         if (input.reportedAt().isBefore(file.openedAt)) {
             throw ApiException.invalid("input.reportedAt", "The case was opened after this time");
         }

@@ -16,6 +16,7 @@ import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.referral.Referral;
 import org.casebridge.referral.ReferralView;
+import org.casebridge.runtime.Rows;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -175,8 +176,6 @@ public class FollowUpAssessment {
     }
 
     private static <V> Map<UUID, List<V>> group(List<Tuple> rows, Function<Tuple, V> view) {
-        Map<UUID, List<V>> grouped = new HashMap<>();
-        rows.forEach(t -> grouped.computeIfAbsent(t.get("follow_up_id", UUID.class), k -> new ArrayList<>()).add(view.apply(t)));
-        return grouped;
+        return Rows.group(rows, t -> t.get("follow_up_id", UUID.class), view);
     }
 }
