@@ -97,3 +97,15 @@ update conference set called_because = 'NEEDS_NOT_MET',
        called_because_note = 'She missed two clinic visits: the clinic is far and the court route is unsafe',
        ongoing_issues = 'Safe transport to court hearings; who accompanies her to the clinic when her sister cannot'
 where id = 'c1000000-0000-4000-8000-000000000001' and called_because is null;
+
+-- The conference's decision revised the protection goal; the revision names the conference.
+insert into action_plan_revision (goal_id, revision, need_area, goal, actions, responsible_agency_id, status, note,
+                                  revised_by_subject, revised_by_name, revised_at, conference_id)
+select id, 2, need_area, goal, 'Protection order through the legal aid centre; safe transport to court with the AMANI driver',
+       responsible_agency_id, status, 'Decided at the case conference', 'cac122a0-cddc-5143-961f-266b2cb5003d', 'cw.amani',
+       now() - interval '5 days', 'c1000000-0000-4000-8000-000000000001'
+from action_plan_goal where id = 'c1300000-0000-4000-8000-000000000002' and version = 0
+on conflict do nothing;
+update action_plan_goal set actions = 'Protection order through the legal aid centre; safe transport to court with the AMANI driver',
+       version = 1, updated_at = now() - interval '5 days'
+where id = 'c1300000-0000-4000-8000-000000000002' and version = 0;

@@ -159,3 +159,13 @@ alter table conference
     add column called_because_note varchar(2000),
     add column ongoing_issues      text;
 alter table action_plan_revision add column conference_id uuid references conference (id);
+
+-- The feedback survey's questions are not from the seed (it gives the administration and consent points only): say
+-- where a version's questions come from. A later version citing a published instrument says so here.
+alter table feedback_template add column provenance text;
+update feedback_template set provenance =
+    'Written for Casebridge, not taken from a validated instrument. Training module 14 (seed 004) gives the survey''s '
+    || 'administration and its consent points (purpose, voluntary, confidential, no effect on services) but no questions; '
+    || 'these thirteen follow the module''s principles: the survivor in control of which services are involved, information '
+    || 'shared with her permission, a comfortable, safe and confidential place, nonjudgmental and respectful staff.'
+where version = 1 and provenance is null;
