@@ -62,11 +62,11 @@ class AuthorizationMatrixTest {
 
     static Map<String, Object> activityInput(String caseId) {
         return Map.of("caseId", caseId, "kind", "ACCOMPANIMENT", "survivorPresent", true,
-                "tookPlaceAt", java.time.OffsetDateTime.now().minusMinutes(1).toString(), "description", "Went with her to the clinic");
+                "tookPlaceAt", java.time.OffsetDateTime.now().toString(), "description", "Went with her to the clinic");
     }
 
     static Map<String, Object> reportInput(String caseId) {
-        java.time.OffsetDateTime at = java.time.OffsetDateTime.now().minusMinutes(1);
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.now();
         return Map.ofEntries(Map.entry("caseId", caseId), Map.entry("authorityKind", "POLICE"), Map.entry("authorityName", "Gwange division"),
                 Map.entry("reportedAt", at.toString()), Map.entry("reportedHow", "IN_PERSON"), Map.entry("informationShared", "What happened"),
                 Map.entry("categoriesShared", List.of("INCIDENT")), Map.entry("survivorToldBeforehand", true),

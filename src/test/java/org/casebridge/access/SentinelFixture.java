@@ -226,10 +226,10 @@ final class SentinelFixture {
     void caseRecords(String user, int caseNo) {
         String caseId = caseIds.get(caseNo);
         id(ok(Tokens.of(user), "mutation($i: RecordCaseActivityInput!) { recordCaseActivity(input: $i) { activity { id } } }",
-                Map.of("i", Map.of("caseId", caseId, "kind", "ACCOMPANIMENT", "tookPlaceAt", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1).toString(),
+                Map.of("i", Map.of("caseId", caseId, "kind", "ACCOMPANIMENT", "tookPlaceAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
                         "survivorPresent", true, "withWhom", "With " + s(caseNo, LEAD_ONLY), "description", "Did " + s(caseNo, LEAD_ONLY),
                         "outcome", "Outcome " + s(caseNo, LEAD_ONLY)))).getString("data.recordCaseActivity.activity.id"));
-        OffsetDateTime reported = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
+        OffsetDateTime reported = OffsetDateTime.now(ZoneOffset.UTC);
         Map<String, Object> report = new HashMap<>(Map.of("caseId", caseId, "authorityKind", "POLICE", "authorityName", "Police " + s(caseNo, LEAD_ONLY),
                 "reportedAt", reported.toString(), "reportedHow", "IN_PERSON", "informationShared", "Shared " + s(caseNo, LEAD_ONLY),
                 "categoriesShared", List.of("INCIDENT"), "survivorToldBeforehand", true, "likelyNextSteps", "Next " + s(caseNo, LEAD_ONLY),

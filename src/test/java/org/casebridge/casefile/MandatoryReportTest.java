@@ -32,7 +32,7 @@ class MandatoryReportTest {
               likelyNextSteps protectionNeedsDiscussed supervisorConsultedName supervisorNotConsultedBecause recordedByName } } }""";
 
     static Map<String, Object> input(String caseId) {
-        OffsetDateTime reported = OffsetDateTime.now().minusMinutes(5);
+        OffsetDateTime reported = OffsetDateTime.now();
         Map<String, Object> input = new HashMap<>(Map.of("caseId", caseId, "authorityKind", "CHILD_PROTECTION_AUTHORITY",
                 "authorityName", "State child protection office, Maiduguri", "reportedAt", reported.toString(),
                 "reportedHow", "PHONE", "informationShared", "Her age and that a forced marriage is planned",

@@ -66,7 +66,7 @@ class ClosureChecklistTest {
     }
 
     static Map<String, Object> conversation() {
-        return Map.of("contactAt", OffsetDateTime.now().minusHours(1).toString(), "mode", "IN_PERSON",
+        return Map.of("contactAt", OffsetDateTime.now().toString(), "mode", "IN_PERSON",
                 "progressAndChangesReviewed", "Back at work; sleeps well again", "futureAspirations", "Wants to open a shop");
     }
 

@@ -37,7 +37,7 @@ public final class CaseWork {
 
     /** The closing conversation of step 6, an hour ago. */
     public static Map<String, Object> closingConversation() {
-        return Map.of("contactAt", java.time.OffsetDateTime.now().minusHours(1).toString(), "mode", "IN_PERSON",
+        return Map.of("contactAt", java.time.OffsetDateTime.now().toString(), "mode", "IN_PERSON",
                 "progressAndChangesReviewed", "Reviewed the progress made and the changes in her life", "futureAspirations", "Go back to school");
     }
 
