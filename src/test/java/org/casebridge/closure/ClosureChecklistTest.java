@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import static org.casebridge.support.CaseWork.caseStatus;
 import static org.casebridge.support.CaseWork.requestClosure;
+import static org.casebridge.support.GraphQLClient.call;
 import static org.casebridge.support.GraphQLClient.error;
 import static org.casebridge.support.GraphQLClient.field;
 import static org.casebridge.support.GraphQLClient.ok;
@@ -66,7 +67,7 @@ class ClosureChecklistTest {
     }
 
     static Map<String, Object> conversation() {
-        return Map.of("contactAt", OffsetDateTime.now().toString(), "mode", "IN_PERSON",
+        return Map.of("contactAt", OffsetDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString(), "mode", "IN_PERSON",
                 "progressAndChangesReviewed", "Back at work; sleeps well again", "futureAspirations", "Wants to open a shop");
     }
 
@@ -102,7 +103,8 @@ class ClosureChecklistTest {
                 Map<String, Boolean> done = allDone();
                 done.put(INPUT_FIELD.get(item), false);
                 String why = "Not done: " + item + " (" + reason + ")";
-                JsonPath answer = requestClosure("cw.amani", input(caseId, reason, done, List.of(Map.of("item", item, "because", why))));
+                JsonPath answer = call(Tokens.of("cw.amani"), REQUEST, Map.of("i", input(caseId, reason, done,
+                        List.of(Map.of("item", item, "because", why)))));
                 if (MUST_BE_DONE.get(reason).contains(item)) {
                     assertEquals("input.checklist." + INPUT_FIELD.get(item), field(error(answer, "VALIDATION_FAILED")), reason + "/" + item);
                     assertEquals(0, closures(caseId));
