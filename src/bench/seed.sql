@@ -24,6 +24,13 @@ select gen_random_uuid(), 'BENCH-' || n, case when n <= 2000 then 'a0000000-0000
 from generate_series(1, 100000) n,
      (select array_agg(id order by code) ids, count(*) cnt from agency where type = 'CASE_MANAGEMENT') l;
 
+-- every case opened with its intake notice (step 1), as openCase requires
+insert into case_intake_notice (case_id, confidentiality_limits_explained, mandatory_reporting_explained, told_how, interpreter_used,
+                                consent_given_by, consent_to_case_management, consent_obtained_how, recorded_by_subject,
+                                recorded_by_name, recorded_at)
+select id, true, true, 'VERBAL', false, 'SURVIVOR', true, 'WRITTEN', caseworker_subject, caseworker_name, opened_at
+from survivor_case where case_number like 'BENCH-%';
+
 -- referrals: from the case's lead agency to a service of another agency; every status; consent to the receiver
 insert into referral (id, case_id, from_agency_id, to_agency_id, service_id, status, urgency, note, requested_by_subject, requested_at,
                       response_due_at, accepted_at, completed_at, outcome_service_provided, updated_at)
@@ -62,12 +69,21 @@ select gen_random_uuid(), id, opened_at + interval '14 days', 'Office', 'IN_PERS
        case when reporting_consent then opened_at + interval '14 days' + make_interval(hours => (hashtext(case_number) & 2147483647) % 72) end, now(), now()
 from survivor_case where case_number like 'BENCH-%';
 
-insert into case_closure (id, case_id, reason, safety_plan_reviewed, action_plan_reviewed, survivor_told_can_return, file_complete,
+-- closures as the checklist by reason has them: with a relocated or unreachable survivor nothing was reviewed with her
+insert into case_closure (id, case_id, reason, safety_plan_reviewed, safety_plan_not_reviewed_because, action_plan_reviewed,
+                          action_plan_not_reviewed_because, survivor_told_can_return, not_told_can_return_because, file_complete,
+                          closing_contact_at, closing_contact_mode, progress_and_changes_reviewed, future_aspirations,
                           last_contact_at, status, requested_by_subject, requested_by_name, requested_at, decided_by_subject, decided_by_name,
                           decided_at, decision_comment)
-select gen_random_uuid(), id, (array['NEEDS_MET', 'SURVIVOR_REQUEST', 'RELOCATED', 'UNREACHABLE'])[1 + (hashtext(case_number) & 2147483647) % 4],
-       true, true, true, true, last_contact_at, 'APPROVED', 'bench', 'bench', now() - interval '20 days', 'bench-sup', 'bench', now() - interval '19 days', 'ok'
-from survivor_case where case_number like 'BENCH-%' and (hashtext(case_number) & 2147483647) % 10 = 0;
+select gen_random_uuid(), id, reason, present, case when not present then 'She could not be reached' end,
+       present, case when not present then 'She could not be reached' end, present, case when not present then 'She could not be reached' end,
+       true, case when present then last_contact_at end, case when present then 'IN_PERSON' end,
+       case when present then 'Progress reviewed' end, case when present then 'Her plans' end,
+       last_contact_at, 'APPROVED', 'bench', 'bench', now() - interval '20 days', 'bench-sup', 'bench', now() - interval '19 days', 'ok'
+from (select id, last_contact_at, r.reason, r.reason in ('NEEDS_MET', 'SURVIVOR_REQUEST') present
+      from survivor_case,
+           lateral (select (array['NEEDS_MET', 'SURVIVOR_REQUEST', 'RELOCATED', 'UNREACHABLE'])[1 + (hashtext(case_number) & 2147483647) % 4] reason) r
+      where case_number like 'BENCH-%' and (hashtext(case_number) & 2147483647) % 10 = 0) k;
 
 insert into feedback_response (id, template_id, agency_id, mode, period)
 select gen_random_uuid(), 'f1000000-0000-4000-8000-000000000001', l.ids[1 + n % l.cnt], 'INTERVIEW', date_trunc('month', now() - make_interval(days => n % 365))::date

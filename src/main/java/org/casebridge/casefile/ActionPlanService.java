@@ -70,7 +70,7 @@ public class ActionPlanService {
         goalIds.forEach(id -> ids.put(GlobalId.decode(id, ActionPlanTypes.GOAL_TYPE, "id"), id));
         return Rows.group(Rows.read(em, RevisionRow.class, """
                         select r.goal_id, r.revision, r.need_area, r.goal, r.actions, a.code as responsible_agency_code, r.status,
-                               r.note, r.revised_by_name, r.revised_at
+                               r.note, r.revised_by_name, r.revised_at, r.conference_id
                         from action_plan_revision r join agency a on a.id = r.responsible_agency_id
                         where r.goal_id = any(?1) order by r.goal_id, r.revision""", (Object) ids.keySet().toArray(UUID[]::new)),
                 r -> ids.get(r.goalId()), RevisionRow::view);
@@ -78,9 +78,10 @@ public class ActionPlanService {
 
     private record RevisionRow(UUID goalId, int revision, ServiceType needArea, String goal, String actions,
                                String responsibleAgencyCode, ActionPlanGoal.Status status, String note, String revisedByName,
-                               OffsetDateTime revisedAt) {
+                               OffsetDateTime revisedAt, UUID conferenceId) {
         RevisionView view() {
-            return new RevisionView(revision, needArea, goal, actions, responsibleAgencyCode, status, note, revisedByName, revisedAt);
+            return new RevisionView(revision, needArea, goal, actions, responsibleAgencyCode, status, note, revisedByName, revisedAt,
+                    conferenceId == null ? null : GlobalId.encode("Conference", conferenceId));
         }
     }
 
@@ -116,8 +117,21 @@ public class ActionPlanService {
     @Transactional
     public GoalView revise(ReviseGoalInput input) {
         validation.check(input);
-        ActionPlanGoal goal = revise(GlobalId.decode(input.id(), ActionPlanTypes.GOAL_TYPE, "input.id"), input.version(),
-                input.goal(), input.actions(), input.responsibleAgencyCode(), input.status(), input.note(), "actionplan.revise");
+        UUID goalId = GlobalId.decode(input.id(), ActionPlanTypes.GOAL_TYPE, "input.id");
+        UUID conferenceId = input.conferenceId() == null ? null : GlobalId.decode(input.conferenceId(), "Conference", "input.conferenceId");
+        ActionPlanGoal before = ActionPlanGoal.findById(goalId);
+        if (conferenceId != null && before != null && ((Number) em.createNativeQuery(
+                        "select count(*) from conference where id = ?1 and case_id = ?2 and status = 'HELD'")
+                .setParameter(1, conferenceId).setParameter(2, before.caseId).getSingleResult()).longValue() == 0) {
+            cases.forWork("actionplan.revise", before.caseId);
+            throw ApiException.invalid("input.conferenceId", "Not a held conference of this case");
+        }
+        ActionPlanGoal goal = revise(goalId, input.version(), input.goal(), input.actions(), input.responsibleAgencyCode(), input.status(),
+                input.note(), "actionplan.revise");
+        if (conferenceId != null) {
+            em.createNativeQuery("update action_plan_revision set conference_id = ?1 where goal_id = ?2 and revision = ?3")
+                    .setParameter(1, conferenceId).setParameter(2, goalId).setParameter(3, goal.version + 1).executeUpdate();
+        }
         return GoalView.of(goal);
     }
 

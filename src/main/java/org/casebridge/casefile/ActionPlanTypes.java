@@ -53,7 +53,8 @@ public final class ActionPlanTypes {
     @Description("The goal as it was after one change: every revision is kept.")
     public record RevisionView(int revision, @NonNull ServiceType needArea, @NonNull String goal, @NonNull String actions,
                                @NonNull String responsibleAgencyCode, @NonNull ActionPlanGoal.Status status, String note,
-                               @NonNull String revisedByName, @NonNull OffsetDateTime revisedAt) {
+                               @NonNull String revisedByName, @NonNull OffsetDateTime revisedAt,
+                               @Id @Description("The case conference whose decisions made this revision, if one did.") String conferenceId) {
     }
 
     @Input("AddActionPlanGoalInput")
@@ -74,7 +75,9 @@ public final class ActionPlanTypes {
                                   @FreeText @Size(max = 4000) String actions,
                                   @Size(max = 40) String responsibleAgencyCode,
                                   ActionPlanGoal.Status status,
-                                  @Description("Why it changed.") @Size(max = 2000) String note) {
+                                  @Description("Why it changed.") @Size(max = 2000) String note,
+                                  @Id @Description("The held conference of this case whose decisions revise the goal (module 14: "
+                                          + "conferences adjust current service plans).") String conferenceId) {
     }
 
     @Type("AddActionPlanGoalPayload")

@@ -35,6 +35,7 @@ public final class CaseInputs {
     @Input("OpenCaseInput")
     public record OpenCaseInput(@Size(max = 100) String idempotencyKey,
                                 @NonNull @NotNull @Valid SurvivorIdentity identity,
+                                @NonNull @NotNull @Valid IntakeNoticeTypes.IntakeNoticeInput intakeNotice,
                                 Set<ServiceType> needs,
                                 @Size(max = 500) String serviceRequested,
                                 RiskLevel riskLevel,
@@ -65,7 +66,9 @@ public final class CaseInputs {
     @Input("CaseFilter")
     public record CaseFilter(CaseStatus status, RiskLevel riskLevel,
                              @Description("Only cases assigned to the caller.") Boolean assignedToMe,
-                             OffsetDateTime openedSince) {
+                             OffsetDateTime openedSince,
+                             @Description("Only cases at this step of the six, as derived from their records (currentStep).")
+                             CaseStep.Step step) {
     }
 
     @Type("OpenCasePayload")

@@ -49,10 +49,12 @@ public class CaseService {
     private final IdentityCipher cipher;
     private final EntityManager em;
     private final Clock clock;
+    private final IntakeNotices intakeNotices;
 
     public CaseService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                       IdentityCipher cipher, EntityManager em, Clock clock) {
+                       IdentityCipher cipher, EntityManager em, Clock clock, IntakeNotices intakeNotices) {
         this.clock = clock;
+        this.intakeNotices = intakeNotices;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -77,6 +79,10 @@ public class CaseService {
         if (filter != null && Boolean.TRUE.equals(filter.assignedToMe())) {
             where.add("c.caseworkerSubject = :me");
             params.and("me", caller.subject());
+        }
+        if (filter != null && filter.step() != null) {
+            where.add("c.id in (select s.caseId from CaseStep s where s.step = :step)");
+            params.and("step", filter.step());
         }
         if (filter != null && filter.openedSince() != null) {
             where.add("c.openedAt >= :since");
@@ -121,6 +127,7 @@ public class CaseService {
     public CaseView openCase(OpenCaseInput input) {
         Caller caller = access.mayManageCases("case.open");
         validation.check(input);
+        intakeNotices.requireGiven(input.intakeNotice(), "input.intakeNotice");
         UUID id = UUID.randomUUID();
         Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "openCase", input.idempotencyKey(), id);
         if (earlier.isPresent()) {
@@ -141,6 +148,7 @@ public class CaseService {
                 input.riskLevel(), input.ageBand(), input.sex(), input.safetyPlan(), input.incident(),
                 input.healthNotes(), input.reportingConsent());
         file.persist();
+        intakeNotices.record(id, input.intakeNotice(), caller, file.openedAt);
         audit.allowed(caller, AuditLog.Entry.of("case.open", "Case", id, id).withCategories(touched));
         return views(caller, List.of(file)).get(0);
     }

@@ -11,6 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.casebridge.casefile.CaseFile;
+import org.casebridge.followup.FollowUp;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -41,7 +42,16 @@ public class CaseClosure extends PanacheEntityBase {
     public boolean actionPlanReviewed;
     public boolean survivorToldCanReturn;
     public boolean fileComplete;
+    public String safetyPlanNotReviewedBecause;
+    public String actionPlanNotReviewedBecause;
+    public String notToldCanReturnBecause;
     public String note;
+
+    public OffsetDateTime closingContactAt;
+    @Enumerated(EnumType.STRING)
+    public FollowUp.Mode closingContactMode;
+    public String progressAndChangesReviewed;
+    public String futureAspirations;
 
     @Column(nullable = false)
     public OffsetDateTime lastContactAt;

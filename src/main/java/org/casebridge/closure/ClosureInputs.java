@@ -1,5 +1,7 @@
 package org.casebridge.closure;
 
+import org.casebridge.closure.ClosureChecklist.ConversationInput;
+import org.casebridge.closure.ClosureChecklist.NotDoneInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -19,14 +21,17 @@ public final class ClosureInputs {
     }
 
     @Input("ClosureChecklistInput")
-    @Description("Training module 14, step 6: every item must be true.")
+    @Description("Training module 14, step 6. What must be done depends on the reason (NEEDS_MET: every item; SURVIVOR_REQUEST: "
+            + "told she can return and the file; RELOCATED, UNREACHABLE: the file); an item not done is false, with why in notDone.")
     public record ChecklistInput(boolean safetyPlanReviewed,
                                  @Description("The final action plan reviewed with her, with the status of each goal (goalReviews).")
                                  boolean actionPlanReviewed,
                                  @Description("She was told her case will close and that she can always return for services.")
                                  boolean survivorToldSheCanReturn,
                                  @Description("All forms in the file reviewed; the file is complete.")
-                                 boolean fileReviewedAndComplete) {
+                                 boolean fileReviewedAndComplete,
+                                 @Description("For each item not done: why (e.g. she could not be reached).")
+                                 @Size(max = 4) List<@Valid NotDoneInput> notDone) {
     }
 
     @Input("GoalReviewInput")
@@ -46,6 +51,9 @@ public final class ClosureInputs {
                                       @Size(max = 200) List<@Valid GoalReviewInput> goalReviews,
                                       @Description("Every referral still open must be settled first or carried over here, with a note.")
                                       @Size(max = 200) List<@Valid CarriedReferralInput> carriedOverReferrals,
+                                      @Description("The closing contact with her: required for NEEDS_MET and SURVIVOR_REQUEST, possible "
+                                              + "for RELOCATED, refused for UNREACHABLE.")
+                                      @Valid ConversationInput closingConversation,
                                       @Size(max = 2000) String note) {
     }
 

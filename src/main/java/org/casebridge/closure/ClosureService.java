@@ -36,6 +36,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +55,8 @@ public class ClosureService {
 
     /** A survivor not reached for this long may have her case closed as UNREACHABLE (module 14, step 6). */
     public static final Duration UNREACHABLE_AFTER = Duration.ofDays(30);
+    /** Clock skew allowed between a client recording "now" and this server. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static final String FETCH = "from CaseClosure k join fetch k.survivorCase c join fetch c.leadAgency";
 
@@ -140,7 +143,6 @@ public class ClosureService {
         CaseFile file = cases.openForWork("closure.request", caseId);
         Caller caller = access.caller();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        requireChecklist(input.checklist());
         if (input.reason() == CaseClosure.Reason.UNREACHABLE) {
             long days = Duration.between(file.lastContactAt, now).toDays();
             if (days < UNREACHABLE_AFTER.toDays()) {
@@ -148,16 +150,37 @@ public class ClosureService {
                         + "as UNREACHABLE only after " + UNREACHABLE_AFTER.toDays() + " days or more without contact");
             }
         }
+        ChecklistInput checklist = input.checklist();
+        Map<ClosureChecklist.Item, Boolean> done = new EnumMap<>(ClosureChecklist.Item.class);
+        done.put(ClosureChecklist.Item.SAFETY_PLAN_REVIEWED, checklist.safetyPlanReviewed());
+        done.put(ClosureChecklist.Item.ACTION_PLAN_REVIEWED, checklist.actionPlanReviewed());
+        done.put(ClosureChecklist.Item.SURVIVOR_TOLD_SHE_CAN_RETURN, checklist.survivorToldSheCanReturn());
+        done.put(ClosureChecklist.Item.FILE_REVIEWED_AND_COMPLETE, checklist.fileReviewedAndComplete());
+        Map<ClosureChecklist.Item, String> notDone = ClosureChecklist.whyNotDone(input.reason(), done, checklist.notDone(), "input.checklist");
+        ClosureChecklist.ConversationInput conversation = closingConversation(file, input, now);
         Map<UUID, String> carried = carriedReferrals(file, input.carriedOverReferrals());
-        reviewGoals(file, input.goalReviews());
+        reviewGoals(file, input.goalReviews(), checklist.actionPlanReviewed() ? "Reviewed with the survivor for the closure of her case"
+                : "Final status recorded at closure, not reviewed with her: " + notDone.get(ClosureChecklist.Item.ACTION_PLAN_REVIEWED));
         CaseClosure closure = new CaseClosure();
         closure.id = UUID.randomUUID();
         closure.survivorCase = file;
         closure.reason = input.reason();
-        closure.safetyPlanReviewed = true;
-        closure.actionPlanReviewed = true;
-        closure.survivorToldCanReturn = true;
-        closure.fileComplete = true;
+        closure.safetyPlanReviewed = checklist.safetyPlanReviewed();
+        closure.safetyPlanNotReviewedBecause = notDone.get(ClosureChecklist.Item.SAFETY_PLAN_REVIEWED);
+        closure.actionPlanReviewed = checklist.actionPlanReviewed();
+        closure.actionPlanNotReviewedBecause = notDone.get(ClosureChecklist.Item.ACTION_PLAN_REVIEWED);
+        closure.survivorToldCanReturn = checklist.survivorToldSheCanReturn();
+        closure.notToldCanReturnBecause = notDone.get(ClosureChecklist.Item.SURVIVOR_TOLD_SHE_CAN_RETURN);
+        closure.fileComplete = checklist.fileReviewedAndComplete();
+        if (conversation != null) {
+            closure.closingContactAt = conversation.contactAt();
+            closure.closingContactMode = conversation.mode();
+            closure.progressAndChangesReviewed = conversation.progressAndChangesReviewed();
+            closure.futureAspirations = conversation.futureAspirations();
+            if (conversation.contactAt().isAfter(file.lastContactAt)) {
+                file.lastContactAt = conversation.contactAt();
+            }
+        }
         closure.note = input.note();
         closure.lastContactAt = file.lastContactAt;
         closure.status = CaseClosure.Status.REQUESTED;
@@ -176,17 +199,32 @@ public class ClosureService {
         return views(List.of(closure)).get(0);
     }
 
-    private static void requireChecklist(ChecklistInput checklist) {
-        Map<String, Boolean> items = new java.util.LinkedHashMap<>();
-        items.put("safetyPlanReviewed", checklist.safetyPlanReviewed());
-        items.put("actionPlanReviewed", checklist.actionPlanReviewed());
-        items.put("survivorToldSheCanReturn", checklist.survivorToldSheCanReturn());
-        items.put("fileReviewedAndComplete", checklist.fileReviewedAndComplete());
-        items.forEach((item, done) -> {
-            if (!done) {
-                throw ApiException.invalid("input.checklist." + item, "Every item of the closure checklist must be done: " + item);
+    /** The closing conversation where she is present: required, possible or impossible by the reason. */
+    private static ClosureChecklist.ConversationInput closingConversation(CaseFile file, RequestClosureInput input, OffsetDateTime now) {
+        ClosureChecklist.ConversationInput conversation = input.closingConversation();
+        switch (ClosureChecklist.conversation(input.reason())) {
+            case REQUIRED -> {
+                if (conversation == null) {
+                    throw ApiException.invalid("input.closingConversation", "Closing a case as " + input.reason() + " follows up with her: "
+                            + "record the closing contact, the progress and changes reviewed and her future aspirations");
+                }
             }
-        });
+            case NOT_POSSIBLE -> {
+                if (conversation != null) {
+                    throw ApiException.invalid("input.closingConversation", "A survivor who could be spoken to is not unreachable: "
+                            + "close the case for another reason");
+                }
+            }
+            case OPTIONAL -> {
+            }
+        }
+        if (conversation != null && conversation.contactAt().isBefore(file.openedAt)) {
+            throw ApiException.invalid("input.closingConversation.contactAt", "The case was opened after this time");
+        }
+        if (conversation != null && conversation.contactAt().isAfter(now.plus(CLOCK_SKEW))) {
+            throw ApiException.invalid("input.closingConversation.contactAt", "The closing contact is recorded once it has taken place");
+        }
+        return conversation;
     }
 
     /** Every referral still open is either carried over with a note, or must be completed or cancelled first. */
@@ -221,7 +259,7 @@ public class ClosureService {
     }
 
     /** The final action plan reviewed with her: the status of each goal, each kept as a revision. */
-    private void reviewGoals(CaseFile file, List<GoalReviewInput> reviews) {
+    private void reviewGoals(CaseFile file, List<GoalReviewInput> reviews, String note) {
         Map<UUID, ActionPlanGoal.Status> byGoal = new HashMap<>();
         List<GoalReviewInput> given = reviews == null ? List.of() : reviews;
         for (int i = 0; i < given.size(); i++) {
@@ -236,8 +274,7 @@ public class ClosureService {
             throw ApiException.invalid("input.goalReviews", "Give the status of each goal of the action plan (" + goals.size()
                     + " goals), and only of those");
         }
-        byGoal.forEach((goalId, status) -> plans.revise(goalId, null, null, null, null, status,
-                "Reviewed with the survivor for the closure of her case", "closure.request"));
+        byGoal.forEach((goalId, status) -> plans.revise(goalId, null, null, null, null, status, note, "closure.request"));
     }
 
     @Transactional

@@ -77,6 +77,22 @@ public final class ClosureTypes {
             return closure.fileComplete;
         }
 
+        @NonNull
+        @Description("Each item of the checklist: done, or not done and why.")
+        public List<ClosureChecklist.@NonNull EntryView> getChecklist() {
+            return List.of(
+                    new ClosureChecklist.EntryView(ClosureChecklist.Item.SAFETY_PLAN_REVIEWED, closure.safetyPlanReviewed, closure.safetyPlanNotReviewedBecause),
+                    new ClosureChecklist.EntryView(ClosureChecklist.Item.ACTION_PLAN_REVIEWED, closure.actionPlanReviewed, closure.actionPlanNotReviewedBecause),
+                    new ClosureChecklist.EntryView(ClosureChecklist.Item.SURVIVOR_TOLD_SHE_CAN_RETURN, closure.survivorToldCanReturn, closure.notToldCanReturnBecause),
+                    new ClosureChecklist.EntryView(ClosureChecklist.Item.FILE_REVIEWED_AND_COMPLETE, closure.fileComplete, null));
+        }
+
+        @Description("The closing contact and conversation with her; null where none took place (UNREACHABLE, or before V11).")
+        public ClosureChecklist.ConversationView getClosingConversation() {
+            return closure.closingContactAt == null ? null : new ClosureChecklist.ConversationView(closure.closingContactAt,
+                    closure.closingContactMode, closure.progressAndChangesReviewed, closure.futureAspirations);
+        }
+
         public String getNote() {
             return closure.note;
         }

@@ -24,6 +24,10 @@ public class Conference extends PanacheEntityBase {
     @org.eclipse.microprofile.graphql.Name("ConferenceStatus")
     public enum Status { SCHEDULED, HELD }
 
+    /** Why the conference was called: "Often scheduled when survivor's needs aren't being met" (module 14). */
+    @org.eclipse.microprofile.graphql.Name("ConferenceCalledBecause")
+    public enum CalledBecause { NEEDS_NOT_MET, REVIEW_PROGRESS, NEW_RISK, COORDINATE_ROLES, RESOLVE_CONFLICT, OTHER }
+
     @Id
     public UUID id;
 
@@ -60,6 +64,11 @@ public class Conference extends PanacheEntityBase {
     public String progressReviewed;
     public String barriersReviewed;
     public String decisions;
+    public String ongoingIssues;
+
+    @Enumerated(EnumType.STRING)
+    public CalledBecause calledBecause;
+    public String calledBecauseNote;
 
     @Column(nullable = false)
     public OffsetDateTime createdAt;

@@ -132,6 +132,16 @@ public class ConferenceApi {
         return conferences.conferenceInformation(conference, k -> k.purpose);
     }
 
+    @Description("Why the conference was called (category CONFERENCE).")
+    public Conference.CalledBecause calledBecause(@Source ConferenceView conference) {
+        return conferences.conferenceInformation(conference, k -> k.calledBecause);
+    }
+
+    @Description("Why it was called, in words (category CONFERENCE).")
+    public String calledBecauseNote(@Source ConferenceView conference) {
+        return conferences.conferenceInformation(conference, k -> k.calledBecauseNote);
+    }
+
     @Description("Whether the survivor is invited (category CONFERENCE).")
     public Boolean survivorInvited(@Source ConferenceView conference) {
         return conferences.conferenceInformation(conference, k -> k.survivorInvited);

@@ -325,6 +325,8 @@ public class ConferenceService {
         conference.place = input.place();
         conference.link = input.link();
         conference.purpose = input.purpose();
+        conference.calledBecause = input.calledBecause();
+        conference.calledBecauseNote = input.calledBecauseNote();
         conference.survivorInvited = input.survivorInvited();
         conference.supportsInvited = input.supportsInvited();
         conference.status = Conference.Status.SCHEDULED;
@@ -391,6 +393,7 @@ public class ConferenceService {
         if (input.progressReviewed() != null) conference.progressReviewed = input.progressReviewed();
         if (input.barriersReviewed() != null) conference.barriersReviewed = input.barriersReviewed();
         if (input.decisions() != null) conference.decisions = input.decisions();
+        if (input.ongoingIssues() != null) conference.ongoingIssues = input.ongoingIssues();
         conference.status = Conference.Status.HELD;
         conference.updatedAt = now;
         em.flush();

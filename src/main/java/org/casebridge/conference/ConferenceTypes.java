@@ -109,6 +109,11 @@ public final class ConferenceTypes {
         public String getDecisions() {
             return conference.decisions;
         }
+
+        @Description("Ongoing issues identified or clarified (module 14).")
+        public String getOngoingIssues() {
+            return conference.ongoingIssues;
+        }
     }
 
     @Type("ConferenceInvitation")
@@ -166,6 +171,9 @@ public final class ConferenceTypes {
                                       @Description("Where, or give a link.") @Size(max = 300) String place,
                                       @Size(max = 500) String link,
                                       @NonNull @NotNull @FreeText @Size(max = 2000) String purpose,
+                                      @Description("Why it was called: \"often scheduled when survivor's needs aren't being met\".")
+                                      Conference.CalledBecause calledBecause,
+                                      @Size(max = 2000) String calledBecauseNote,
                                       boolean survivorInvited,
                                       @Description("The close supports she chose, if she wants them there.") @Size(max = 500) String supportsInvited,
                                       @NonNull @NotNull @Size(min = 1, max = 20) List<@Valid InvitationInput> invitations) {
@@ -184,7 +192,8 @@ public final class ConferenceTypes {
                                         @Size(max = 20) List<@Valid AttendanceInput> attendance,
                                         @Size(max = 8000) String progressReviewed,
                                         @Size(max = 8000) String barriersReviewed,
-                                        @Size(max = 8000) String decisions) {
+                                        @Size(max = 8000) String decisions,
+                                        @Description("Ongoing issues identified or clarified.") @Size(max = 8000) String ongoingIssues) {
     }
 
     @Type("CallConferencePayload")

@@ -87,7 +87,7 @@ public class FeedbackService {
     }
 
     private Template template(UUID id) {
-        String columns = "select id, version, title, consent_script from feedback_template ";
+        String columns = "select id, version, title, consent_script, provenance from feedback_template ";
         Tuple t = (Tuple) (id == null
                 ? em.createNativeQuery(columns + "order by version desc limit 1", Tuple.class)
                 : em.createNativeQuery(columns + "where id = ?1", Tuple.class).setParameter(1, id))
@@ -98,7 +98,7 @@ public class FeedbackService {
         List<QuestionView> questions = rows.stream().map(q -> new QuestionView(GlobalId.encode(QUESTION_TYPE, q.get("id", UUID.class)),
                 Section.valueOf(q.get("section", String.class)), q.get("position", Number.class).intValue(), q.get("text", String.class))).toList();
         return new Template(templateId, new TemplateView(t.get("version", Number.class).intValue(), t.get("title", String.class),
-                t.get("consent_script", String.class), questions));
+                t.get("consent_script", String.class), t.get("provenance", String.class), questions));
     }
 
     // --- administering -----------------------------------------------------------------------------------

@@ -30,6 +30,8 @@ public final class FeedbackTypes {
     @Type("FeedbackSurveyTemplate")
     @Description("A version of the client feedback survey: the informed-consent script and the questions of its four sections.")
     public record TemplateView(int version, @NonNull String title, @NonNull String consentScript,
+                               @Description("Where the questions come from: an instrument cited, or who wrote them and from what.")
+                               String provenance,
                                @NonNull List<@NonNull QuestionView> questions) {
     }
 

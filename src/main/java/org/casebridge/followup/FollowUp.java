@@ -60,6 +60,8 @@ public class FollowUp extends PanacheEntityBase {
     public String challenges;
     public String newNeeds;
     public String planRevisions;
+    /** Follow-up ends here: why no next follow-up was scheduled. */
+    public String noNextFollowUpBecause;
     public String recordedBySubject;
     public String recordedByName;
 

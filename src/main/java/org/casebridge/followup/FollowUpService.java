@@ -59,10 +59,12 @@ public class FollowUpService {
     private final CaseService cases;
     private final EntityManager em;
     private final Clock clock;
+    private final FollowUpAssessment assessment;
 
     public FollowUpService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                           CaseService cases, EntityManager em, Clock clock) {
+                           CaseService cases, EntityManager em, Clock clock, FollowUpAssessment assessment) {
         this.clock = clock;
+        this.assessment = assessment;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -210,10 +212,22 @@ public class FollowUpService {
             audit.allowed(caller, AuditLog.Entry.of("followup.attempt", "FollowUp", followUp.id, file.id).withDetail("no contact"));
             return new RecordFollowUpPayload(views(List.of(followUp)).get(0), null);
         }
+        FollowUpAssessment.Checked assessed = assessment.check(file.id, new FollowUpAssessmentTypes.Assessment(input.safetyAnswers(),
+                input.domains(), input.referralOutcomeEntries()));
+        if (Boolean.FALSE.equals(input.safetyReassessed())) {
+            throw ApiException.invalid("input.safetyReassessed", "Safety is assessed at every follow-up with contact (safetyAnswers)");
+        }
+        if (input.nextFollowUp() == null && input.noNextFollowUpBecause() == null) {
+            throw ApiException.invalid("input.nextFollowUp", "Schedule another follow-up, or say why follow-up ends (noNextFollowUpBecause)");
+        }
+        if (input.nextFollowUp() != null && input.noNextFollowUpBecause() != null) {
+            throw ApiException.invalid("input.noNextFollowUpBecause", "A next follow-up is scheduled: follow-up does not end here");
+        }
         followUp.status = FollowUp.Status.COMPLETED;
         followUp.mode = mode;
         followUp.contactAt = input.at();
-        followUp.safetyReassessed = input.safetyReassessed();
+        followUp.safetyReassessed = true;
+        followUp.noNextFollowUpBecause = input.noNextFollowUpBecause();
         followUp.safetyPlanUpdated = input.safetyPlanUpdated();
         followUp.safetyNotes = input.safetyNotes();
         followUp.psychosocialState = input.psychosocialState();
@@ -230,6 +244,15 @@ public class FollowUpService {
         Set<InformationCategory> touched = EnumSet.noneOf(InformationCategory.class);
         if (input.safetyNotes() != null) touched.add(InformationCategory.SAFETY_PLAN);
         if (input.psychosocialState() != null) touched.add(InformationCategory.HEALTH);
+        if (input.addNeeds() != null && !file.needs.containsAll(input.addNeeds())) {
+            Set<org.casebridge.agency.ServiceType> needs = EnumSet.noneOf(org.casebridge.agency.ServiceType.class);
+            needs.addAll(file.needs);
+            needs.addAll(input.addNeeds());
+            file.needs = needs;
+            touched.add(InformationCategory.CASE_SUMMARY);
+        }
+        assessment.store(followUp.id, assessed);
+        touched.add(InformationCategory.SAFETY_PLAN);
         FollowUp next = input.nextFollowUp() == null ? null : schedule(caller, file, input.nextFollowUp(), "input.nextFollowUp");
         em.flush();
         audit.allowed(caller, AuditLog.Entry.of("followup.record", "FollowUp", followUp.id, file.id).withCategories(touched));

@@ -1,5 +1,8 @@
 package org.casebridge.followup;
 
+import org.casebridge.followup.FollowUpAssessmentTypes.OutcomeInput;
+import org.casebridge.followup.FollowUpAssessmentTypes.DomainInput;
+import org.casebridge.followup.FollowUpAssessmentTypes.AnswerInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -117,6 +120,11 @@ public final class FollowUpTypes {
             return followUp.planRevisions;
         }
 
+        @Description("Why no further follow-up was scheduled, where follow-up ended here.")
+        public String getNoNextFollowUpBecause() {
+            return followUp.noNextFollowUpBecause;
+        }
+
         public String getRecordedByName() {
             return followUp.recordedByName;
         }
@@ -164,7 +172,21 @@ public final class FollowUpTypes {
                                       @Size(max = 4000) String challenges,
                                       @Size(max = 4000) String newNeeds,
                                       @Size(max = 4000) String planRevisions,
-                                      @Description("Schedules the next follow-up.") @Valid ScheduleFields nextFollowUp) {
+                                      @Description("Assess safety during every visit: with contact, an answer to each current safety "
+                                              + "question (safetyQuestions).") @Size(max = 50)
+                                      List<@Valid AnswerInput> safetyAnswers,
+                                      @Description("With contact: her status in each domain (safety, health, family, social life, "
+                                              + "feelings, services).") @Size(max = 6)
+                                      List<@Valid DomainInput> domains,
+                                      @Description("Outcomes of referrals of this case, each against its referral.") @Size(max = 200)
+                                      List<@Valid OutcomeInput> referralOutcomeEntries,
+                                      @Description("New needs that emerged, added to the case's needs (CASE_SUMMARY).")
+                                      java.util.Set<org.casebridge.agency.ServiceType> addNeeds,
+                                      @Description("Schedule another follow-up: with contact, either this or noNextFollowUpBecause.")
+                                      @Valid ScheduleFields nextFollowUp,
+                                      @Description("Why follow-up ends here without another one.")
+                                      @jakarta.validation.constraints.Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+                                      @Size(max = 2000) String noNextFollowUpBecause) {
     }
 
     @Type("ScheduleFollowUpPayload")

@@ -39,6 +39,8 @@ class AuthorizationMatrixTest {
     String caseId;
     String consentedReferral;
     String revokedReferral;
+    String activity;
+    String report;
 
     /** Built on first use: RestAssured knows the API's port only once a test method runs. */
     void fixture() {
@@ -51,6 +53,26 @@ class AuthorizationMatrixTest {
         consentedReferral = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
         revokedReferral = Cases.refer("cw.amani", caseId, Cases.LEGAL_AID);
         Cases.revoke("cw.amani", lawConsent);
+        activity = call(Tokens.of("cw.amani"), RECORD_ACTIVITY, Map.of("i", activityInput(caseId))).getString("data.recordCaseActivity.activity.id");
+        report = call(Tokens.of("cw.amani"), RECORD_REPORT, Map.of("i", reportInput(caseId))).getString("data.recordMandatoryReport.report.id");
+    }
+
+    static final String RECORD_ACTIVITY = "mutation($i: RecordCaseActivityInput!) { recordCaseActivity(input: $i) { activity { id } } }";
+    static final String RECORD_REPORT = "mutation($i: RecordMandatoryReportInput!) { recordMandatoryReport(input: $i) { report { id } } }";
+
+    static Map<String, Object> activityInput(String caseId) {
+        return Map.of("caseId", caseId, "kind", "ACCOMPANIMENT", "survivorPresent", true,
+                "tookPlaceAt", java.time.OffsetDateTime.now().toString(), "description", "Went with her to the clinic");
+    }
+
+    static Map<String, Object> reportInput(String caseId) {
+        java.time.OffsetDateTime at = java.time.OffsetDateTime.now();
+        return Map.ofEntries(Map.entry("caseId", caseId), Map.entry("authorityKind", "POLICE"), Map.entry("authorityName", "Gwange division"),
+                Map.entry("reportedAt", at.toString()), Map.entry("reportedHow", "IN_PERSON"), Map.entry("informationShared", "What happened"),
+                Map.entry("categoriesShared", List.of("INCIDENT")), Map.entry("survivorToldBeforehand", true),
+                Map.entry("survivorToldWhat", "What, to whom, what next"), Map.entry("likelyNextSteps", "An officer calls her"),
+                Map.entry("protectionNeedsDiscussed", "She stays with her sister"), Map.entry("supervisorConsultedName", "sup.amani"),
+                Map.entry("supervisorConsultedAt", at.minusMinutes(10).toString()));
     }
 
     /** "OK" or the error code of the first error. */
@@ -90,6 +112,18 @@ class AuthorizationMatrixTest {
                     "referral (consented)", LEAD.contains(user) || user.equals("pr.stluke") ? "OK" : "NOT_FOUND");
             query(user, "query($id: ID!) { referral(id: $id) { status case { summary { riskLevel } } } }", Map.of("id", revokedReferral),
                     "referral (revoked)", LEAD.contains(user) ? "OK" : user.equals("pr.lawcentre") ? "CONSENT_REQUIRED" : "NOT_FOUND");
+            for (String object : List.of(activity, report)) {
+                query(user, "query($id: ID!) { node(id: $id) { id } }", Map.of("id", object), "node(" + SentinelFixture.typeOf(object) + ")",
+                        LEAD.contains(user) ? "OK" : "NOT_FOUND");
+            }
+            if (user.equals("pr.stluke")) {
+                JsonPath through = call(Tokens.of(user), "query($id: ID!) { referral(id: $id) { case { activities { id } "
+                        + "mandatoryReports { id } intakeNotice { toldHow } currentStep } } }", Map.of("id", consentedReferral));
+                if (!List.of().equals(through.getList("data.referral.case.activities")) || !List.of().equals(through.getList("data.referral.case.mandatoryReports"))
+                        || through.get("data.referral.case.intakeNotice") != null || through.get("data.referral.case.currentStep") != null) {
+                    failures.add("the case's own records through St Luke's referral: " + through.prettify());
+                }
+            }
             for (String list : List.of("referralsReceived", "referralsSent")) {
                 String result = query(user, "{ " + list + "(first: 100) { edges { node { id } } } }", Map.of(), list,
                         (list.equals("referralsSent") ? CASE_STAFF : REFERRAL_STAFF).contains(user) ? "OK" : "FORBIDDEN");
@@ -125,7 +159,7 @@ class AuthorizationMatrixTest {
         fixture();
         UUID caseUuid = Cases.uuid(caseId);
         Function<String, JsonPath> openCase = user -> call(Tokens.of(user), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }",
-                Map.of("i", Map.of("identity", Map.of("fullName", "Opened by " + user))));
+                Map.of("i", Map.of("identity", Map.of("fullName", "Opened by " + user), "intakeNotice", Cases.intakeNotice())));
         for (String user : USERS) {
             String token = Tokens.of(user);
             Supplier<Long> cases = () -> Db.count("select count(*) from survivor_case");
@@ -170,6 +204,27 @@ class AuthorizationMatrixTest {
                 expect(user, "createReferral", "OK", refer.get());
             } else {
                 refused(user, "createReferral", "NOT_FOUND", "referral.create", referrals, refer);
+            }
+
+            Supplier<Long> activities = () -> Db.count("select count(*) from case_activity where case_id = ?", caseUuid);
+            Supplier<JsonPath> recordActivity = () -> call(token, RECORD_ACTIVITY, Map.of("i", activityInput(caseId)));
+            if (LEAD.contains(user)) {
+                expect(user, "recordCaseActivity", "OK", recordActivity.get());
+            } else {
+                refused(user, "recordCaseActivity", "NOT_FOUND", "activity.record", activities, recordActivity);
+            }
+
+            Supplier<Long> reports = () -> Db.count("select count(*) from mandatory_report where case_id = ?", caseUuid);
+            Supplier<Long> decisions = () -> Db.count("select count(*) from sharing_decision where case_id = ?", caseUuid);
+            long decisionsBefore = decisions.get();
+            Supplier<JsonPath> recordReport = () -> call(token, RECORD_REPORT, Map.of("i", reportInput(caseId)));
+            if (LEAD.contains(user)) {
+                expect(user, "recordMandatoryReport", "OK", recordReport.get());
+            } else {
+                refused(user, "recordMandatoryReport", "NOT_FOUND", "mandatoryreport.record", reports, recordReport);
+            }
+            if (decisions.get() != decisionsBefore) {
+                failures.add("recordMandatoryReport as " + user + ": made a sharing decision");
             }
 
             String referral = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);

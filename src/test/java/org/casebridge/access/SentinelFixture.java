@@ -107,6 +107,9 @@ final class SentinelFixture {
         input.put("incident", "Incident " + s(caseNo, "INCIDENT"));
         input.put("healthNotes", "Health " + s(caseNo, "HEALTH"));
         input.put("reportingConsent", true);
+        Map<String, Object> notice = new HashMap<>(Cases.intakeNotice());
+        notice.put("note", "Told " + s(caseNo, LEAD_ONLY));
+        input.put("intakeNotice", notice);
         String id = ok(Tokens.of(caseworker), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }",
                 Map.of("i", input)).getString("data.openCase.case.id");
         caseLead.put(caseNo, leadAgency);
@@ -203,6 +206,12 @@ final class SentinelFixture {
         record.put("planRevisions", "Revisions " + s(caseNo, LEAD_ONLY));
         record.put("servicesAccessed", "Services " + s(caseNo, LEAD_ONLY));
         record.put("referralOutcomes", "Outcomes " + s(caseNo, LEAD_ONLY));
+        List<String> questions = ok(Tokens.of(user), "{ safetyQuestions { id } }", Map.of()).getList("data.safetyQuestions.id");
+        record.put("safetyAnswers", questions.stream().map(q -> Map.of("questionId", q, "answer", "UNSURE", "note",
+                "Answer " + s(caseNo, LEAD_ONLY))).toList());
+        record.put("domains", List.of("SAFETY", "HEALTH", "FAMILY", "SOCIAL_LIFE", "FEELINGS", "SERVICES").stream()
+                .map(d -> Map.of("domain", d, "status", "SOME_CONCERNS", "note", d + " " + s(caseNo, LEAD_ONLY))).toList());
+        record.put("noNextFollowUpBecause", "Ends " + s(caseNo, LEAD_ONLY));
         JsonPath recorded = ok(Tokens.of(user), """
                 mutation($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { followUp { id } nextFollowUp { id } } }""", Map.of("i", record));
         // one more, left to fall overdue: it shows in overdueFollowUps
@@ -211,6 +220,25 @@ final class SentinelFixture {
                 .getString("data.scheduleFollowUp.followUp.id");
         id(overdue);
         if (recorded.getString("data.recordFollowUp.nextFollowUp.id") != null) id(recorded.getString("data.recordFollowUp.nextFollowUp.id"));
+    }
+
+    /** The lead agency's own records of the case: an activity between referrals and a mandatory report, texts no route grants. */
+    void caseRecords(String user, int caseNo) {
+        String caseId = caseIds.get(caseNo);
+        id(ok(Tokens.of(user), "mutation($i: RecordCaseActivityInput!) { recordCaseActivity(input: $i) { activity { id } } }",
+                Map.of("i", Map.of("caseId", caseId, "kind", "ACCOMPANIMENT", "tookPlaceAt", OffsetDateTime.now(ZoneOffset.UTC).toString(),
+                        "survivorPresent", true, "withWhom", "With " + s(caseNo, LEAD_ONLY), "description", "Did " + s(caseNo, LEAD_ONLY),
+                        "outcome", "Outcome " + s(caseNo, LEAD_ONLY)))).getString("data.recordCaseActivity.activity.id"));
+        OffsetDateTime reported = OffsetDateTime.now(ZoneOffset.UTC);
+        Map<String, Object> report = new HashMap<>(Map.of("caseId", caseId, "authorityKind", "POLICE", "authorityName", "Police " + s(caseNo, LEAD_ONLY),
+                "reportedAt", reported.toString(), "reportedHow", "IN_PERSON", "informationShared", "Shared " + s(caseNo, LEAD_ONLY),
+                "categoriesShared", List.of("INCIDENT"), "survivorToldBeforehand", true, "likelyNextSteps", "Next " + s(caseNo, LEAD_ONLY),
+                "protectionNeedsDiscussed", "Protection " + s(caseNo, LEAD_ONLY)));
+        report.put("survivorToldWhat", "Told " + s(caseNo, LEAD_ONLY));
+        report.put("supervisorConsultedName", "sup " + s(caseNo, LEAD_ONLY));
+        report.put("supervisorConsultedAt", reported.minusMinutes(5).toString());
+        id(ok(Tokens.of(user), "mutation($i: RecordMandatoryReportInput!) { recordMandatoryReport(input: $i) { report { id } } }",
+                Map.of("i", report)).getString("data.recordMandatoryReport.report.id"));
     }
 
     static final String CALL = """
@@ -274,6 +302,7 @@ final class SentinelFixture {
         consent("cw.amani", 1, "KINDRED", "REFERRAL", "IDENTITY", "CASE_SUMMARY");
         goals("cw.amani", 1, "STLUKE");
         followUps("cw.amani", 1);
+        caseRecords("cw.amani", 1);
         String r1 = refer("cw.amani", 1, Cases.CLINIC_CARE, null, "STLUKE", true, set(ALL.toArray(String[]::new)), "full REFERRAL consent, ACCEPTED");
         move("pr.stluke", r1, "ACCEPTED", none);
         refer("cw.amani", 1, KINDRED_CP, null, "KINDRED", true, set("IDENTITY", "CASE_SUMMARY"), "partial REFERRAL consent to a lead agency, REQUESTED");
@@ -404,6 +433,7 @@ final class SentinelFixture {
         consent("cw.kindred", 14, "SAFEHAVEN", "REFERRAL", "IDENTITY", "SAFETY_PLAN");
         goals("cw.kindred", 14, "SAFEHAVEN");
         followUps("cw.kindred", 14);
+        caseRecords("cw.kindred", 14);
         String r14 = refer("cw.kindred", 14, Cases.SHELTER, null, "SAFEHAVEN", true, set("IDENTITY", "SAFETY_PLAN"), "partial REFERRAL consent, ACCEPTED");
         move("pr.safehaven", r14, "ACCEPTED", none);
 

@@ -61,7 +61,7 @@ class ClosureTest {
                         "mode", "PHONE")))).getString("data.scheduleFollowUp.followUp.id");
         ok(Tokens.of("cw.amani"), """
                 mutation($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { followUp { status } } }""",
-                Map.of("i", Map.of("id", followUp, "version", 0, "contactMade", true, "at", java.time.OffsetDateTime.now().toString())));
+                Map.of("i", CaseWork.withContact(Map.of("id", followUp, "version", 0, "contactMade", true, "at", java.time.OffsetDateTime.now().toString()))));
         error(requestClosure("cw.amani", closureInput(caseId, "UNREACHABLE", List.of())), "VALIDATION_FAILED");
         assertEquals(0, closures(caseId));
     }
@@ -171,6 +171,8 @@ class ClosureTest {
                 "callConference", "mutation($c: ID!) { callConference(input: {caseId: $c, scheduledAt: \""
                         + java.time.OffsetDateTime.now().plusDays(1) + "\", place: \"Office\", purpose: \"p\", survivorInvited: false, "
                         + "invitations: [{agencyCode: \"STLUKE\"}]}) { conference { id } } }",
+                "recordCaseActivity", "mutation($c: ID!) { recordCaseActivity(input: {caseId: $c, kind: ACCOMPANIMENT, tookPlaceAt: \""
+                        + java.time.OffsetDateTime.now().minusMinutes(1) + "\", survivorPresent: true, description: \"d\"}) { activity { id } } }",
                 "requestCaseClosure", "mutation($c: ID!) { requestCaseClosure(input: {caseId: $c, reason: NEEDS_MET, checklist: "
                         + "{safetyPlanReviewed: true, actionPlanReviewed: true, survivorToldSheCanReturn: true, fileReviewedAndComplete: true}})"
                         + " { closure { id } } }");

@@ -158,7 +158,8 @@ class ReplicasTest {
                     // a full referral flow on replica B, with identity values that must never reach a log
                     String caseId = call(b, "cw.amani", "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }",
                             Map.of("i", Map.of("identity", Map.of("fullName", NAME, "phone", PHONE, "address", ADDRESS),
-                                    "safetyPlan", "Canary safety plan", "incident", "Canary incident"))).getString("data.openCase.case.id");
+                                    "safetyPlan", "Canary safety plan", "incident", "Canary incident", "intakeNotice", Cases.intakeNotice())))
+                            .getString("data.openCase.case.id");
                     call(b, "cw.amani", "mutation($i: RecordConsentInput!) { recordConsent(input: $i) { consent { id } } }",
                             Map.of("i", Map.of("caseId", caseId, "recipientAgencyCode", "STLUKE", "categories", List.of("IDENTITY", "CASE_SUMMARY"),
                                     "purpose", "REFERRAL", "givenBy", "SURVIVOR", "obtainedHow", "WRITTEN")));

@@ -65,6 +65,7 @@ class FollowUpTest {
                 "contactMade", true, "at", contact.toString(), "safetyReassessed", true, "safetyPlanUpdated", true,
                 "safetyNotes", "Moved to her aunt", "psychosocialState", "Calmer; sleeping better", "newNeeds", "School fees"));
         outcome.put("nextFollowUp", Map.of("at", OffsetDateTime.now().plusDays(14).toString(), "mode", "HOME_VISIT"));
+        outcome = org.casebridge.support.CaseWork.withContact(outcome);
         JsonPath recorded = ok(Tokens.of("cw.amani"), RECORD, Map.of("i", outcome));
         assertEquals("COMPLETED", recorded.getString("data.recordFollowUp.followUp.status"));
         assertEquals("Calmer; sleeping better", recorded.getString("data.recordFollowUp.followUp.psychosocialState"));

@@ -29,7 +29,32 @@ public final class CaseWork {
     public static Map<String, Object> closureInput(String caseId, String reason, List<Map<String, Object>> goalReviews) {
         Map<String, Object> input = new HashMap<>(Map.of("caseId", caseId, "reason", reason, "checklist", CHECKLIST));
         input.put("goalReviews", goalReviews);
+        if (reason.equals("NEEDS_MET") || reason.equals("SURVIVOR_REQUEST")) {
+            input.put("closingConversation", closingConversation());
+        }
         return input;
+    }
+
+    /** The closing conversation of step 6, an hour ago. */
+    public static Map<String, Object> closingConversation() {
+        return Map.of("contactAt", java.time.OffsetDateTime.now().toString(), "mode", "IN_PERSON",
+                "progressAndChangesReviewed", "Reviewed the progress made and the changes in her life", "futureAspirations", "Go back to school");
+    }
+
+    /**
+     * A follow-up with contact as the module asks it: every current safety question answered, her status in each
+     * domain, and, unless {@code input} schedules one, why no next follow-up.
+     */
+    public static Map<String, Object> withContact(Map<String, Object> input) {
+        Map<String, Object> assessed = new HashMap<>(input);
+        List<String> questions = ok(Tokens.of("cw.amani"), "{ safetyQuestions { id } }", Map.of()).getList("data.safetyQuestions.id");
+        assessed.putIfAbsent("safetyAnswers", questions.stream().map(q -> Map.of("questionId", q, "answer", "YES")).toList());
+        assessed.putIfAbsent("domains", List.of("SAFETY", "HEALTH", "FAMILY", "SOCIAL_LIFE", "FEELINGS", "SERVICES").stream()
+                .map(d -> Map.of("domain", d, "status", "GOOD")).toList());
+        if (!assessed.containsKey("nextFollowUp")) {
+            assessed.putIfAbsent("noNextFollowUpBecause", "The next contact is agreed at her next clinic visit");
+        }
+        return assessed;
     }
 
     public static final String REQUEST = """

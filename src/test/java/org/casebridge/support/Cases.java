@@ -26,6 +26,13 @@ public final class Cases {
         return GlobalId.decode(globalId, "id").uuid();
     }
 
+    /** The intake notice of step 1 as a caseworker records it: she was told, and consented to case management. */
+    public static Map<String, Object> intakeNotice() {
+        return Map.of("confidentialityLimitsExplained", true, "mandatoryReportingExplained", true, "toldHow", "VERBAL_AND_WRITTEN",
+                "language", "Hausa", "interpreterUsed", false, "consentGivenBy", "SURVIVOR", "consentToCaseManagement", true,
+                "consentObtainedHow", "WRITTEN");
+    }
+
     /** Opens a case for {@code fullName} as {@code caseworker}; returns its global ID. */
     public static String open(String caseworker, String fullName) {
         Map<String, Object> input = new HashMap<>();
@@ -39,6 +46,7 @@ public final class Cases {
         input.put("incident", "Incident of the survivor");
         input.put("healthNotes", "Health notes of the survivor");
         input.put("reportingConsent", true);
+        input.put("intakeNotice", intakeNotice());
         return ok(Tokens.of(caseworker), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }",
                 Map.of("i", input)).getString("data.openCase.case.id");
     }

@@ -61,7 +61,7 @@ public final class KeycloakServer implements AutoCloseable {
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
             builder.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
             process = builder.start();
-            awaitRealm(Duration.ofMinutes(4));
+            awaitRealm(Duration.parse(System.getProperty("casebridge.keycloak.start-timeout", "PT4M")));
             return this;
         } catch (IOException e) {
             throw new IllegalStateException("Keycloak did not start", e);

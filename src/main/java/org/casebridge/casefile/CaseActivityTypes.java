@@ -1,0 +1,120 @@
+package org.casebridge.casefile;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.Node;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Ignore;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+import java.time.OffsetDateTime;
+
+/** Case activities' input, payload and view. */
+public final class CaseActivityTypes {
+
+    static final String TYPE = "CaseActivity";
+    static final String TEXT = "(?s).*\\S.*";
+
+    private CaseActivityTypes() {
+    }
+
+    @Type("CaseActivity")
+    @Description("Work done for the survivor between referrals (module 14, step 4), the lead agency's only.")
+    public static class ActivityView implements Node {
+        private final CaseActivity activity;
+
+        ActivityView(CaseActivity activity) {
+            this.activity = activity;
+        }
+
+        @Ignore
+        public CaseActivity activity() {
+            return activity;
+        }
+
+        @Override
+        @Id
+        @NonNull
+        public String getId() {
+            return GlobalId.encode(TYPE, activity.id);
+        }
+
+        @NonNull
+        public CaseActivity.Kind getKind() {
+            return activity.kind;
+        }
+
+        @NonNull
+        public OffsetDateTime getTookPlaceAt() {
+            return activity.tookPlaceAt;
+        }
+
+        @Description("She was there: the activity counts as contact with her.")
+        public boolean isSurvivorPresent() {
+            return activity.survivorPresent;
+        }
+
+        @Description("Who else took part: the provider, officer or relative met.")
+        public String getWithWhom() {
+            return activity.withWhom;
+        }
+
+        @NonNull
+        @Description("What was done.")
+        public String getDescription() {
+            return activity.description;
+        }
+
+        @Id
+        @Description("The referral of this case the activity supported, if any.")
+        public String getReferralId() {
+            return activity.referralId == null ? null : GlobalId.encode("Referral", activity.referralId);
+        }
+
+        @Id
+        @Description("The action plan goal the activity worked towards, if any.")
+        public String getGoalId() {
+            return activity.goalId == null ? null : GlobalId.encode(ActionPlanTypes.GOAL_TYPE, activity.goalId);
+        }
+
+        public String getOutcome() {
+            return activity.outcome;
+        }
+
+        @NonNull
+        @Description("Who did it: the caseworker who recorded it.")
+        public String getPerformedByName() {
+            return activity.performedByName;
+        }
+
+        @NonNull
+        public OffsetDateTime getRecordedAt() {
+            return activity.recordedAt;
+        }
+    }
+
+    @Input("RecordCaseActivityInput")
+    public record RecordActivityInput(@Size(max = 100) String idempotencyKey,
+                                      @Id @NonNull String caseId,
+                                      @NonNull @NotNull CaseActivity.Kind kind,
+                                      @NonNull @NotNull @Description("When it took place: after the case was opened, not in the future.")
+                                      OffsetDateTime tookPlaceAt,
+                                      @Description("Whether she was there; if so it counts as contact (Case.lastContactAt).")
+                                      boolean survivorPresent,
+                                      @Size(max = 500) String withWhom,
+                                      @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 4000)
+                                      String description,
+                                      @Id @Description("A referral of this case the activity supported.") String referralId,
+                                      @Id @Description("A goal of this case's action plan the activity worked towards.") String goalId,
+                                      @Size(max = 4000) String outcome) {
+    }
+
+    @Type("RecordCaseActivityPayload")
+    public record RecordActivityPayload(@NonNull ActivityView activity) {
+    }
+}

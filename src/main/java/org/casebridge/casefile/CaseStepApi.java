@@ -1,0 +1,25 @@
+package org.casebridge.casefile;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@GraphQLApi
+public class CaseStepApi {
+
+    private final CaseSteps steps;
+
+    public CaseStepApi(CaseSteps steps) {
+        this.steps = steps;
+    }
+
+    @Description("Where the case stands among the six steps, derived from what was recorded (lead agency only; null for anyone else).")
+    public List<CaseStep.Step> currentStep(@Source List<CaseView> cases) {
+        Map<UUID, CaseStep.Step> byCase = steps.forCases(cases);
+        return cases.stream().map(c -> byCase.get(c.file().id)).toList();
+    }
+}

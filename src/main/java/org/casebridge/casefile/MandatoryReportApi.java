@@ -1,0 +1,45 @@
+package org.casebridge.casefile;
+
+import jakarta.enterprise.inject.Produces;
+import org.casebridge.casefile.MandatoryReportTypes.RecordReportInput;
+import org.casebridge.casefile.MandatoryReportTypes.RecordReportPayload;
+import org.casebridge.casefile.MandatoryReportTypes.ReportView;
+import org.casebridge.graphql.NodeLoader;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+@GraphQLApi
+public class MandatoryReportApi {
+
+    private final MandatoryReportService reports;
+
+    public MandatoryReportApi(MandatoryReportService reports) {
+        this.reports = reports;
+    }
+
+    @Mutation
+    @Description("Records a report the law required, made to an authority (police, child protection...), by the lead agency's "
+            + "caseworkers and supervisors. Audited; it shares nothing through Casebridge and grants no agency anything.")
+    public RecordReportPayload recordMandatoryReport(@NonNull RecordReportInput input) {
+        return new RecordReportPayload(reports.record(input));
+    }
+
+    @NonNull
+    @Description("Mandatory reports made for this case, oldest first (lead agency only; empty for anyone else).")
+    public List<@NonNull List<@NonNull ReportView>> mandatoryReports(@Source List<CaseView> cases) {
+        Map<UUID, List<ReportView>> byCase = reports.forCases(cases);
+        return cases.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
+    }
+
+    @Produces
+    static NodeLoader reports(MandatoryReportService reports) {
+        return new NodeLoader(MandatoryReportTypes.TYPE, reports::report);
+    }
+}

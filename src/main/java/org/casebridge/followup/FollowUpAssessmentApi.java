@@ -1,0 +1,58 @@
+package org.casebridge.followup;
+
+import org.casebridge.followup.FollowUpAssessmentTypes.AnswerView;
+import org.casebridge.followup.FollowUpAssessmentTypes.DomainView;
+import org.casebridge.followup.FollowUpAssessmentTypes.OutcomeView;
+import org.casebridge.followup.FollowUpAssessmentTypes.QuestionView;
+import org.casebridge.followup.FollowUpTypes.FollowUpView;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+@GraphQLApi
+public class FollowUpAssessmentApi {
+
+    private final FollowUpAssessment assessments;
+
+    public FollowUpAssessmentApi(FollowUpAssessment assessments) {
+        this.assessments = assessments;
+    }
+
+    @Query
+    @NonNull
+    @Description("The safety questions every follow-up with contact answers (case management staff).")
+    public List<@NonNull QuestionView> safetyQuestions() {
+        return assessments.currentQuestions();
+    }
+
+    @NonNull
+    @Description("The safety questions as answered at this follow-up, in order; empty without contact.")
+    public List<@NonNull List<@NonNull AnswerView>> safetyAnswers(@Source List<FollowUpView> followUps) {
+        return each(followUps, assessments::answers);
+    }
+
+    @NonNull
+    @Description("Her status in each of the module's domains at this follow-up.")
+    public List<@NonNull List<@NonNull DomainView>> domainStatus(@Source List<FollowUpView> followUps) {
+        return each(followUps, assessments::domains);
+    }
+
+    @NonNull
+    @Description("The outcome of each referral of the case discussed at this follow-up.")
+    public List<@NonNull List<@NonNull OutcomeView>> referralOutcomeEntries(@Source List<FollowUpView> followUps) {
+        return each(followUps, assessments::outcomes);
+    }
+
+    private static <V> List<List<V>> each(List<FollowUpView> followUps, Function<Collection<UUID>, Map<UUID, List<V>>> read) {
+        Map<UUID, List<V>> byFollowUp = read.apply(followUps.stream().map(f -> f.followUp().id).toList());
+        return followUps.stream().map(f -> byFollowUp.getOrDefault(f.followUp().id, List.of())).toList();
+    }
+}

@@ -1,0 +1,129 @@
+package org.casebridge.followup;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.support.Cases;
+import org.casebridge.support.Db;
+import org.casebridge.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static org.casebridge.support.GraphQLClient.call;
+import static org.casebridge.support.GraphQLClient.error;
+import static org.casebridge.support.GraphQLClient.field;
+import static org.casebridge.support.GraphQLClient.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Follow-up as module 14 asks (step 5): safety assessed at every contact by the safety questions, her status in each
+ * domain, referral outcomes against the referral rows, new needs into the case, and another follow-up or why not.
+ */
+@QuarkusTest
+class FollowUpAssessmentTest {
+
+    static final String RECORD = """
+            mutation($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { followUp { status noNextFollowUpBecause
+              safetyAnswers { question { text } answer note } domainStatus { domain status } referralOutcomeEntries { referralId outcome } }
+              nextFollowUp { id } } }""";
+
+    static List<String> domains() {
+        return ok(Tokens.of("cw.amani"), "{ __type(name: \"FollowUpDomain\") { enumValues { name } } }", Map.of())
+                .getList("data.__type.enumValues.name");
+    }
+
+    static List<String> questions() {
+        return ok(Tokens.of("cw.amani"), "{ safetyQuestions { id } }", Map.of()).getList("data.safetyQuestions.id");
+    }
+
+    static Map<String, Object> contact(String followUp) {
+        Map<String, Object> input = new HashMap<>(Map.of("id", followUp, "version", 0, "contactMade", true, "at", OffsetDateTime.now().toString()));
+        input.put("safetyAnswers", questions().stream().map(q -> Map.of("questionId", q, "answer", "YES")).toList());
+        input.put("domains", domains().stream().map(d -> Map.of("domain", d, "status", "GOOD")).toList());
+        input.put("noNextFollowUpBecause", "Her needs are met; closure is next");
+        return input;
+    }
+
+    static String followUp(String caseId) {
+        return ok(Tokens.of("cw.amani"), "mutation($i: ScheduleFollowUpInput!) { scheduleFollowUp(input: $i) { followUp { id } } }",
+                Map.of("i", Map.of("caseId", caseId, "schedule", Map.of("at", OffsetDateTime.now().plusSeconds(1).toString(), "mode", "PHONE"))))
+                .getString("data.scheduleFollowUp.followUp.id");
+    }
+
+    @Test
+    void aContactWithoutTheModulesAssessmentIsRefusedNamingTheFieldAndNothingIsStored() {
+        String caseId = Cases.open("cw.amani", "Assessment " + UUID.randomUUID());
+        String followUp = followUp(caseId);
+        String other = Cases.open("cw.amani", "Other " + UUID.randomUUID());
+        Cases.consent("cw.amani", other, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+        String othersReferral = Cases.refer("cw.amani", other, Cases.CLINIC_CARE);
+        Map<String, Consumer<Map<String, Object>>> breakers = new LinkedHashMap<>();
+        breakers.put("input.safetyAnswers", i -> i.remove("safetyAnswers"));
+        breakers.put("input.safetyAnswers ", i -> i.put("safetyAnswers", questions().stream().skip(1)
+                .map(q -> Map.of("questionId", q, "answer", "NO")).toList()));
+        breakers.put("input.safetyReassessed", i -> i.put("safetyReassessed", false));
+        for (String domain : domains()) {
+            breakers.put("input.domains " + domain, i -> i.put("domains", domains().stream().filter(d -> !d.equals(domain))
+                    .map(d -> Map.of("domain", d, "status", "GOOD")).toList()));
+        }
+        breakers.put("input.referralOutcomeEntries[0].referralId", i -> i.put("referralOutcomeEntries",
+                List.of(Map.of("referralId", othersReferral, "outcome", "RECEIVED"))));
+        breakers.put("input.nextFollowUp", i -> i.remove("noNextFollowUpBecause"));
+        breakers.put("input.noNextFollowUpBecause", i -> i.put("nextFollowUp", Map.of("at", OffsetDateTime.now().plusDays(7).toString(),
+                "mode", "PHONE")));
+        breakers.forEach((expected, breaker) -> {
+            Map<String, Object> input = contact(followUp);
+            breaker.accept(input);
+            assertEquals(expected.split(" ")[0], field(error(call(Tokens.of("cw.amani"), RECORD, Map.of("i", input)), "VALIDATION_FAILED")), expected);
+        });
+        UUID id = GlobalId.decode(followUp, "id").uuid();
+        assertEquals("SCHEDULED", Db.row("select status from follow_up where id = ?", id).get("status"));
+        assertEquals(0, Db.count("select count(*) from follow_up_safety_answer where follow_up_id = ?", id));
+        assertEquals(0, Db.count("select count(*) from follow_up_domain_status where follow_up_id = ?", id));
+        assertEquals(1, Db.count("select count(*) from follow_up where case_id = ?", Cases.uuid(caseId)));
+    }
+
+    @Test
+    void theAssessmentIsKeptWithTheFollowUpTheReferralsOutcomeAgainstItsRowAndNewNeedsInTheCase() {
+        String caseId = Cases.open("cw.amani", "Assessed " + UUID.randomUUID());
+        Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+        String referral = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
+        String followUp = followUp(caseId);
+        Map<String, Object> input = contact(followUp);
+        List<String> questions = questions();
+        input.put("safetyAnswers", questions.stream().map(q -> q.equals(questions.get(0))
+                ? Map.of("questionId", q, "answer", "NOT_SAFE_TO_ASK", "note", "Her husband was in the room")
+                : Map.of("questionId", q, "answer", "NO")).toList());
+        input.put("referralOutcomeEntries", List.of(Map.of("referralId", referral, "outcome", "WAITING", "note", "Appointment on Friday")));
+        input.put("addNeeds", List.of("EDUCATION"));
+        JsonPath recorded = ok(Tokens.of("cw.amani"), RECORD, Map.of("i", input));
+        assertEquals("COMPLETED", recorded.getString("data.recordFollowUp.followUp.status"));
+        assertEquals("NOT_SAFE_TO_ASK", recorded.getString("data.recordFollowUp.followUp.safetyAnswers[0].answer"));
+        assertEquals(questions.size(), recorded.getList("data.recordFollowUp.followUp.safetyAnswers").size());
+        assertEquals(List.of("SAFETY", "HEALTH", "FAMILY", "SOCIAL_LIFE", "FEELINGS", "SERVICES"),
+                recorded.getList("data.recordFollowUp.followUp.domainStatus.domain"), "every domain, in the module's order");
+        assertEquals(referral, recorded.getString("data.recordFollowUp.followUp.referralOutcomeEntries[0].referralId"));
+        assertEquals("Her needs are met; closure is next", recorded.getString("data.recordFollowUp.followUp.noNextFollowUpBecause"));
+        List<String> needs = ok(Tokens.of("cw.amani"), "query($id: ID!) { case(id: $id) { summary { needs } } }", Map.of("id", caseId))
+                .getList("data.case.summary.needs");
+        assertTrue(needs.containsAll(List.of("HEALTH", "LEGAL", "EDUCATION")), needs::toString);
+    }
+
+    @Test
+    void anAttemptWithoutContactNeedsNoAssessmentAndStaysDue() {
+        String caseId = Cases.open("cw.amani", "Attempt " + UUID.randomUUID());
+        String followUp = followUp(caseId);
+        ok(Tokens.of("cw.amani"), RECORD, Map.of("i", Map.of("id", followUp, "version", 0, "contactMade", false,
+                "at", OffsetDateTime.now().toString(), "attemptNote", "No answer")));
+        assertEquals("SCHEDULED", Db.row("select status from follow_up where id = ?", GlobalId.decode(followUp, "id").uuid()).get("status"));
+        assertEquals(1, Db.count("select count(*) from follow_up where case_id = ?", Cases.uuid(caseId)));
+    }
+}
