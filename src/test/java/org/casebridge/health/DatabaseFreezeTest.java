@@ -79,28 +79,22 @@ class DatabaseFreezeTest {
         ConcurrentLinkedQueue<String> readiness = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> liveness = new ConcurrentLinkedQueue<>();
         ExecutorService load = Executors.newFixedThreadPool(7);
+        ConcurrentLinkedQueue<String> loadFailures = new ConcurrentLinkedQueue<>();
         for (int t = 0; t < 3; t++) {
-            load.submit(() -> {
-                while (running.get()) {
-                    answers.add(post(Tokens.of("cw.amani"), Kind.READ, READ, Map.of(), null, frozen));
-                }
-            });
-            load.submit(() -> {
-                while (running.get()) {
-                    String note = "freeze " + run + " " + sent.incrementAndGet();
-                    Map<String, Object> input = Cases.referralInput(caseId, Cases.CLINIC_CARE);
-                    input.put("note", note);
-                    input.put("idempotencyKey", UUID.randomUUID().toString());
-                    answers.add(post(Tokens.of("cw.amani"), Kind.WRITE, Cases.CREATE_REFERRAL, Map.of("i", input), note, frozen));
-                }
-            });
+            load.submit(() -> keepLoading(running, loadFailures,
+                    () -> answers.add(post(Tokens.of("cw.amani"), Kind.READ, READ, Map.of(), null, frozen))));
+            load.submit(() -> keepLoading(running, loadFailures, () -> {
+                String note = "freeze " + run + " " + sent.incrementAndGet();
+                Map<String, Object> input = Cases.referralInput(caseId, Cases.CLINIC_CARE);
+                input.put("note", note);
+                input.put("idempotencyKey", UUID.randomUUID().toString());
+                answers.add(post(Tokens.of("cw.amani"), Kind.WRITE, Cases.CREATE_REFERRAL, Map.of("i", input), note, frozen));
+            }));
         }
-        load.submit(() -> {
-            while (running.get()) {
-                answers.add(post(Tokens.of("cw.amani"), Kind.NO_DATABASE, NO_DATABASE, Map.of(), null, frozen));
-                sleep(500);
-            }
-        });
+        load.submit(() -> keepLoading(running, loadFailures, () -> {
+            answers.add(post(Tokens.of("cw.amani"), Kind.NO_DATABASE, NO_DATABASE, Map.of(), null, frozen));
+            sleep(500);
+        }));
 
         sleep(2_000);
         TestStack.withPostgresFrozen(() -> {
@@ -131,7 +125,7 @@ class DatabaseFreezeTest {
                 TreeMap::new, Collectors.reducing(0L, Answer::millis, Math::max)));
         System.out.println("Database frozen for " + FROZEN.toSeconds() + " s under load: " + summary + "; slowest answer (ms) " + slowest
                 + "; readiness while frozen " + readiness + ", then " + readinessAfter + "; liveness " + Set.copyOf(liveness)
-                + "; slowest probe (ms) " + probeMillis);
+                + "; slowest probe (ms) " + probeMillis + "; failures of the load itself (not answers) " + loadFailures);
 
         assertEquals(List.of(), all.stream().filter(a -> !a.ok() && !"UNAVAILABLE".equals(a.outcome())).toList(),
                 "every answer has data or UNAVAILABLE, and none took longer than " + PATIENCE.toSeconds() + " s");
@@ -145,14 +139,18 @@ class DatabaseFreezeTest {
         assertEquals("UP", last(readinessAfter), "readiness is UP again after the thaw, without a restart: " + readinessAfter);
         assertEquals(Set.of("UP"), Set.copyOf(liveness), "liveness stays UP: the API is not restarted for its database");
         List<Answer> afterRecovery = all.subList(answersBeforeRecovery, all.size());
-        // The load may have ended before the first read after the thaw on a slow machine: read once more ourselves.
-        Answer readAgain = post(Tokens.of("cw.amani"), Kind.READ, READ, Map.of(), null, new AtomicBoolean());
-        for (long until = System.currentTimeMillis() + 20_000; !readAgain.ok() && System.currentTimeMillis() < until; ) {
-            Thread.sleep(500);
-            readAgain = post(Tokens.of("cw.amani"), Kind.READ, READ, Map.of(), null, new AtomicBoolean());
-        }
-        assertTrue(count(afterRecovery, a -> a.kind() == Kind.READ && a.ok()) > 0 || readAgain.ok(), "reads succeed again: " + summary);
-        assertTrue(count(afterRecovery, a -> a.kind() == Kind.WRITE && a.ok()) > 0, "writes succeed again: " + summary);
+        // On a slow machine the load may have ended before its first answer after the thaw: ask once more ourselves.
+        assertTrue(count(afterRecovery, a -> a.kind() == Kind.READ && a.ok()) > 0
+                || eventuallyOk(() -> post(Tokens.of("cw.amani"), Kind.READ, READ, Map.of(), null, new AtomicBoolean())),
+                "reads succeed again: " + summary);
+        String lastNote = "freeze " + run + " after the thaw";
+        Map<String, Object> lastInput = Cases.referralInput(caseId, Cases.CLINIC_CARE);
+        lastInput.put("note", lastNote);
+        lastInput.put("idempotencyKey", UUID.randomUUID().toString());
+        assertTrue(count(afterRecovery, a -> a.kind() == Kind.WRITE && a.ok()) > 0
+                || eventuallyOk(() -> post(Tokens.of("cw.amani"), Kind.WRITE, Cases.CREATE_REFERRAL, Map.of("i", lastInput), lastNote,
+                        new AtomicBoolean())),
+                "writes succeed again: " + summary);
 
         UUID id = Cases.uuid(caseId);
         assertEquals(0, Db.count("""
@@ -237,6 +235,28 @@ class DatabaseFreezeTest {
         } finally {
             probeMillis.merge(path + " " + phase, millisSince(started), Math::max);
         }
+    }
+
+    /** Runs one step of the load after another; a failure of the test's own machinery is kept, not the end of the thread. */
+    private static void keepLoading(AtomicBoolean running, ConcurrentLinkedQueue<String> failures, Runnable step) {
+        while (running.get()) {
+            try {
+                step.run();
+            } catch (RuntimeException | AssertionError e) {
+                failures.add(e.toString());
+                sleep(200);
+            }
+        }
+    }
+
+    /** True when the request, repeated for up to 20 s, is answered with data (the same idempotency key each time). */
+    private static boolean eventuallyOk(java.util.function.Supplier<Answer> request) {
+        for (long until = System.currentTimeMillis() + 20_000; System.currentTimeMillis() < until; sleep(500)) {
+            if (request.get().ok()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static long millisSince(long nanos) {

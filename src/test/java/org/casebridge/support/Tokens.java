@@ -132,7 +132,7 @@ public final class Tokens {
                 .post(tokenEndpoint()).then().statusCode(200).extract().path("access_token");
     }
 
-    private static String cached(String key, java.util.function.Supplier<io.restassured.path.json.JsonPath> issue) {
+    private static synchronized String cached(String key, java.util.function.Supplier<io.restassured.path.json.JsonPath> issue) {
         Cached hit = CACHE.get(key);
         if (hit != null && hit.expiresAtMillis() > System.currentTimeMillis() + 30_000) {
             return hit.token();
