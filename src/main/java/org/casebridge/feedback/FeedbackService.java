@@ -34,9 +34,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -63,16 +63,19 @@ public class FeedbackService {
     private final AuditLog audit;
     private final InputValidation validation;
     private final CaseService cases;
+    private final Clock clock;
     private final EntityManager em;
     private final int linkValidDays;
 
-    public FeedbackService(AccessPolicy access, FeedbackPolicy feedback, AuditLog audit, InputValidation validation, CaseService cases, EntityManager em,
+    public FeedbackService(AccessPolicy access, FeedbackPolicy feedback, AuditLog audit, InputValidation validation, CaseService cases,
+                           Clock clock, EntityManager em,
                            @ConfigProperty(name = "casebridge.feedback.link-valid-days", defaultValue = "14") int linkValidDays) {
         this.access = access;
         this.feedback = feedback;
         this.audit = audit;
         this.validation = validation;
         this.cases = cases;
+        this.clock = clock;
         this.em = em;
         this.linkValidDays = linkValidDays;
     }
@@ -113,16 +116,16 @@ public class FeedbackService {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The feedback survey is given after the case is closed");
         }
         requireInformedConsent(input.consent());
+        OffsetDateTime now = OffsetDateTime.now(clock);
         Number already = (Number) em.createNativeQuery("""
                         select count(*) from feedback_administration a
                         where a.case_id = ?1 and a.started_at >= (select max(decided_at) from case_closure where case_id = ?1 and status = 'APPROVED')
-                          and (a.completed_at is not null or a.mode = 'INTERVIEW' or a.link_expires_at > now())""")
-                .setParameter(1, caseId).getSingleResult();
+                          and (a.completed_at is not null or a.mode = 'INTERVIEW' or a.link_expires_at > ?2)""")
+                .setParameter(1, caseId).setParameter(2, now).getSingleResult();
         if (already.intValue() > 0) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "A feedback survey for this closure is already under way or done");
         }
         Template template = template(null);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         String token = input.mode() == Mode.SELF_COMPLETION ? newToken() : null;
         OffsetDateTime expires = token == null ? null : now.plusDays(linkValidDays);
         UUID id = UUID.randomUUID();
@@ -169,9 +172,9 @@ public class FeedbackService {
     /** The administration behind a link token, still usable; otherwise a clear error. */
     private Claim claimable(String token) {
         List<Tuple> rows = em.createNativeQuery("""
-                        select id, agency_id, template_id, mode, completed_at is not null as used, link_expires_at <= now() as expired
+                        select id, agency_id, template_id, mode, completed_at is not null as used, link_expires_at <= ?2 as expired
                         from feedback_administration where link_token_hash = ?1""", Tuple.class)
-                .setParameter(1, hash(token == null ? "" : token)).getResultList();
+                .setParameter(1, hash(token == null ? "" : token)).setParameter(2, OffsetDateTime.now(clock)).getResultList();
         if (rows.isEmpty()) {
             throw ApiException.notFound("Survey link");
         }
@@ -191,9 +194,9 @@ public class FeedbackService {
         validation.check(input);
         Claim claim = claimable(input.token());
         int claimed = em.createNativeQuery("""
-                        update feedback_administration set completed_at = now()
-                        where id = ?1 and completed_at is null and link_expires_at > now()""")
-                .setParameter(1, claim.id()).executeUpdate();
+                        update feedback_administration set completed_at = ?2
+                        where id = ?1 and completed_at is null and link_expires_at > ?2""")
+                .setParameter(1, claim.id()).setParameter(2, OffsetDateTime.now(clock)).executeUpdate();
         if (claimed != 1) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "This survey link has already been used; each link works once");
         }
@@ -212,7 +215,8 @@ public class FeedbackService {
                         where id = ?1 and completed_at is null for update""", Tuple.class).setParameter(1, id).getResultList();
         Tuple r = rows.stream().filter(row -> Mode.INTERVIEW.name().equals(row.get("mode", String.class))).findFirst().orElse(null);
         Caller caller = feedback.mayEnterInterview(ADMINISTRATION_TYPE, id, r == null ? null : r.get("administered_by_subject", String.class));
-        em.createNativeQuery("update feedback_administration set completed_at = now() where id = ?1").setParameter(1, id).executeUpdate();
+        em.createNativeQuery("update feedback_administration set completed_at = ?2 where id = ?1").setParameter(1, id)
+                .setParameter(2, OffsetDateTime.now(clock)).executeUpdate();
         store(Claim.of(r), input.answers());
         audit.allowed(caller, AuditLog.Entry.of("feedback.submit", ADMINISTRATION_TYPE, id, r.get("case_id", UUID.class)).withDetail(Mode.INTERVIEW.name()));
     }
@@ -236,7 +240,7 @@ public class FeedbackService {
         UUID responseId = UUID.randomUUID();
         em.createNativeQuery("insert into feedback_response (id, template_id, agency_id, mode, period) values (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, responseId).setParameter(2, claim.templateId()).setParameter(3, claim.agencyId())
-                .setParameter(4, claim.mode().name()).setParameter(5, LocalDate.now(ZoneOffset.UTC).withDayOfMonth(1))
+                .setParameter(4, claim.mode().name()).setParameter(5, LocalDate.now(clock).withDayOfMonth(1))
                 .executeUpdate();
         em.createNativeQuery("""
                         insert into feedback_answer (response_id, question_id, answer)

@@ -15,8 +15,8 @@ import org.casebridge.supervision.SupervisionTypes.CaseworkerNode;
 import org.casebridge.supervision.SupervisionTypes.Due;
 import org.casebridge.supervision.SupervisionTypes.RegisterCaseworkerInput;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,15 +31,17 @@ public class CaseworkerService {
     private final AuditLog audit;
     private final InputValidation validation;
     private final ObservationSchedule schedule;
+    private final Clock clock;
     private final EntityManager em;
 
     public CaseworkerService(AccessPolicy access, SupervisionPolicy supervision, AuditLog audit, InputValidation validation,
-                             ObservationSchedule schedule, EntityManager em) {
+                             ObservationSchedule schedule, Clock clock, EntityManager em) {
         this.access = access;
         this.supervision = supervision;
         this.audit = audit;
         this.validation = validation;
         this.schedule = schedule;
+        this.clock = clock;
         this.em = em;
     }
 
@@ -55,7 +57,7 @@ public class CaseworkerService {
             profile.id = UUID.randomUUID();
             profile.agencyId = agency.id;
             profile.username = input.username();
-            profile.startedOn = LocalDate.now(ZoneOffset.UTC);
+            profile.startedOn = LocalDate.now(clock);
         }
         profile.displayName = input.displayName();
         profile.experienceLevel = input.experienceLevel();
@@ -76,7 +78,7 @@ public class CaseworkerService {
 
     public List<Due> due(LocalDate asOf) {
         Caller caller = supervision.mayManageOwnAgency("observation.due");
-        LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : asOf;
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
         List<Tuple> rows = em.createQuery("""
                         select p as profile, (select max(o.observedOn) from Observation o where o.caseworkerId = p.id and o.status in ('COMPLETED', 'FEEDBACK_GIVEN')
                                    and o.observedOn <= ?2) as last

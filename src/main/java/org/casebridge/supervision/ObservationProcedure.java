@@ -126,9 +126,7 @@ public class ObservationProcedure {
     public void writeActions(Observation observation, List<ActionInput> actions) {
         if (actions == null) return;
         for (int i = 0; i < actions.size(); i++) {
-            if (blank(required(actions.get(i), "input.actions[" + i + "]").text())) {
-                throw ApiException.invalid("input.actions[" + i + "].text", "Say what is to be done");
-            }
+            required(actions.get(i), "input.actions[" + i + "]");
         }
         em.createNativeQuery("delete from observation_action where observation_id = ?1").setParameter(1, observation.id).executeUpdate();
         for (int i = 0; i < actions.size(); i++) {

@@ -23,6 +23,7 @@ import org.casebridge.supervision.SupervisionTypes.AcknowledgeObservationInput;
 import org.casebridge.supervision.SupervisionTypes.AreaCount;
 import org.casebridge.supervision.SupervisionTypes.AreaInput;
 import org.casebridge.supervision.SupervisionTypes.AreaRating;
+import org.casebridge.supervision.SupervisionTypes.CaseChoice;
 import org.casebridge.supervision.SupervisionTypes.CaseworkerNode;
 import org.casebridge.supervision.SupervisionTypes.ChecklistInput;
 import org.casebridge.supervision.SupervisionTypes.ChecklistItem;
@@ -94,26 +95,12 @@ public class ObservationService {
         if (earlier.isPresent()) {
             return view(Observation.findById(earlier.get()));
         }
-        Observation observation = new Observation();
-        observation.id = id;
-        observation.agencyId = caseworker.agencyId;
-        observation.templateId = ObservationTool.STANDARD_TEMPLATE;
-        observation.caseworkerId = caseworker.id;
-        observation.supervisorSubject = supervisor.subject();
-        observation.supervisorName = supervisor.username();
-        observation.observedOn = input.observedOn();
-        observation.caseId = caseId;
-        observation.stage = input.stage();
-        observation.caseChosenTogether = input.caseChosenTogether();
-        if (input.caseSelectionGrounds() != null) observation.caseSelectionGrounds = new ArrayList<>(input.caseSelectionGrounds());
-        observation.caseSelectionNote = input.caseSelectionNote();
+        Observation observation = newObservation(id, caseworker, supervisor, caseId, input.observedOn(), input.caseChosenTogether(), input,
+                ObservationStatus.DRAFT);
         ConsentToObserve.apply(input, observation);
-        observation.status = ObservationStatus.DRAFT;
         observation.supervisorActions = input.supervisorActions();
         observation.caseworkerActions = input.caseworkerActions();
         observation.feedbackSessionOn = input.feedbackSessionOn();
-        observation.createdAt = OffsetDateTime.now(clock);
-        observation.updatedAt = observation.createdAt;
         writeForm(observation, input);
         observation.persist();
         em.flush();
@@ -148,23 +135,9 @@ public class ObservationService {
         if (earlier.isPresent()) {
             return view(Observation.findById(earlier.get()));
         }
-        Observation observation = new Observation();
-        observation.id = id;
-        observation.agencyId = caseworker.agencyId;
-        observation.templateId = ObservationTool.STANDARD_TEMPLATE;
-        observation.caseworkerId = caseworker.id;
-        observation.supervisorSubject = supervisor.subject();
-        observation.supervisorName = supervisor.username();
-        observation.observedOn = input.plannedFor();
-        observation.caseId = caseId;
-        observation.stage = input.stage();
-        observation.caseChosenTogether = true;
-        observation.caseSelectionGrounds = new ArrayList<>(input.caseSelectionGrounds().stream().distinct().toList());
-        observation.caseSelectionNote = input.caseSelectionNote();
-        observation.status = ObservationStatus.PLANNED;
-        observation.createdAt = OffsetDateTime.now(clock);
+        Observation observation = newObservation(id, caseworker, supervisor, caseId, input.plannedFor(), true, input,
+                ObservationStatus.PLANNED);
         observation.plannedAt = observation.createdAt;
-        observation.updatedAt = observation.createdAt;
         observation.persist();
         em.flush();
         procedure.writeDuties(observation, input.duties(), observation.createdAt);
@@ -321,6 +294,30 @@ public class ObservationService {
 
     // --- helpers -----------------------------------------------------------------------------------------
 
+    /** What recording and planning both write first: who observes whom, in which case, chosen how, on which day. */
+    private Observation newObservation(UUID id, CaseworkerProfile caseworker, Caller supervisor, UUID caseId, LocalDate on,
+                                       Boolean caseChosenTogether, CaseChoice choice, ObservationStatus status) {
+        Observation observation = new Observation();
+        observation.id = id;
+        observation.agencyId = caseworker.agencyId;
+        observation.templateId = ObservationTool.STANDARD_TEMPLATE;
+        observation.caseworkerId = caseworker.id;
+        observation.supervisorSubject = supervisor.subject();
+        observation.supervisorName = supervisor.username();
+        observation.observedOn = on;
+        observation.caseId = caseId;
+        observation.stage = choice.stage();
+        observation.caseChosenTogether = caseChosenTogether;
+        if (choice.caseSelectionGrounds() != null) {
+            observation.caseSelectionGrounds = new ArrayList<>(choice.caseSelectionGrounds().stream().distinct().toList());
+        }
+        observation.caseSelectionNote = choice.caseSelectionNote();
+        observation.status = status;
+        observation.createdAt = OffsetDateTime.now(clock);
+        observation.updatedAt = observation.createdAt;
+        return observation;
+    }
+
     /** The case an observation is of, which the supervisor works on (their agency's). */
     private UUID caseOfAgency(String action, String caseGlobalId) {
         UUID caseId = caseGlobalId == null ? null : GlobalId.decode(caseGlobalId, "Case", "input.caseId");
@@ -342,9 +339,7 @@ public class ObservationService {
     }
 
     private static void requireVersion(Observation observation, int version) {
-        if (observation.version != version) {
-            throw ApiException.conflict("The observation was changed since version " + version + "; reload it and retry");
-        }
+        ApiException.requireVersion("observation", observation.version, version);
     }
 
     private static void requireStatus(Observation observation, ObservationStatus expected, String message) {

@@ -3,6 +3,7 @@ package org.casebridge.supervision;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.casebridge.graphql.FreeText;
 import org.casebridge.graphql.PlausibleDate;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -70,7 +71,7 @@ public final class ProcedureTypes {
     }
 
     @Input("ObservationActionInput")
-    public record ActionInput(@NonNull @NotNull Party actionOf, @NonNull @NotNull @Size(max = 2000) String text) {
+    public record ActionInput(@NonNull @NotNull Party actionOf, @NonNull @NotNull @FreeText @Size(max = 2000) String text) {
     }
 
     @Input("ObservationActionReviewInput")
@@ -90,7 +91,8 @@ public final class ProcedureTypes {
                                        boolean caseChosenTogether,
                                        @NonNull @NotNull List<@NonNull CaseSelectionGround> caseSelectionGrounds,
                                        @Size(max = 2000) String caseSelectionNote,
-                                       @Description("The before duties done so far.") @Size(max = 50) List<@Valid DutyCheckInput> duties) {
+                                       @Description("The before duties done so far.") @Size(max = 50) List<@Valid DutyCheckInput> duties)
+            implements SupervisionTypes.CaseChoice {
     }
 
     @Input("BeginObservationInput")

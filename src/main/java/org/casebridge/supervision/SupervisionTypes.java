@@ -1,9 +1,9 @@
 package org.casebridge.supervision;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.casebridge.graphql.FreeText;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.Node;
 import org.casebridge.supervision.ProcedureTypes.ActionInput;
@@ -150,8 +150,8 @@ public final class SupervisionTypes {
     // --- inputs ------------------------------------------------------------------------------------------
 
     @Input("RegisterCaseworkerInput")
-    public record RegisterCaseworkerInput(@NonNull @NotBlank @Size(max = 100) String username,
-                                     @NonNull @NotBlank @Size(max = 200) String displayName,
+    public record RegisterCaseworkerInput(@NonNull @NotNull @FreeText @Size(max = 100) String username,
+                                     @NonNull @NotNull @FreeText @Size(max = 200) String displayName,
                                      @NonNull @NotNull ExperienceLevel experienceLevel,
                                      @Description("Defaults to today.") @org.casebridge.graphql.PlausibleDate(yearsBack = 60) LocalDate startedOn) {
     }
@@ -163,6 +163,15 @@ public final class SupervisionTypes {
     @Input("ObservedAreaInput")
     public record AreaInput(@NonNull @NotNull ObservationAreaCode area, AreaRating rating,
                             @Size(max = 4000) String examplesObserved, List<@Valid ChecklistInput> checklist) {
+    }
+
+    /** Which case is observed, at which stage and why: what recording and planning an observation both say. */
+    interface CaseChoice {
+        CaseManagementStage stage();
+
+        List<CaseSelectionGround> caseSelectionGrounds();
+
+        String caseSelectionNote();
     }
 
     /** What recording and editing an observation add to the form: duties, intervention, feedback, actions and reviews. */
@@ -216,7 +225,7 @@ public final class SupervisionTypes {
                                          @Size(max = 4000) String supervisorActions,
                                          @Size(max = 4000) String caseworkerActions,
                                          @org.casebridge.graphql.PlausibleDate LocalDate feedbackSessionOn)
-            implements ConsentToObserve.Given, ProcedureFields {
+            implements ConsentToObserve.Given, ProcedureFields, CaseChoice {
     }
 
     @Input("UpdateObservationInput")

@@ -272,6 +272,43 @@ class ObservationProcedureTest {
         assertEquals("No open questions yet; keep practising", reviewed.get(1).get("reviewNote"));
     }
 
+    /** The written-text rule and the version check are the house's (graphql/FreeText, ApiException.requireVersion). */
+    @Test
+    void blankWrittenTextAndAStaleVersionAreRefusedWithNothingStored() {
+        long profiles = Db.count("select count(*) from caseworker_profile");
+        for (String field : List.of("username", "displayName")) {
+            Map<String, Object> input = new HashMap<>(Map.of("username", "cw-" + UUID.randomUUID().toString().substring(0, 8),
+                    "displayName", "Blank Test", "experienceLevel", "NEW"));
+            input.put(field, " \n\t ");
+            assertEquals("input." + field, field(error(call(Tokens.of("sup.amani"),
+                    "mutation($i: RegisterCaseworkerInput!) { registerCaseworker(input: $i) { caseworker { id } } }", Map.of("i", input)),
+                    "VALIDATION_FAILED")));
+        }
+        assertEquals(profiles, Db.count("select count(*) from caseworker_profile"));
+
+        String caseworker = newCaseworker();
+        long before = observations();
+        Map<String, Object> blankAction = recorded(caseworker, LocalDate.now(ZoneOffset.UTC));
+        blankAction.put("actions", List.of(Map.of("actionOf", "CASEWORKER", "text", "Practise open-ended questions"),
+                Map.of("actionOf", "SUPERVISOR", "text", "  \n ")));
+        assertEquals("input.actions[1].text", field(error(call(Tokens.of("sup.amani"), RECORD, Map.of("i", blankAction)), "VALIDATION_FAILED")));
+        assertEquals(before, observations());
+
+        Map<String, Object> twice = recorded(caseworker, LocalDate.now(ZoneOffset.UTC));
+        twice.put("caseSelectionGrounds", List.of("SAFETY", "SAFETY", "DO_NO_HARM"));
+        String id = ok(Tokens.of("sup.amani"), RECORD, Map.of("i", twice)).getString("data.recordObservation.observation.id");
+        assertEquals(List.of("SAFETY", "DO_NO_HARM"), ok(Tokens.of("sup.amani"), "query($id: ID!) { observation(id: $id) { caseSelectionGrounds } }",
+                Map.of("id", id)).getList("data.observation.caseSelectionGrounds"), "a ground named twice is one ground, as when planning");
+        int version = version(id);
+        ok(Tokens.of("sup.amani"), UPDATE, Map.of("i", withIdAndVersion(id, Map.of("feedbackStrengths", "Warm and patient"))));
+        Map<String, Object> stale = error(call(Tokens.of("sup.amani"), UPDATE, Map.of("i", Map.of("id", id, "version", version,
+                "feedbackStrengths", "Overwritten by a stale form"))), "CONFLICT");
+        assertEquals("The observation was changed since version " + version + "; reload it and retry", stale.get("message"));
+        assertEquals("Warm and patient", Db.row("select feedback_strengths from observation where id = ?", GlobalId.decode(id, "id").uuid())
+                .get("feedback_strengths"));
+        assertEquals(version + 1, version(id));
+    }
+
     private static Map<String, Object> withIdAndVersion(String id, Map<String, Object> fields) {
         Map<String, Object> input = new HashMap<>(fields);
         input.put("id", id);
