@@ -63,11 +63,11 @@ public class VerifiedTokens implements IdentityProvider<TokenAuthenticationReque
     }
 
     @Inject
-    public VerifiedTokens(OidcIdentityProvider oidc,
+    public VerifiedTokens(OidcIdentityProvider oidc, Clock clock,
                           @ConfigProperty(name = "quarkus.oidc.token.authorization-scheme", defaultValue = "bearer") String scheme,
                           @ConfigProperty(name = "quarkus.oidc.token.binding.certificate", defaultValue = "false") boolean certificateBound,
                           @ConfigProperty(name = "casebridge.graphql.fast-paths", defaultValue = "true") boolean fastPaths) {
-        this(oidc, Clock.systemUTC(), fastPaths && !"dpop".equalsIgnoreCase(scheme) && !certificateBound);
+        this(oidc, clock, fastPaths && !"dpop".equalsIgnoreCase(scheme) && !certificateBound);
         if (!fastPaths) {
             LOG.info("casebridge.graphql.fast-paths=false: every token is verified by OIDC on every request");
         } else if (!enabled) {

@@ -69,6 +69,11 @@ public final class Rows {
         return rows.stream().collect(Collectors.groupingBy(key, LinkedHashMap::new, Collectors.mapping(value, Collectors.toList())));
     }
 
+    /** A batch field's answer: each source's group, in the sources' order; empty for a source with none. */
+    public static <S, K, V> List<List<V>> inOrderOf(List<S> sources, Map<K, List<V>> groups, Function<? super S, ? extends K> key) {
+        return sources.stream().map(source -> groups.getOrDefault(key.apply(source), List.of())).toList();
+    }
+
     private static final class Mapping<R> {
         private final Class<R> type;
         private final RecordComponent[] components;

@@ -1,6 +1,7 @@
 package org.casebridge.supervision;
 
 import org.casebridge.graphql.GlobalId;
+import org.casebridge.runtime.Rows;
 import org.casebridge.supervision.ProcedureTypes.Action;
 import org.casebridge.supervision.ProcedureTypes.BeginObservationInput;
 import org.casebridge.supervision.ProcedureTypes.Duty;
@@ -21,7 +22,6 @@ import org.eclipse.microprofile.graphql.Source;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** The procedure around the observation form (seed 002): planning, beginning with consent, due lists, duties, actions. */
@@ -73,22 +73,23 @@ public class ObservationProcedureApi {
     @NonNull
     @Description("The tool's duties checked for this observation.")
     public List<@NonNull List<@NonNull DutyCheck>> dutyChecks(@Source List<ObservationNode> observations) {
-        Map<UUID, List<DutyCheck>> checks = procedure.dutyChecks(observations.stream().map(ObservationProcedureApi::observationId).toList());
-        return observations.stream().map(o -> checks.getOrDefault(observationId(o), List.of())).toList();
+        return Rows.inOrderOf(observations, procedure.dutyChecks(ids(observations)), ObservationProcedureApi::observationId);
     }
 
     @NonNull
     @Description("ACTIONS TO BE TAKEN by the supervisor and the caseworker, each with its status.")
     public List<@NonNull List<@NonNull Action>> actions(@Source List<ObservationNode> observations) {
-        Map<UUID, List<Action>> actions = procedure.actions(observations.stream().map(ObservationProcedureApi::observationId).toList());
-        return observations.stream().map(o -> actions.getOrDefault(observationId(o), List.of())).toList();
+        return Rows.inOrderOf(observations, procedure.actions(ids(observations)), ObservationProcedureApi::observationId);
     }
 
     @NonNull
     @Description("While planned or a draft: the open actions of the caseworker's earlier observations, which this one reviews.")
     public List<@NonNull List<@NonNull Action>> actionsToReview(@Source List<ObservationNode> observations) {
-        Map<UUID, List<Action>> open = procedure.actionsToReview(observations.stream().map(ObservationProcedureApi::observationId).toList());
-        return observations.stream().map(o -> open.getOrDefault(observationId(o), List.of())).toList();
+        return Rows.inOrderOf(observations, procedure.actionsToReview(ids(observations)), ObservationProcedureApi::observationId);
+    }
+
+    private static List<UUID> ids(List<ObservationNode> observations) {
+        return observations.stream().map(ObservationProcedureApi::observationId).toList();
     }
 
     private static UUID observationId(ObservationNode observation) {

@@ -149,8 +149,8 @@ public class ObservationService {
     @Transactional
     public ObservationNode begin(BeginObservationInput input) {
         validation.check(input);
-        Observation observation = editable(input.id(), input.version(), "observation.begin");
-        requireStatus(observation, ObservationStatus.PLANNED, "Only a planned observation begins");
+        Observation observation = editable(input.id(), input.version(), "observation.begin", ObservationStatus.PLANNED,
+                "Only a planned observation begins");
         LocalDate on = input.observedOn() == null ? observation.observedOn : input.observedOn();
         if (on.isAfter(LocalDate.now(clock).plusDays(1))) {
             throw ApiException.invalid("input.observedOn", "An observation begins on the day of the session");
@@ -181,8 +181,8 @@ public class ObservationService {
     @Transactional
     public ObservationNode update(UpdateObservationInput input) {
         validation.check(input);
-        Observation observation = editable(input.id(), input.version(), "observation.update");
-        requireStatus(observation, ObservationStatus.DRAFT, "Only a draft observation is edited");
+        Observation observation = editable(input.id(), input.version(), "observation.update", ObservationStatus.DRAFT,
+                "Only a draft observation is edited");
         if (input.supervisorActions() != null) observation.supervisorActions = input.supervisorActions();
         if (input.caseworkerActions() != null) observation.caseworkerActions = input.caseworkerActions();
         if (input.feedbackSessionOn() != null) observation.feedbackSessionOn = input.feedbackSessionOn();
@@ -197,8 +197,8 @@ public class ObservationService {
     @Transactional
     public ObservationNode complete(CompleteObservationInput input) {
         validation.check(input);
-        Observation observation = editable(input.id(), input.version(), "observation.complete");
-        requireStatus(observation, ObservationStatus.DRAFT, "Only a draft observation is completed");
+        Observation observation = editable(input.id(), input.version(), "observation.complete", ObservationStatus.DRAFT,
+                "Only a draft observation is completed");
         long rated = ((Number) em.createNativeQuery("select count(*) from observation_rating where observation_id = ?1 and rating is not null")
                 .setParameter(1, observation.id).getSingleResult()).longValue();
         if (rated < ObservationAreaCode.values().length) {
@@ -217,13 +217,11 @@ public class ObservationService {
     @Transactional
     public ObservationNode acknowledge(AcknowledgeObservationInput input) {
         validation.check(input);
-        UUID id = GlobalId.decode(input.id(), ObservationNode.TYPE, "input.id");
-        Observation observation = Observation.findById(id);
-        CaseworkerProfile caseworker = observation == null ? null : caseworkers.profile(observation.caseworkerId);
-        String agencyCode = observation == null ? null : caseworkers.agencyCode(caseworker);
-        Caller caller = supervision.mayAcknowledgeObservation(id, agencyCode, caseworker == null ? null : caseworker.subject,
-                caseworker == null ? null : caseworker.username);
-        caseworkers.bindOnFirstUse(caller, caseworker, agencyCode);
+        Observed observed = observed(GlobalId.decode(input.id(), ObservationNode.TYPE, "input.id"));
+        Caller caller = supervision.mayAcknowledgeObservation(observed.id(), observed.agencyCode(), observed.caseworkerSubject(),
+                observed.caseworkerUsername());
+        caseworkers.bindOnFirstUse(caller, observed.caseworker(), observed.agencyCode());
+        Observation observation = observed.observation();
         requireVersion(observation, input.version());
         requireStatus(observation, ObservationStatus.COMPLETED, "Feedback is acknowledged on a completed observation");
         observation.caseworkerReflections = input.reflections();
@@ -237,13 +235,11 @@ public class ObservationService {
 
     @Transactional
     public ObservationNode observation(UUID id) {
-        Observation observation = Observation.findById(id);
-        CaseworkerProfile caseworker = observation == null ? null : caseworkers.profile(observation.caseworkerId);
-        String agencyCode = observation == null ? null : caseworkers.agencyCode(caseworker);
-        Caller caller = supervision.mayViewObservation("observation.read", id, agencyCode, caseworker == null ? null : caseworker.subject,
-                caseworker == null ? null : caseworker.username);
-        caseworkers.bindOnFirstUse(caller, caseworker, agencyCode);
-        return view(observation);
+        Observed observed = observed(id);
+        Caller caller = supervision.mayViewObservation("observation.read", id, observed.agencyCode(), observed.caseworkerSubject(),
+                observed.caseworkerUsername());
+        caseworkers.bindOnFirstUse(caller, observed.caseworker(), observed.agencyCode());
+        return view(observed.observation());
     }
 
     /** A caseworker's own observations; a supervisor's: the agency's (optionally one caseworker's). */
@@ -328,14 +324,30 @@ public class ObservationService {
         return caseId;
     }
 
-    private Observation editable(String globalId, int version, String action) {
-        UUID id = GlobalId.decode(globalId, ObservationNode.TYPE, "input.id");
+    /** The observation the caller may edit, at the version they saw and in the status the change starts from. */
+    private Observation editable(String globalId, int version, String action, ObservationStatus expected, String otherwise) {
+        Observed observed = observed(GlobalId.decode(globalId, ObservationNode.TYPE, "input.id"));
+        supervision.mayEditObservation(action, observed.id(), observed.agencyCode(), observed.caseworkerSubject(), observed.caseworkerUsername());
+        requireVersion(observed.observation(), version);
+        requireStatus(observed.observation(), expected, otherwise);
+        return observed.observation();
+    }
+
+    /** An observation (null when there is none) with the caseworker it observes and their agency: what the policy decides on. */
+    private record Observed(UUID id, Observation observation, CaseworkerProfile caseworker, String agencyCode) {
+        String caseworkerSubject() {
+            return caseworker == null ? null : caseworker.subject;
+        }
+
+        String caseworkerUsername() {
+            return caseworker == null ? null : caseworker.username;
+        }
+    }
+
+    private Observed observed(UUID id) {
         Observation observation = Observation.findById(id);
         CaseworkerProfile caseworker = observation == null ? null : caseworkers.profile(observation.caseworkerId);
-        supervision.mayEditObservation(action, id, observation == null ? null : caseworkers.agencyCode(caseworker),
-                caseworker == null ? null : caseworker.subject, caseworker == null ? null : caseworker.username);
-        requireVersion(observation, version);
-        return observation;
+        return new Observed(id, observation, caseworker, caseworkers.agencyCode(caseworker));
     }
 
     private static void requireVersion(Observation observation, int version) {
