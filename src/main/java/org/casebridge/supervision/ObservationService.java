@@ -159,9 +159,7 @@ public class ObservationService {
         ConsentToObserve.apply(input, observation);
         observation.observedOn = on;
         observation.status = ObservationStatus.DRAFT;
-        touch(observation);
-        audit.allowed(access.caller(), AuditLog.Entry.of("observation.begin", "Observation", observation.id, observation.caseId));
-        return view(observation);
+        return changed(observation, access.caller(), "observation.begin");
     }
 
     /** A supervisor's due lists for the agency, as of a day (default today). */
@@ -189,9 +187,7 @@ public class ObservationService {
         writeForm(observation, input);
         writeAreas(observation, input.areas());
         writeProcedure(observation, input);
-        touch(observation);
-        audit.allowed(access.caller(), AuditLog.Entry.of("observation.update", "Observation", observation.id, observation.caseId));
-        return view(observation);
+        return changed(observation, access.caller(), "observation.update");
     }
 
     @Transactional
@@ -209,9 +205,7 @@ public class ObservationService {
         observation.status = ObservationStatus.COMPLETED;
         observation.completedAt = OffsetDateTime.now(clock);
         observation.feedbackDueOn = schedule.feedbackDue(observation.observedOn);
-        touch(observation);
-        audit.allowed(access.caller(), AuditLog.Entry.of("observation.complete", "Observation", observation.id, observation.caseId));
-        return view(observation);
+        return changed(observation, access.caller(), "observation.complete");
     }
 
     @Transactional
@@ -228,9 +222,7 @@ public class ObservationService {
         observation.caseworkerQuestions = input.questions();
         observation.status = ObservationStatus.FEEDBACK_GIVEN;
         observation.acknowledgedAt = OffsetDateTime.now(clock);
-        touch(observation);
-        audit.allowed(caller, AuditLog.Entry.of("observation.acknowledge", "Observation", observation.id, observation.caseId));
-        return view(observation);
+        return changed(observation, caller, "observation.acknowledge");
     }
 
     @Transactional
@@ -360,10 +352,12 @@ public class ObservationService {
         }
     }
 
-    /** Every change bumps the version once, also when only the areas (rows of their own) changed. */
-    private void touch(Observation observation) {
+    /** The end of every change: the version bumped once (also when only the areas, rows of their own, changed), audited. */
+    private ObservationNode changed(Observation observation, Caller caller, String action) {
         observation.updatedAt = OffsetDateTime.now(clock);
         em.flush();
+        audit.allowed(caller, AuditLog.Entry.of(action, "Observation", observation.id, observation.caseId));
+        return view(observation);
     }
 
     /** Replaces the given areas' rating, comments and checklist; every example must belong to the observation's tool. */
