@@ -1,9 +1,11 @@
 package org.casebridge;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -17,6 +19,7 @@ import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
  * not refer to {@link Role}, ask a {@link Caller} about roles or agency, write a denied audit entry, build a
  * {@code FORBIDDEN} refusal at all, build a {@code NOT_FOUND} in code that looks at who is asking (that is hiding,
  * not a missing row), or inject SmallRye's {@code Context}. No exemptions.
+ * <p>
+ * Time is read from the one injected {@link Clock} ({@code runtime/UtcClock}): outside {@code runtime/} nothing reads
+ * the system clock, so a test can move time and every "overdue" agrees.
  */
 class ArchitectureTest {
 
@@ -69,6 +75,28 @@ class ArchitectureTest {
     void nothingInjectsSmallRyeContext() {
         check(noClasses().that().resideOutsideOfPackage(ACCESS).should().dependOnClassesThat()
                 .haveFullyQualifiedName("io.smallrye.graphql.api.Context"));
+    }
+
+    @Test
+    void onlyTheClockProducerReadsTheSystemClock() {
+        check(noClasses().that().resideOutsideOfPackage("org.casebridge.runtime..").should().callMethodWhere(readsTheSystemClock()));
+    }
+
+    /**
+     * {@code now()} of any java.time type but with the injected {@link Clock} ({@code LocalDate.now()},
+     * {@code OffsetDateTime.now(ZoneOffset.UTC)}, {@code Instant.now()}…), a system {@link Clock}, or
+     * {@link System#currentTimeMillis()}. {@code System.nanoTime()} measures durations, not the time of day, and stays.
+     */
+    private static DescribedPredicate<JavaMethodCall> readsTheSystemClock() {
+        return DescribedPredicate.describe("read the system clock instead of the injected Clock", call -> {
+            String owner = call.getTargetOwner().getName();
+            String name = call.getName();
+            List<String> parameters = call.getTarget().getRawParameterTypes().stream().map(JavaClass::getName).toList();
+            boolean javaTime = owner.startsWith("java.time.") && owner.indexOf('.', "java.time.".length()) < 0;
+            return javaTime && name.equals("now") && !parameters.equals(List.of(Clock.class.getName()))
+                    || owner.equals(Clock.class.getName()) && name.startsWith("system")
+                    || owner.equals(System.class.getName()) && name.equals("currentTimeMillis");
+        });
     }
 
     private static void check(ArchRule rule) {
