@@ -213,7 +213,12 @@ final class SentinelFixture {
         record.put("domains", List.of("SAFETY", "HEALTH", "FAMILY", "SOCIAL_LIFE", "FEELINGS", "SERVICES").stream()
                 .map(d -> Map.of("domain", d, "status", "SOME_CONCERNS", "note", d + " " + s(caseNo, LEAD_ONLY))).toList());
         record.put("noNextFollowUpBecause", "Ends " + s(caseNo, LEAD_ONLY));
-        record.put("referralOutcomeEntries", CaseWork.openReferralsNotDiscussed(user, followUp, "Not discussed " + s(caseNo, LEAD_ONLY)));
+        List<Map<String, Object>> open = CaseWork.openReferralsNotDiscussed(user, followUp, "Not discussed");
+        if (!open.isEmpty()) {
+            String why = "Not discussed " + s(caseNo, LEAD_ONLY);
+            record.put("referralOutcomeEntries", open.stream().map(e -> Map.of("referralId", e.get("referralId"), "outcome", "NOT_DISCUSSED",
+                    "note", why)).toList());
+        }
         JsonPath recorded = ok(Tokens.of(user), """
                 mutation($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { followUp { id } nextFollowUp { id } } }""", Map.of("i", record));
         // one more, left to fall overdue: it shows in overdueFollowUps

@@ -159,7 +159,7 @@ class CaseActivityTest {
         Map<String, Map<String, Object>> breakers = new java.util.LinkedHashMap<>();
         breakers.put("CONFLICT", Map.of("id", activity, "version", 1, "outcome", "Written on a stale copy"));
         breakers.put("VALIDATION_FAILED input.outcome", Map.of("id", activity, "version", 2, "outcome", "  "));
-        breakers.put("VALIDATION_FAILED input.id", Map.of("id", caseId, "version", 2, "outcome", "An ID of another type"));
+        breakers.put("NOT_FOUND", Map.of("id", caseId, "version", 2, "outcome", "An ID of another type"));
         breakers.forEach((expected, bad) -> {
             String[] codeAndField = expected.split(" ");
             Map<String, Object> refused = error(call(Tokens.of("cw.amani"), OUTCOME, Map.of("i", bad)), codeAndField[0]);
