@@ -37,9 +37,11 @@ public class AuditLog {
     }
 
     private final EntityManager em;
+    private final SupervisorRoster supervisors;
 
-    public AuditLog(EntityManager em) {
+    public AuditLog(EntityManager em, SupervisorRoster supervisors) {
         this.em = em;
+        this.supervisors = supervisors;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -64,6 +66,7 @@ public class AuditLog {
     }
 
     private void insert(Caller caller, List<Entry> entries, boolean allowed) {
+        supervisors.seen(caller);
         List<String> actions = new ArrayList<>();
         List<String> targetTypes = new ArrayList<>();
         List<UUID> targetIds = new ArrayList<>();

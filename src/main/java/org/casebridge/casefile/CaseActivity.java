@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Name;
 
@@ -65,4 +66,7 @@ public class CaseActivity extends PanacheEntityBase {
 
     @Column(nullable = false)
     public OffsetDateTime recordedAt;
+
+    @Version
+    public int version;
 }

@@ -3,7 +3,9 @@ package org.casebridge.casefile;
 import jakarta.enterprise.inject.Produces;
 import org.casebridge.casefile.CaseActivityTypes.ActivityView;
 import org.casebridge.casefile.CaseActivityTypes.RecordActivityInput;
+import org.casebridge.casefile.CaseActivityTypes.OutcomeRevision;
 import org.casebridge.casefile.CaseActivityTypes.RecordActivityPayload;
+import org.casebridge.casefile.CaseActivityTypes.RecordOutcomeInput;
 import org.casebridge.graphql.NodeLoader;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -31,11 +33,24 @@ public class CaseActivityApi {
         return new RecordActivityPayload(activities.record(input));
     }
 
+    @Mutation
+    @Description("Records what came of an activity, when it is known after the activity was recorded, or a better account of it "
+            + "(the lead agency's caseworkers and supervisors, on an open case; with the version last read). Earlier outcomes are kept.")
+    public RecordActivityPayload recordCaseActivityOutcome(@NonNull RecordOutcomeInput input) {
+        return new RecordActivityPayload(activities.recordOutcome(input));
+    }
+
     @NonNull
     @Description("Activities between referrals, oldest first (lead agency only; empty for anyone else).")
     public List<@NonNull List<@NonNull ActivityView>> activities(@Source List<CaseView> cases) {
-        Map<UUID, List<ActivityView>> byCase = activities.forCases(cases);
-        return cases.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
+        return CaseRecords.perCase(cases, activities.forCases(cases));
+    }
+
+    @NonNull
+    @Description("Every outcome stated for the activity, oldest first.")
+    public List<@NonNull List<@NonNull OutcomeRevision>> outcomeHistory(@Source List<ActivityView> views) {
+        Map<UUID, List<OutcomeRevision>> byActivity = activities.outcomeHistory(views.stream().map(v -> v.activity().id).toList());
+        return views.stream().map(v -> byActivity.getOrDefault(v.activity().id, List.of())).toList();
     }
 
     @Produces

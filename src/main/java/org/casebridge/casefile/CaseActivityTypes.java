@@ -1,9 +1,10 @@
 package org.casebridge.casefile;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.casebridge.graphql.FreeText;
 import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.HasHappened;
 import org.casebridge.graphql.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -18,7 +19,6 @@ import java.time.OffsetDateTime;
 public final class CaseActivityTypes {
 
     static final String TYPE = "CaseActivity";
-    static final String TEXT = "(?s).*\\S.*";
 
     private CaseActivityTypes() {
     }
@@ -82,8 +82,14 @@ public final class CaseActivityTypes {
             return activity.goalId == null ? null : GlobalId.encode(ActionPlanTypes.GOAL_TYPE, activity.goalId);
         }
 
+        @Description("What came of it, as last stated (outcomeHistory keeps every statement).")
         public String getOutcome() {
             return activity.outcome;
+        }
+
+        @Description("For recordCaseActivityOutcome.")
+        public int getVersion() {
+            return activity.version;
         }
 
         @NonNull
@@ -102,16 +108,30 @@ public final class CaseActivityTypes {
     public record RecordActivityInput(@Size(max = 100) String idempotencyKey,
                                       @Id @NonNull String caseId,
                                       @NonNull @NotNull CaseActivity.Kind kind,
-                                      @NonNull @NotNull @Description("When it took place: after the case was opened, not in the future.")
+                                      @NonNull @NotNull @HasHappened @Description("When it took place: after the case was opened, not in the future.")
                                       OffsetDateTime tookPlaceAt,
                                       @Description("Whether she was there; if so it counts as contact (Case.lastContactAt).")
                                       boolean survivorPresent,
                                       @Size(max = 500) String withWhom,
-                                      @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 4000)
+                                      @NonNull @NotNull @FreeText @Size(max = 4000)
                                       String description,
                                       @Id @Description("A referral of this case the activity supported.") String referralId,
                                       @Id @Description("A goal of this case's action plan the activity worked towards.") String goalId,
-                                      @Size(max = 4000) String outcome) {
+                                      @Description("What came of it, if already known (else recordCaseActivityOutcome later).")
+                                      @FreeText @Size(max = 4000) String outcome) {
+    }
+
+    @Input("RecordCaseActivityOutcomeInput")
+    @Description("The outcome of an activity, known after it was recorded, or a better account of it; earlier ones are kept.")
+    public record RecordOutcomeInput(@Id @NonNull String id,
+                                     @Description("The version of the activity last read.") int version,
+                                     @NonNull @NotNull @FreeText @Size(max = 4000) String outcome) {
+    }
+
+    @Type("CaseActivityOutcome")
+    @Description("An outcome stated for an activity: who stated it and when.")
+    public record OutcomeRevision(int revision, @NonNull String outcome, @NonNull String recordedByName,
+                                  @NonNull OffsetDateTime recordedAt) {
     }
 
     @Type("RecordCaseActivityPayload")

@@ -17,6 +17,7 @@ import org.casebridge.casefile.CaseEnums.AgeBand;
 import org.casebridge.casefile.CaseEnums.CaseStatus;
 import org.casebridge.casefile.CaseEnums.RiskLevel;
 import org.casebridge.casefile.CaseEnums.Sex;
+import org.casebridge.graphql.ApiException;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -92,4 +93,11 @@ public class CaseFile extends PanacheEntityBase {
 
     @Version
     public int version;
+
+    /** Work on her case happens after it was opened: an earlier moment is refused naming the field. */
+    public void requireSinceOpening(OffsetDateTime at, String field) {
+        if (at.isBefore(openedAt)) {
+            throw ApiException.invalid(field, "The case was opened after this time");
+        }
+    }
 }

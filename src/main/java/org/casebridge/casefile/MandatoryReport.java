@@ -69,6 +69,8 @@ public class MandatoryReport extends PanacheEntityBase {
     public String protectionNeedsDiscussed;
 
     public String supervisorConsultedName;
+    /** The token subject of the supervisor named, from the agency's roster (null on reports recorded before V13). */
+    public String supervisorConsultedSubject;
     public OffsetDateTime supervisorConsultedAt;
     public String supervisorNotConsultedBecause;
     public String authorityReference;

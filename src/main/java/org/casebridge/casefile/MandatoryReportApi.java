@@ -12,8 +12,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @GraphQLApi
 public class MandatoryReportApi {
@@ -34,8 +32,7 @@ public class MandatoryReportApi {
     @NonNull
     @Description("Mandatory reports made for this case, oldest first (lead agency only; empty for anyone else).")
     public List<@NonNull List<@NonNull ReportView>> mandatoryReports(@Source List<CaseView> cases) {
-        Map<UUID, List<ReportView>> byCase = reports.forCases(cases);
-        return cases.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
+        return CaseRecords.perCase(cases, reports.forCases(cases));
     }
 
     @Produces

@@ -2,29 +2,18 @@ package org.casebridge.casefile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.SupervisorRoster;
 import org.casebridge.casefile.MandatoryReportTypes.RecordReportInput;
 import org.casebridge.casefile.MandatoryReportTypes.ReportView;
 import org.casebridge.graphql.ApiException;
-import org.casebridge.graphql.GlobalId;
-import org.casebridge.graphql.IdempotencyKeys;
-import org.casebridge.graphql.InputValidation;
-import org.casebridge.runtime.Rows;
 
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.Clock;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Mandatory reports: the lead agency records a report it made to an authority. It is audited and read by the lead
@@ -33,55 +22,33 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class MandatoryReportService {
 
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private final CaseRecords records;
+    private final SupervisorRoster supervisors;
 
-    private final AccessPolicy access;
-    private final AuditLog audit;
-    private final InputValidation validation;
-    private final IdempotencyKeys idempotencyKeys;
-    private final CaseService cases;
-    private final Clock clock;
-
-    public MandatoryReportService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                                  CaseService cases, Clock clock) {
-        this.clock = clock;
-        this.access = access;
-        this.audit = audit;
-        this.validation = validation;
-        this.idempotencyKeys = idempotencyKeys;
-        this.cases = cases;
+    public MandatoryReportService(CaseRecords records, SupervisorRoster supervisors) {
+        this.records = records;
+        this.supervisors = supervisors;
     }
 
     public Optional<ReportView> report(UUID id) {
-        MandatoryReport report = MandatoryReport.findById(id);
-        cases.forWork("mandatoryreport.read", report == null ? null : report.caseId);
-        return Optional.of(new ReportView(report));
+        return records.one("mandatoryreport.read", MandatoryReport.<MandatoryReport>findById(id), r -> r.caseId, ReportView::new);
     }
 
     public Map<UUID, List<ReportView>> forCases(List<CaseView> caseViews) {
-        Set<UUID> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).collect(Collectors.toSet());
-        return lead.isEmpty() ? Map.of()
-                : Rows.group(MandatoryReport.<MandatoryReport>list("caseId in ?1 order by reportedAt, id", lead), r -> r.caseId, ReportView::new);
+        return records.ofLeadCases(caseViews, lead -> MandatoryReport.list("caseId in ?1 order by reportedAt, id", lead),
+                (MandatoryReport r) -> r.caseId, ReportView::new);
     }
 
     @Transactional
     public ReportView record(RecordReportInput input) {
-        validation.check(input);
-        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
-        CaseFile file = cases.openForWork("mandatoryreport.record", caseId);
-        Caller caller = access.caller();
-        UUID id = UUID.randomUUID();
-        Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "recordMandatoryReport", input.idempotencyKey(), id);
-        if (earlier.isPresent()) {
-            return report(earlier.get()).orElseThrow();
+        CaseRecords.Recording recording = records.start(input, "mandatoryreport.record", "recordMandatoryReport",
+                input == null ? null : input.caseId(), input == null ? null : input.idempotencyKey());
+        if (recording.earlier().isPresent()) {
+            return report(recording.earlier().get()).orElseThrow();
         }
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        if (input.reportedAt().isBefore(file.openedAt)) {
-            throw ApiException.invalid("input.reportedAt", "The case was opened after this time");
-        }
-        if (input.reportedAt().isAfter(now.plus(CLOCK_SKEW))) {
-            throw ApiException.invalid("input.reportedAt", "A report is recorded once it has been made");
-        }
+        CaseFile file = recording.file();
+        Caller caller = recording.caller();
+        file.requireSinceOpening(input.reportedAt(), "input.reportedAt");
         onlyOneOf(input.survivorToldBeforehand(), input.survivorToldWhat(), "input.survivorToldWhat",
                 "Say what she was told beforehand: what you must share, with whom, and what is likely to happen next",
                 input.notToldBeforehandBecause(), "input.notToldBeforehandBecause", "Say why she could not be told beforehand");
@@ -89,6 +56,7 @@ public class MandatoryReportService {
         onlyOneOf(consulted, input.supervisorConsultedName(), "input.supervisorConsultedName", "Name the supervisor consulted",
                 input.supervisorNotConsultedBecause(), "input.supervisorNotConsultedBecause",
                 "Name the supervisor the situation was discussed with before reporting, or say why none could be");
+        String supervisorSubject = consulted ? supervisorConsulted(caller, input.supervisorConsultedName()) : null;
         if (consulted != (input.supervisorConsultedAt() != null)) {
             throw ApiException.invalid("input.supervisorConsultedAt", "Give when the supervisor was consulted, and only then");
         }
@@ -96,8 +64,8 @@ public class MandatoryReportService {
             throw ApiException.invalid("input.supervisorConsultedAt", "The supervisor is consulted before reporting");
         }
         MandatoryReport report = new MandatoryReport();
-        report.id = id;
-        report.caseId = caseId;
+        report.id = recording.id();
+        report.caseId = file.id;
         report.authorityKind = input.authorityKind();
         report.authorityName = input.authorityName();
         report.reportedAt = input.reportedAt();
@@ -110,17 +78,30 @@ public class MandatoryReportService {
         report.likelyNextSteps = input.likelyNextSteps();
         report.protectionNeedsDiscussed = input.protectionNeedsDiscussed();
         report.supervisorConsultedName = consulted ? input.supervisorConsultedName() : null;
+        report.supervisorConsultedSubject = supervisorSubject;
         report.supervisorConsultedAt = input.supervisorConsultedAt();
         report.supervisorNotConsultedBecause = input.supervisorNotConsultedBecause();
         report.authorityReference = input.authorityReference();
         report.recordedBySubject = caller.subject();
         report.recordedByName = caller.username();
-        report.recordedAt = now;
+        report.recordedAt = recording.now();
         report.persist();
-        file.updatedAt = now;
-        audit.allowed(caller, AuditLog.Entry.of("mandatoryreport.record", "MandatoryReport", id, caseId)
+        records.recorded(recording, AuditLog.Entry.of("mandatoryreport.record", "MandatoryReport", report.id, file.id)
                 .withCategories(report.categoriesShared).withDetail(input.authorityKind().name()));
         return new ReportView(report);
+    }
+
+    /** "Discuss the situation with your supervisor": a supervisor of the caller's own agency, and not the caller. */
+    private String supervisorConsulted(Caller caller, String username) {
+        String subject = supervisors.supervisorOfOwnAgency(caller, username).orElseThrow(() -> ApiException.invalid(
+                "input.supervisorConsultedName", "No supervisor of " + caller.agencyCode() + " with the username '" + username
+                        + "' is known to Casebridge: name the supervisor by their username (a supervisor is known once they have "
+                        + "used Casebridge), or say why none could be consulted"));
+        if (subject.equals(caller.subject())) {
+            throw ApiException.invalid("input.supervisorConsultedName",
+                    "The supervisor consulted is someone other than the one reporting; else say why none could be consulted");
+        }
+        return subject;
     }
 
     /** Exactly one of the two texts: the first when {@code first} holds, the second (why not) otherwise. */

@@ -1,10 +1,11 @@
 package org.casebridge.casefile;
 
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.casebridge.access.InformationCategory;
+import org.casebridge.graphql.FreeText;
 import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.HasHappened;
 import org.casebridge.graphql.Node;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -21,7 +22,6 @@ import java.util.Set;
 public final class MandatoryReportTypes {
 
     static final String TYPE = "MandatoryReport";
-    static final String TEXT = "(?s).*\\S.*";
 
     private MandatoryReportTypes() {
     }
@@ -144,20 +144,21 @@ public final class MandatoryReportTypes {
     public record RecordReportInput(@Size(max = 100) String idempotencyKey,
                                     @Id @NonNull String caseId,
                                     @NonNull @NotNull MandatoryReport.AuthorityKind authorityKind,
-                                    @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 300) String authorityName,
-                                    @NonNull @NotNull OffsetDateTime reportedAt,
+                                    @NonNull @NotNull @FreeText @Size(max = 300) String authorityName,
+                                    @NonNull @NotNull @HasHappened OffsetDateTime reportedAt,
                                     @NonNull @NotNull MandatoryReport.ReportedHow reportedHow,
-                                    @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 4000) String informationShared,
+                                    @NonNull @NotNull @FreeText @Size(max = 4000) String informationShared,
                                     @NonNull @NotNull @Size(min = 1, max = 7) Set<@NonNull InformationCategory> categoriesShared,
                                     boolean survivorToldBeforehand,
                                     @Description("Required when she was told: what she was told would be shared, with whom, what next.")
-                                    @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 4000) String survivorToldWhat,
-                                    @Description("Required when she was not told beforehand: why.") @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String notToldBeforehandBecause,
-                                    @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 4000) String likelyNextSteps,
-                                    @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 4000) String protectionNeedsDiscussed,
-                                    @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 200) String supervisorConsultedName,
+                                    @FreeText @Size(max = 4000) String survivorToldWhat,
+                                    @Description("Required when she was not told beforehand: why.") @FreeText @Size(max = 2000) String notToldBeforehandBecause,
+                                    @NonNull @NotNull @FreeText @Size(max = 4000) String likelyNextSteps,
+                                    @NonNull @NotNull @FreeText @Size(max = 4000) String protectionNeedsDiscussed,
+                                    @Description("The username of the supervisor of your agency the situation was discussed with before reporting.")
+                                    @FreeText @Size(max = 200) String supervisorConsultedName,
                                     @Description("When the supervisor was consulted: before the report.") OffsetDateTime supervisorConsultedAt,
-                                    @Description("Required when no supervisor was consulted: why.") @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String supervisorNotConsultedBecause,
+                                    @Description("Required when no supervisor was consulted: why.") @FreeText @Size(max = 2000) String supervisorNotConsultedBecause,
                                     @Size(max = 200) String authorityReference) {
     }
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.casebridge.followup.FollowUp;
 import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.HasHappened;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Name;
@@ -120,7 +121,7 @@ public final class ClosureChecklist {
     @Input("ClosingConversationInput")
     @Description("Step 6: follow up with her and discuss her situation; review the progress made, changes in her life, and her "
             + "future aspirations. Required for NEEDS_MET and SURVIVOR_REQUEST, possible for RELOCATED, not for UNREACHABLE.")
-    public record ConversationInput(@NonNull @NotNull @Description("When the closing contact took place.") OffsetDateTime contactAt,
+    public record ConversationInput(@NonNull @NotNull @HasHappened @Description("When the closing contact took place.") OffsetDateTime contactAt,
                                     @NonNull @NotNull FollowUp.Mode mode,
                                     @NonNull @NotNull @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 4000)
                                     String progressAndChangesReviewed,

@@ -55,8 +55,6 @@ public class ClosureService {
 
     /** A survivor not reached for this long may have her case closed as UNREACHABLE (module 14, step 6). */
     public static final Duration UNREACHABLE_AFTER = Duration.ofDays(30);
-    /** Clock skew allowed between a client recording "now" and this server. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static final String FETCH = "from CaseClosure k join fetch k.survivorCase c join fetch c.leadAgency";
 
@@ -157,7 +155,7 @@ public class ClosureService {
         done.put(ClosureChecklist.Item.SURVIVOR_TOLD_SHE_CAN_RETURN, checklist.survivorToldSheCanReturn());
         done.put(ClosureChecklist.Item.FILE_REVIEWED_AND_COMPLETE, checklist.fileReviewedAndComplete());
         Map<ClosureChecklist.Item, String> notDone = ClosureChecklist.whyNotDone(input.reason(), done, checklist.notDone(), "input.checklist");
-        ClosureChecklist.ConversationInput conversation = closingConversation(file, input, now);
+        ClosureChecklist.ConversationInput conversation = closingConversation(file, input);
         Map<UUID, String> carried = carriedReferrals(file, input.carriedOverReferrals());
         reviewGoals(file, input.goalReviews(), checklist.actionPlanReviewed() ? "Reviewed with the survivor for the closure of her case"
                 : "Final status recorded at closure, not reviewed with her: " + notDone.get(ClosureChecklist.Item.ACTION_PLAN_REVIEWED));
@@ -200,7 +198,7 @@ public class ClosureService {
     }
 
     /** The closing conversation where she is present: required, possible or impossible by the reason. */
-    private static ClosureChecklist.ConversationInput closingConversation(CaseFile file, RequestClosureInput input, OffsetDateTime now) {
+    private static ClosureChecklist.ConversationInput closingConversation(CaseFile file, RequestClosureInput input) {
         ClosureChecklist.ConversationInput conversation = input.closingConversation();
         switch (ClosureChecklist.conversation(input.reason())) {
             case REQUIRED -> {
@@ -218,11 +216,8 @@ public class ClosureService {
             case OPTIONAL -> {
             }
         }
-        if (conversation != null && conversation.contactAt().isBefore(file.openedAt)) {
-            throw ApiException.invalid("input.closingConversation.contactAt", "The case was opened after this time");
-        }
-        if (conversation != null && conversation.contactAt().isAfter(now.plus(CLOCK_SKEW))) {
-            throw ApiException.invalid("input.closingConversation.contactAt", "The closing contact is recorded once it has taken place");
+        if (conversation != null) {
+            file.requireSinceOpening(conversation.contactAt(), "input.closingConversation.contactAt");
         }
         return conversation;
     }

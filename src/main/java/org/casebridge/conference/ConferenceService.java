@@ -36,6 +36,7 @@ import org.casebridge.events.Notice;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.HasHappened;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
@@ -66,7 +67,6 @@ import java.util.stream.Stream;
 public class ConferenceService {
 
     static final Duration FURTHEST_AHEAD = Duration.ofDays(366);
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final String FETCH = "from Conference k join fetch k.survivorCase c join fetch c.leadAgency";
     private static final String ITEM_FETCH = """
             from ActionItem i join fetch i.assignedAgency join fetch i.conference k join fetch k.survivorCase c
@@ -372,7 +372,7 @@ public class ConferenceService {
         Caller caller = access.caller();
         ApiException.requireVersion("conference", conference.version, input.version());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (conference.scheduledAt.isAfter(now.plus(CLOCK_SKEW))) {
+        if (!HasHappened.Check.happened(conference.scheduledAt, clock)) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The conference has not taken place yet");
         }
         if (input.attendance() != null) {

@@ -35,7 +35,7 @@ public class DemoData {
     private static final Jsonb JSON = JsonbBuilder.create();
     static final List<String> SCRIPTS = List.of("db/demo/01-directory.sql", "db/demo/02-cases.sql",
             "db/demo/03-supervision.sql", "db/demo/04-case-work.sql", "db/demo/05-needs-assessment.sql",
-            "db/demo/06-reporting-history.sql", "db/demo/07-people.sql", "db/demo/08-case-management-steps.sql");
+            "db/demo/06-reporting-history.sql", "db/demo/07-people.sql", "db/demo/08-case-management-steps.sql", "db/demo/09-every-step.sql");
 
     private final DataSource dataSource;
     private final IdentityCipher cipher;

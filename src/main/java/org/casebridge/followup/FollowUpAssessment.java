@@ -18,6 +18,7 @@ import org.casebridge.referral.Referral;
 import org.casebridge.referral.ReferralView;
 import org.casebridge.runtime.Rows;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
@@ -82,7 +83,11 @@ public class FollowUpAssessment {
     public record Checked(Map<UUID, AnswerInput> answers, List<DomainInput> domains, Map<UUID, OutcomeInput> outcomes) {
     }
 
-    public Checked check(UUID caseId, Assessment given) {
+    /**
+     * Checks a follow-up with contact at {@code contactAt}: every referral of the case still open is accounted for (an
+     * outcome, or NOT_DISCUSSED and why); referrals made after the contact cannot have been discussed at it.
+     */
+    public Checked check(UUID caseId, OffsetDateTime contactAt, Assessment given) {
         List<AnswerInput> answers = given.safetyAnswers() == null ? List.of() : given.safetyAnswers();
         Map<UUID, AnswerInput> byQuestion = new LinkedHashMap<>();
         for (int i = 0; i < answers.size(); i++) {
@@ -109,17 +114,28 @@ public class FollowUpAssessment {
                     + "feelings and services (NOT_DISCUSSED where it was not)");
         }
         List<OutcomeInput> outcomes = given.referralOutcomes() == null ? List.of() : given.referralOutcomes();
+        Map<UUID, Referral> ofCase = Referral.<Referral>list("survivorCase.id = ?1 order by requestedAt, id", caseId)
+                .stream().collect(Collectors.toMap(r -> r.id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<UUID, OutcomeInput> byReferral = new LinkedHashMap<>();
         for (int i = 0; i < outcomes.size(); i++) {
             String field = "input.referralOutcomeEntries[" + i + "]";
             OutcomeInput outcome = require(outcomes.get(i), field);
             UUID referralId = GlobalId.decode(outcome.referralId(), ReferralView.TYPE, field + ".referralId");
-            if (Referral.count("id = ?1 and survivorCase.id = ?2", referralId, caseId) == 0) {
+            if (!ofCase.containsKey(referralId)) {
                 throw ApiException.invalid(field + ".referralId", "Not a referral of this case");
             }
             if (byReferral.put(referralId, outcome) != null) {
                 throw ApiException.invalid(field + ".referralId", "Each referral's outcome is given once");
             }
+            if (outcome.outcome() == FollowUpAssessmentTypes.Outcome.NOT_DISCUSSED && outcome.note() == null) {
+                throw ApiException.invalid(field + ".note", "Say why the referral was not discussed");
+            }
+        }
+        List<String> unaccounted = ofCase.values().stream().filter(r -> r.status.isOpen() && !r.requestedAt.isAfter(contactAt) && !byReferral.containsKey(r.id))
+                .map(r -> GlobalId.encode(ReferralView.TYPE, r.id)).toList();
+        if (!unaccounted.isEmpty()) {
+            throw ApiException.invalid("input.referralOutcomeEntries", "Document the outcome of every open referral of the case, or that "
+                    + "it was not discussed and why (NOT_DISCUSSED with a note); not accounted for: " + String.join(", ", unaccounted));
         }
         return new Checked(byQuestion, domains, byReferral);
     }

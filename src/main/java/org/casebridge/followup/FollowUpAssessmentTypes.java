@@ -37,8 +37,9 @@ public final class FollowUpAssessmentTypes {
     public enum Status { GOOD, SOME_CONCERNS, SERIOUS_CONCERNS, NOT_DISCUSSED }
 
     @Name("FollowUpReferralOutcome")
-    @Description("What became of a referral, as she tells it at the follow-up.")
-    public enum Outcome { RECEIVED, PARTLY_RECEIVED, NOT_RECEIVED, WAITING, DECLINED_BY_HER }
+    @Description("What became of a referral, as she tells it at the follow-up. NOT_DISCUSSED records honestly that it did not come "
+            + "up, with why in the note.")
+    public enum Outcome { RECEIVED, PARTLY_RECEIVED, NOT_RECEIVED, WAITING, DECLINED_BY_HER, NOT_DISCUSSED }
 
     @Type("SafetyQuestion")
     @Description("A question asked at every follow-up with contact (\"Assess safety during every visit\"). The module names none: "
@@ -66,6 +67,7 @@ public final class FollowUpAssessmentTypes {
 
     @Input("FollowUpReferralOutcomeInput")
     public record OutcomeInput(@Id @NonNull String referralId, @NonNull @NotNull Outcome outcome,
+                               @Description("Required with NOT_DISCUSSED: why it was not discussed.")
                                @Pattern(regexp = TEXT, message = "must not be blank") @Size(max = 2000) String note) {
     }
 

@@ -47,8 +47,6 @@ public class FollowUpService {
 
     /** How far ahead a follow-up may be scheduled; anything later is a typing error, not a plan. */
     static final Duration FURTHEST_AHEAD = Duration.ofDays(366);
-    /** Clock skew allowed between a client recording "now" and this server. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static final String FETCH = "from FollowUp f join fetch f.survivorCase c join fetch c.leadAgency";
 
@@ -159,9 +157,7 @@ public class FollowUpService {
 
     private FollowUp schedule(Caller caller, CaseFile file, ScheduleFields fields, String field) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (fields.at().isBefore(file.openedAt)) {
-            throw ApiException.invalid(field + ".at", "A follow-up cannot be scheduled before the case was opened");
-        }
+        file.requireSinceOpening(fields.at(), field + ".at");
         if (fields.at().isAfter(now.plus(FURTHEST_AHEAD))) {
             throw ApiException.invalid(field + ".at", "A follow-up is scheduled at most a year ahead");
         }
@@ -191,12 +187,7 @@ public class FollowUpService {
         }
         ApiException.requireVersion("follow-up", followUp.version, input.version());
         OffsetDateTime now = OffsetDateTime.now(clock);
-        if (input.at().isBefore(file.openedAt)) {
-            throw ApiException.invalid("input.at", "The case was opened after this time");
-        }
-        if (input.at().isAfter(now.plus(CLOCK_SKEW))) {
-            throw ApiException.invalid("input.at", "A follow-up is recorded once it has taken place");
-        }
+        file.requireSinceOpening(input.at(), "input.at");
         FollowUp.Mode mode = input.mode() == null ? followUp.mode : input.mode();
         followUp.updatedAt = now;
         if (!input.contactMade()) {
@@ -212,7 +203,7 @@ public class FollowUpService {
             audit.allowed(caller, AuditLog.Entry.of("followup.attempt", "FollowUp", followUp.id, file.id).withDetail("no contact"));
             return new RecordFollowUpPayload(views(List.of(followUp)).get(0), null);
         }
-        FollowUpAssessment.Checked assessed = assessment.check(file.id, new FollowUpAssessmentTypes.Assessment(input.safetyAnswers(),
+        FollowUpAssessment.Checked assessed = assessment.check(file.id, input.at(), new FollowUpAssessmentTypes.Assessment(input.safetyAnswers(),
                 input.domains(), input.referralOutcomeEntries()));
         if (Boolean.FALSE.equals(input.safetyReassessed())) {
             throw ApiException.invalid("input.safetyReassessed", "Safety is assessed at every follow-up with contact (safetyAnswers)");

@@ -12,6 +12,7 @@ import org.casebridge.graphql.Edge;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.Node;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.graphql.HasHappened;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Ignore;
@@ -160,7 +161,7 @@ public final class FollowUpTypes {
     public record RecordFollowUpInput(@Id @NonNull String id,
                                       int version,
                                       boolean contactMade,
-                                      @Description("When the contact, or the attempt, took place.") @NonNull @NotNull OffsetDateTime at,
+                                      @Description("When the contact, or the attempt, took place.") @NonNull @NotNull @HasHappened OffsetDateTime at,
                                       @Description("How it took place, when not as scheduled.") FollowUp.Mode mode,
                                       @Description("For a failed attempt: what happened.") @Size(max = 1000) String attemptNote,
                                       Boolean safetyReassessed,

@@ -54,10 +54,11 @@ class AuthorizationMatrixTest {
         revokedReferral = Cases.refer("cw.amani", caseId, Cases.LEGAL_AID);
         Cases.revoke("cw.amani", lawConsent);
         activity = call(Tokens.of("cw.amani"), RECORD_ACTIVITY, Map.of("i", activityInput(caseId))).getString("data.recordCaseActivity.activity.id");
-        report = call(Tokens.of("cw.amani"), RECORD_REPORT, Map.of("i", reportInput(caseId))).getString("data.recordMandatoryReport.report.id");
+        report = call(Tokens.of("cw.amani"), RECORD_REPORT, Map.of("i", reportInput(caseId, "cw.amani"))).getString("data.recordMandatoryReport.report.id");
     }
 
     static final String RECORD_ACTIVITY = "mutation($i: RecordCaseActivityInput!) { recordCaseActivity(input: $i) { activity { id } } }";
+    static final String RECORD_OUTCOME = "mutation($i: RecordCaseActivityOutcomeInput!) { recordCaseActivityOutcome(input: $i) { activity { id } } }";
     static final String RECORD_REPORT = "mutation($i: RecordMandatoryReportInput!) { recordMandatoryReport(input: $i) { report { id } } }";
 
     static Map<String, Object> activityInput(String caseId) {
@@ -65,14 +66,21 @@ class AuthorizationMatrixTest {
                 "tookPlaceAt", java.time.OffsetDateTime.now().toString(), "description", "Went with her to the clinic");
     }
 
-    static Map<String, Object> reportInput(String caseId) {
+    /** A report as {@code user} records it: naming the supervisor consulted, or, for that supervisor herself, why none was. */
+    static Map<String, Object> reportInput(String caseId, String user) {
         java.time.OffsetDateTime at = java.time.OffsetDateTime.now();
-        return Map.ofEntries(Map.entry("caseId", caseId), Map.entry("authorityKind", "POLICE"), Map.entry("authorityName", "Gwange division"),
+        Map<String, Object> input = new java.util.HashMap<>(Map.ofEntries(Map.entry("caseId", caseId), Map.entry("authorityKind", "POLICE"), Map.entry("authorityName", "Gwange division"),
                 Map.entry("reportedAt", at.toString()), Map.entry("reportedHow", "IN_PERSON"), Map.entry("informationShared", "What happened"),
                 Map.entry("categoriesShared", List.of("INCIDENT")), Map.entry("survivorToldBeforehand", true),
                 Map.entry("survivorToldWhat", "What, to whom, what next"), Map.entry("likelyNextSteps", "An officer calls her"),
                 Map.entry("protectionNeedsDiscussed", "She stays with her sister"), Map.entry("supervisorConsultedName", "sup.amani"),
-                Map.entry("supervisorConsultedAt", at.minusMinutes(10).toString()));
+                Map.entry("supervisorConsultedAt", at.minusMinutes(10).toString())));
+        if (user.equals("sup.amani")) {
+            input.remove("supervisorConsultedName");
+            input.remove("supervisorConsultedAt");
+            input.put("supervisorNotConsultedBecause", "The reporting supervisor is the agency's only supervisor on duty");
+        }
+        return input;
     }
 
     /** "OK" or the error code of the first error. */
@@ -214,10 +222,19 @@ class AuthorizationMatrixTest {
                 refused(user, "recordCaseActivity", "NOT_FOUND", "activity.record", activities, recordActivity);
             }
 
+            Supplier<Long> outcomes = () -> Db.count("select count(*) from case_activity_outcome where activity_id = ?", Cases.uuid(activity));
+            Supplier<JsonPath> recordOutcome = () -> call(token, RECORD_OUTCOME, Map.of("i", Map.of("id", activity,
+                    "version", Db.count("select version from case_activity where id = ?", Cases.uuid(activity)), "outcome", "Seen by " + user)));
+            if (LEAD.contains(user)) {
+                expect(user, "recordCaseActivityOutcome", "OK", recordOutcome.get());
+            } else {
+                refused(user, "recordCaseActivityOutcome", "NOT_FOUND", "activity.outcome", outcomes, recordOutcome);
+            }
+
             Supplier<Long> reports = () -> Db.count("select count(*) from mandatory_report where case_id = ?", caseUuid);
             Supplier<Long> decisions = () -> Db.count("select count(*) from sharing_decision where case_id = ?", caseUuid);
             long decisionsBefore = decisions.get();
-            Supplier<JsonPath> recordReport = () -> call(token, RECORD_REPORT, Map.of("i", reportInput(caseId)));
+            Supplier<JsonPath> recordReport = () -> call(token, RECORD_REPORT, Map.of("i", reportInput(caseId, user)));
             if (LEAD.contains(user)) {
                 expect(user, "recordMandatoryReport", "OK", recordReport.get());
             } else {

@@ -38,7 +38,7 @@ class PolicyDecisionTableTest {
     final List<AuditLog.Entry> denied = new ArrayList<>();
     Caller current;
 
-    final AuditLog audit = new AuditLog(null) {
+    final AuditLog audit = new AuditLog(null, null) {
         @Override
         public void denied(Caller caller, Entry entry) {
             denied.add(entry);

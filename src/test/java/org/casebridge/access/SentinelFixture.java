@@ -2,6 +2,7 @@ package org.casebridge.access;
 
 import io.restassured.path.json.JsonPath;
 import org.casebridge.graphql.GlobalId;
+import org.casebridge.support.CaseWork;
 import org.casebridge.support.Cases;
 import org.casebridge.support.Db;
 import org.casebridge.support.GraphQLClient;
@@ -212,6 +213,12 @@ final class SentinelFixture {
         record.put("domains", List.of("SAFETY", "HEALTH", "FAMILY", "SOCIAL_LIFE", "FEELINGS", "SERVICES").stream()
                 .map(d -> Map.of("domain", d, "status", "SOME_CONCERNS", "note", d + " " + s(caseNo, LEAD_ONLY))).toList());
         record.put("noNextFollowUpBecause", "Ends " + s(caseNo, LEAD_ONLY));
+        List<Map<String, Object>> open = CaseWork.openReferralsNotDiscussed(user, followUp, "Not discussed");
+        if (!open.isEmpty()) {
+            String why = "Not discussed " + s(caseNo, LEAD_ONLY);
+            record.put("referralOutcomeEntries", open.stream().map(e -> Map.of("referralId", e.get("referralId"), "outcome", "NOT_DISCUSSED",
+                    "note", why)).toList());
+        }
         JsonPath recorded = ok(Tokens.of(user), """
                 mutation($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { followUp { id } nextFollowUp { id } } }""", Map.of("i", record));
         // one more, left to fall overdue: it shows in overdueFollowUps
@@ -235,7 +242,7 @@ final class SentinelFixture {
                 "categoriesShared", List.of("INCIDENT"), "survivorToldBeforehand", true, "likelyNextSteps", "Next " + s(caseNo, LEAD_ONLY),
                 "protectionNeedsDiscussed", "Protection " + s(caseNo, LEAD_ONLY)));
         report.put("survivorToldWhat", "Told " + s(caseNo, LEAD_ONLY));
-        report.put("supervisorConsultedName", "sup " + s(caseNo, LEAD_ONLY));
+        report.put("supervisorConsultedName", user.endsWith(".kindred") ? "sup.kindred" : "sup.amani");
         report.put("supervisorConsultedAt", reported.minusMinutes(5).toString());
         id(ok(Tokens.of(user), "mutation($i: RecordMandatoryReportInput!) { recordMandatoryReport(input: $i) { report { id } } }",
                 Map.of("i", report)).getString("data.recordMandatoryReport.report.id"));

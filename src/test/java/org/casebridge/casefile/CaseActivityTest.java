@@ -127,4 +127,54 @@ class CaseActivityTest {
         assertEquals(3, Db.count("select count(*) from audit_entry where action = 'activity.record' and case_id = ? and not allowed",
                 Cases.uuid(caseId)));
     }
+
+    static final String OUTCOME = """
+            mutation($i: RecordCaseActivityOutcomeInput!) { recordCaseActivityOutcome(input: $i) { activity {
+              id outcome version outcomeHistory { revision outcome recordedByName } } } }""";
+
+    static long outcomes(String activity) {
+        return Db.count("select count(*) from case_activity_outcome where activity_id = ?", Cases.uuid(activity));
+    }
+
+    @Test
+    void anOutcomeKnownLaterIsRecordedWithTheVersionReadAndEveryEarlierOneIsKept() {
+        String caseId = Cases.open("cw.amani", "Outcome later " + UUID.randomUUID());
+        Map<String, Object> accompaniment = input(caseId, "ACCOMPANIMENT", true, OffsetDateTime.now());
+        accompaniment.remove("outcome");
+        String activity = ok(Tokens.of("cw.amani"), RECORD, Map.of("i", accompaniment)).getString("data.recordCaseActivity.activity.id");
+        assertEquals(0, outcomes(activity));
+
+        JsonPath first = ok(Tokens.of("cw.amani"), OUTCOME, Map.of("i", Map.of("id", activity, "version", 0,
+                "outcome", "The clinic gave her an appointment for Friday")));
+        assertEquals("The clinic gave her an appointment for Friday", first.getString("data.recordCaseActivityOutcome.activity.outcome"));
+        assertEquals(1, first.getInt("data.recordCaseActivityOutcome.activity.version"));
+        JsonPath second = ok(Tokens.of("sup.amani"), OUTCOME, Map.of("i", Map.of("id", activity, "version", 1,
+                "outcome", "Seen on Friday; treatment started")));
+        assertEquals(List.of("The clinic gave her an appointment for Friday", "Seen on Friday; treatment started"),
+                second.getList("data.recordCaseActivityOutcome.activity.outcomeHistory.outcome"), "the earlier outcome is kept");
+        assertEquals(List.of("cw.amani", "sup.amani"), second.getList("data.recordCaseActivityOutcome.activity.outcomeHistory.recordedByName"));
+        assertEquals(2, Db.count("select count(*) from audit_entry where action = 'activity.outcome' and target_id = ? and allowed",
+                Cases.uuid(activity)));
+
+        Map<String, Map<String, Object>> breakers = new java.util.LinkedHashMap<>();
+        breakers.put("CONFLICT", Map.of("id", activity, "version", 1, "outcome", "Written on a stale copy"));
+        breakers.put("VALIDATION_FAILED input.outcome", Map.of("id", activity, "version", 2, "outcome", "  "));
+        breakers.put("NOT_FOUND", Map.of("id", caseId, "version", 2, "outcome", "An ID of another type"));
+        breakers.forEach((expected, bad) -> {
+            String[] codeAndField = expected.split(" ");
+            Map<String, Object> refused = error(call(Tokens.of("cw.amani"), OUTCOME, Map.of("i", bad)), codeAndField[0]);
+            if (codeAndField.length > 1) {
+                assertEquals(codeAndField[1], field(refused), expected);
+            }
+        });
+        for (String outsider : List.of("pr.stluke", "cw.kindred", "sup.kindred")) {
+            error(call(Tokens.of(outsider), OUTCOME, Map.of("i", Map.of("id", activity, "version", 2, "outcome", "Not theirs"))), "NOT_FOUND");
+        }
+        CaseWork.requestClosure("cw.amani", CaseWork.closureInput(caseId, "SURVIVOR_REQUEST", List.of()));
+        error(call(Tokens.of("cw.amani"), OUTCOME, Map.of("i", Map.of("id", activity, "version", 2, "outcome", "After closure was requested"))),
+                "INVALID_TRANSITION");
+        assertEquals(2, outcomes(activity), "no refused outcome is stored");
+        assertEquals("Seen on Friday; treatment started", Db.row("select outcome from case_activity where id = ?", Cases.uuid(activity)).get("outcome"));
+        assertEquals(2, Db.count("select version from case_activity where id = ?", Cases.uuid(activity)));
+    }
 }

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.casebridge.support.Cases;
 import org.casebridge.support.Db;
+import org.casebridge.support.KeycloakUsers;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -128,5 +129,51 @@ class MandatoryReportTest {
         assertEquals(1, reports(caseId));
         assertEquals(2, Db.count("select count(*) from audit_entry where action = 'mandatoryreport.record' and case_id = ? and not allowed",
                 Cases.uuid(caseId)));
+    }
+
+    @Test
+    void theSupervisorConsultedIsASupervisorOfTheReportingAgencyElseTheReportIsRefusedAndNothingStored() {
+        String caseId = Cases.open("cw.amani", "Supervisor named " + UUID.randomUUID());
+        Map<String, String> breakers = new LinkedHashMap<>();
+        breakers.put("cw.amani", "a caseworker of the agency, not a supervisor");
+        breakers.put("sup.kindred", "a supervisor of another agency");
+        breakers.put("Mrs Supervisor", "nobody Casebridge knows");
+        breakers.forEach((named, why) -> {
+            Map<String, Object> input = input(caseId);
+            input.put("supervisorConsultedName", named);
+            assertEquals("input.supervisorConsultedName",
+                    field(error(call(Tokens.of("cw.amani"), RECORD, Map.of("i", input)), "VALIDATION_FAILED")), why);
+        });
+        assertEquals("input.supervisorConsultedName", field(error(call(Tokens.of("sup.amani"), RECORD, Map.of("i", input(caseId))),
+                "VALIDATION_FAILED")), "a supervisor reporting does not consult herself");
+        assertEquals(0, reports(caseId));
+
+        Map<String, Object> anyCase = input(caseId);
+        anyCase.put("supervisorConsultedName", "SUP.AMANI");
+        String report = ok(Tokens.of("cw.amani"), RECORD, Map.of("i", anyCase)).getString("data.recordMandatoryReport.report.id");
+        assertEquals("0746d904-ae9f-5db7-8c2f-626f25c46c0b", Db.row("select supervisor_consulted_subject from mandatory_report where id = ?",
+                Cases.uuid(report)).get("supervisor_consulted_subject"), "the name is bound to the supervisor's subject");
+    }
+
+    @Test
+    void aSupervisorIsKnownOnceTheyHaveActedInCasebridge() {
+        String username = "sup" + UUID.randomUUID().toString().substring(0, 8) + ".amani";
+        String subject = KeycloakUsers.create(username, "AMANI", "Borno", "supervisor");
+        try {
+            String caseId = Cases.open("cw.amani", "New supervisor " + UUID.randomUUID());
+            Map<String, Object> input = input(caseId);
+            input.put("supervisorConsultedName", username);
+            assertEquals("input.supervisorConsultedName", field(error(call(Tokens.of("cw.amani"), RECORD, Map.of("i", input)), "VALIDATION_FAILED")),
+                    "a supervisor who never used Casebridge is not known to it yet");
+            ok(KeycloakUsers.token(username), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }",
+                    Map.of("i", Map.of("identity", Map.of("fullName", "Opened by the new supervisor " + UUID.randomUUID()),
+                            "intakeNotice", Cases.intakeNotice())));
+            String report = ok(Tokens.of("cw.amani"), RECORD, Map.of("i", input)).getString("data.recordMandatoryReport.report.id");
+            assertEquals(subject, Db.row("select supervisor_consulted_subject from mandatory_report where id = ?", Cases.uuid(report))
+                    .get("supervisor_consulted_subject"));
+            assertEquals(0, Db.count("select count(*) from agency_supervisor where subject = ? and agency_code <> 'AMANI'", subject));
+        } finally {
+            KeycloakUsers.delete(subject);
+        }
     }
 }

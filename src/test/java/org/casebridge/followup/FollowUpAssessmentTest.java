@@ -126,4 +126,42 @@ class FollowUpAssessmentTest {
         assertEquals("SCHEDULED", Db.row("select status from follow_up where id = ?", GlobalId.decode(followUp, "id").uuid()).get("status"));
         assertEquals(1, Db.count("select count(*) from follow_up where case_id = ?", Cases.uuid(caseId)));
     }
+
+    @Test
+    void aContactAccountsForEveryOpenReferralByItsOutcomeOrWhyItWasNotDiscussed() {
+        String caseId = Cases.open("cw.amani", "Referrals accounted " + UUID.randomUUID());
+        Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+        Cases.consent("cw.amani", caseId, "LAWCENTRE", List.of("CASE_SUMMARY"), "REFERRAL");
+        String open = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
+        String cancelled = Cases.refer("cw.amani", caseId, Cases.LEGAL_AID);
+        ok(Tokens.of("cw.amani"), Cases.CHANGE_STATUS, Map.of("i", Map.of("id", cancelled, "status", "CANCELLED",
+                "version", Cases.version(Tokens.of("cw.amani"), cancelled), "note", "She chose another lawyer")));
+        String followUp = followUp(caseId);
+        Map<String, Object> base = contact(followUp);
+        String afterTheContact = Cases.refer("cw.amani", caseId, Cases.COUNSELLING);
+
+        Map<String, Consumer<Map<String, Object>>> breakers = new LinkedHashMap<>();
+        breakers.put("input.referralOutcomeEntries", i -> i.remove("referralOutcomeEntries"));
+        breakers.put("input.referralOutcomeEntries ", i -> i.put("referralOutcomeEntries",
+                List.of(Map.of("referralId", cancelled, "outcome", "NOT_RECEIVED", "note", "She chose another lawyer"))));
+        breakers.put("input.referralOutcomeEntries[0].note", i -> i.put("referralOutcomeEntries",
+                List.of(Map.of("referralId", open, "outcome", "NOT_DISCUSSED"))));
+        breakers.forEach((expected, breaker) -> {
+            Map<String, Object> input = new HashMap<>(base);
+            breaker.accept(input);
+            assertEquals(expected.trim(), field(error(call(Tokens.of("cw.amani"), RECORD, Map.of("i", input)), "VALIDATION_FAILED")), expected);
+        });
+        UUID id = GlobalId.decode(followUp, "id").uuid();
+        assertEquals("SCHEDULED", Db.row("select status from follow_up where id = ?", id).get("status"));
+        assertEquals(0, Db.count("select count(*) from follow_up_referral_outcome where follow_up_id = ?", id));
+
+        Map<String, Object> honest = new HashMap<>(base);
+        honest.put("referralOutcomeEntries", List.of(Map.of("referralId", open, "outcome", "NOT_DISCUSSED",
+                "note", "Her mother-in-law was in the room; the clinic was not mentioned")));
+        JsonPath recorded = ok(Tokens.of("cw.amani"), RECORD, Map.of("i", honest));
+        assertEquals(List.of(open), recorded.getList("data.recordFollowUp.followUp.referralOutcomeEntries.referralId"),
+                "the cancelled referral and the one made after the contact need no entry");
+        assertEquals(List.of("NOT_DISCUSSED"), recorded.getList("data.recordFollowUp.followUp.referralOutcomeEntries.outcome"));
+        assertTrue(afterTheContact != null);
+    }
 }

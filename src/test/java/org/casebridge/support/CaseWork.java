@@ -51,11 +51,22 @@ public final class CaseWork {
         assessed.putIfAbsent("safetyAnswers", questions.stream().map(q -> Map.of("questionId", q, "answer", "YES")).toList());
         assessed.putIfAbsent("domains", List.of("SAFETY", "HEALTH", "FAMILY", "SOCIAL_LIFE", "FEELINGS", "SERVICES").stream()
                 .map(d -> Map.of("domain", d, "status", "GOOD")).toList());
+        assessed.putIfAbsent("referralOutcomeEntries", openReferralsNotDiscussed("cw.amani", (String) input.get("id"), "Not discussed this time"));
         if (!assessed.containsKey("nextFollowUp")) {
             assessed.putIfAbsent("noNextFollowUpBecause", "The next contact is agreed at her next clinic visit");
         }
         return assessed;
     }
+
+    /** Every referral of the follow-up's case still open, accounted for as NOT_DISCUSSED with {@code why}. */
+    public static List<Map<String, Object>> openReferralsNotDiscussed(String user, String followUpId, String why) {
+        List<Map<String, String>> referrals = ok(Tokens.of(user), "query($id: ID!) { node(id: $id) { ... on FollowUp { case { referrals { id status } } } } }",
+                Map.of("id", followUpId)).getList("data.node.case.referrals");
+        return referrals.stream().filter(r -> OPEN_REFERRAL.contains(r.get("status")))
+                .map(r -> Map.<String, Object>of("referralId", r.get("id"), "outcome", "NOT_DISCUSSED", "note", why)).toList();
+    }
+
+    public static final List<String> OPEN_REFERRAL = List.of("REQUESTED", "ACCEPTED", "IN_PROGRESS", "ON_HOLD");
 
     public static final String REQUEST = """
             mutation($i: RequestCaseClosureInput!) { requestCaseClosure(input: $i) { closure { id status reason lastContactAt } } }""";

@@ -1,0 +1,82 @@
+package org.casebridge.casefile;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.AuditLog;
+import org.casebridge.access.Caller;
+import org.casebridge.graphql.GlobalId;
+import org.casebridge.graphql.IdempotencyKeys;
+import org.casebridge.graphql.InputValidation;
+import org.casebridge.runtime.Rows;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * What the lead agency's own records of a case (activities, mandatory reports) share: recorded on an open case by its
+ * case management staff, once per idempotency key, and read by the lead agency only.
+ */
+@ApplicationScoped
+public class CaseRecords {
+
+    private final AccessPolicy access;
+    private final AuditLog audit;
+    private final InputValidation validation;
+    private final IdempotencyKeys idempotencyKeys;
+    private final CaseService cases;
+    private final Clock clock;
+
+    public CaseRecords(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
+                       CaseService cases, Clock clock) {
+        this.access = access;
+        this.audit = audit;
+        this.validation = validation;
+        this.idempotencyKeys = idempotencyKeys;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    /** A record being written: its case, who writes it, its new ID, and the ID of the first one when the key was used before. */
+    public record Recording(CaseFile file, Caller caller, UUID id, Optional<UUID> earlier, OffsetDateTime now) {
+    }
+
+    /** Checks the input, finds the case open for the caller's agency's work and claims the idempotency key. */
+    public Recording start(Object input, String action, String operation, String caseId, String idempotencyKey) {
+        validation.check(input);
+        CaseFile file = cases.openForWork(action, GlobalId.decode(caseId, CaseView.TYPE, "input.caseId"));
+        Caller caller = access.caller();
+        UUID id = UUID.randomUUID();
+        return new Recording(file, caller, id, idempotencyKeys.claim(caller.subject(), operation, idempotencyKey, id), OffsetDateTime.now(clock));
+    }
+
+    /** The record is stored: the case was changed now, and the change is audited in the same transaction. */
+    public void recorded(Recording recording, AuditLog.Entry entry) {
+        recording.file().updatedAt = recording.now();
+        audit.allowed(recording.caller(), entry);
+    }
+
+    /** One record, to the lead agency only (anyone else, or no such record: NOT_FOUND). */
+    public <E, V> Optional<V> one(String action, E row, Function<E, UUID> caseOf, Function<E, V> view) {
+        cases.forWork(action, row == null ? null : caseOf.apply(row));
+        return Optional.of(view.apply(row));
+    }
+
+    /** The records of the cases the caller's agency leads; another agency's view of a case has none. */
+    public <E, V> Map<UUID, List<V>> ofLeadCases(List<CaseView> caseViews, Function<Set<UUID>, List<E>> rows, Function<E, UUID> caseOf,
+                                                 Function<E, V> view) {
+        Set<UUID> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).collect(Collectors.toSet());
+        return lead.isEmpty() ? Map.of() : Rows.group(rows.apply(lead), caseOf, view);
+    }
+
+    /** The records of each case of a batch, in the batch's order (a {@code @Source List<CaseView>} resolver's answer). */
+    public static <V> List<List<V>> perCase(List<CaseView> caseViews, Map<UUID, List<V>> byCase) {
+        return caseViews.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
+    }
+}
