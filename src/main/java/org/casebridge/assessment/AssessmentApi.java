@@ -40,12 +40,15 @@ public class AssessmentApi {
     private final SessionService sessions;
     private final SessionNotesService notes;
     private final NeedThemes themes;
+    private final SafeguardingReportService reports;
 
-    public AssessmentApi(GuideService guides, SessionService sessions, SessionNotesService notes, NeedThemes themes) {
+    public AssessmentApi(GuideService guides, SessionService sessions, SessionNotesService notes, NeedThemes themes,
+                         SafeguardingReportService reports) {
         this.guides = guides;
         this.sessions = sessions;
         this.notes = notes;
         this.themes = themes;
+        this.reports = reports;
     }
 
     @Query
@@ -134,6 +137,21 @@ public class AssessmentApi {
     @Description("Marks a safeguarding concern reported: when, and to whom.")
     public ReportConcernPayload reportSafeguardingConcern(@NonNull ReportConcernInput input) {
         return new ReportConcernPayload(notes.reportConcern(input));
+    }
+
+    @Query
+    @NonNull
+    @Description("Safeguarding concerns raised in focus groups and reported to your agency (caseworkers and supervisors of a lead "
+            + "agency), latest first, at most 100.")
+    public List<SafeguardingReportTypes.@NonNull ReportView> safeguardingReportsReceived() {
+        return reports.received();
+    }
+
+    @Mutation
+    @Description("Your agency opens a child-protection case from a safeguarding report it received (its usual intake).")
+    public SafeguardingReportTypes.OpenCaseFromReportPayload openCaseFromSafeguardingReport(
+            @NonNull SafeguardingReportTypes.OpenCaseFromReportInput input) {
+        return reports.openCase(input);
     }
 
     @Mutation
