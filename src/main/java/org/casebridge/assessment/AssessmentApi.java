@@ -110,6 +110,25 @@ public class AssessmentApi {
     }
 
     @Mutation
+    @Description("Before consent: the facilitator's suitability and training, the ethics and support plan, the information sheet and "
+            + "consent form used.")
+    public SessionPayload prepareFocusGroupSession(@NonNull SessionTypes.PrepareSessionInput input) {
+        return new SessionPayload(sessions.prepare(input));
+    }
+
+    @Mutation
+    @Description("How many participants have withdrawn during the session so far.")
+    public SessionPayload recordSessionWithdrawals(@NonNull SessionTypes.WithdrawalsInput input) {
+        return new SessionPayload(sessions.recordWithdrawals(input));
+    }
+
+    @Mutation
+    @Description("The report shared with the participants who asked for it: when, and to how many.")
+    public SessionPayload recordReportBack(@NonNull SessionTypes.ReportBackInput input) {
+        return new SessionPayload(sessions.recordReportBack(input));
+    }
+
+    @Mutation
     @Description("Confirms consent and notes the number and gender of participants; before this nothing can be recorded.")
     public SessionPayload confirmSessionConsent(@NonNull ConfirmConsentInput input) {
         return sessions.confirmConsent(input);
@@ -164,6 +183,13 @@ public class AssessmentApi {
     @Description("The professional sign-in sheet: only the session's facilitator and note-taker see it.")
     public List<@NonNull List<@NonNull SignInView>> signIns(@Source List<SessionView> sessions) {
         Map<UUID, List<SignInView>> bySession = this.sessions.signIns(sessions.stream().map(s -> s.session().id).toList());
+        return sessions.stream().map(s -> bySession.getOrDefault(s.session().id, List.of())).toList();
+    }
+
+    @NonNull
+    @Description("The session's ethics and support plan (seen by its two workers).")
+    public List<@NonNull List<SessionTypes.@NonNull EthicsPlanItemView>> ethicsPlan(@Source List<SessionView> sessions) {
+        Map<UUID, List<SessionTypes.EthicsPlanItemView>> bySession = this.sessions.ethicsPlans(sessions.stream().map(s -> s.session().id).toList());
         return sessions.stream().map(s -> bySession.getOrDefault(s.session().id, List.of())).toList();
     }
 
