@@ -64,7 +64,7 @@ public class SafeguardingReportService {
     private static final String SELECT = """
             select c.id, c.risk_level, c.description, c.raised_at, c.reported_at, c.reported_to, c.supervisor_consulted,
                    c.supervisor_not_consulted_reason, s.facilitator_username, s.facilitator_agency, s.state, s.held_on, c.case_id,
-                   c.case_opened_at, a.code
+                   c.case_opened_at, a.code as lead_agency_code
             from fg_safeguarding_concern c join fg_session s on s.id = c.session_id join agency a on a.id = c.lead_agency_id
             where c.route = 'LEAD_AGENCY' and c.reported_at is not null and c.risk_level is not null""";
 

@@ -370,7 +370,7 @@ public class SessionNotesService {
     public Map<UUID, NotesView> notes(Collection<UUID> sessionIds) {
         Map<UUID, List<ResponseView>> responses = Rows.group(rows(ResponseRow.class, """
                 select r.session_id, r.question_id, q.position, r.summary, r.successes, r.barriers_and_challenges, r.action_plans,
-                       r.strategies, cast(r.sources_of_help as text[]), cast(r.places_and_contexts as text[])
+                       r.strategies, cast(r.sources_of_help as text[]) as sources_of_help, cast(r.places_and_contexts as text[]) as places_and_contexts
                 from fg_response r join guide_question q on q.id = r.question_id
                 where r.session_id = any(?1) order by q.position""", sessionIds), ResponseRow::sessionId,
                 r -> new ResponseView(GlobalId.encode(GuideTypes.QUESTION, r.questionId()), r.position(), r.summary(), r.successes(),
@@ -393,7 +393,7 @@ public class SessionNotesService {
                         r.agency(), r.status()));
         Map<UUID, List<ConcernView>> concerns = Rows.group(rows(ConcernRow.class, """
                 select c.session_id, c.id, c.description, c.raised_at, c.reported_at, c.reported_to, c.risk_level, c.supervisor_consulted,
-                       c.supervisor_not_consulted_reason, c.route, a.code, c.case_id, c.case_opened_at
+                       c.supervisor_not_consulted_reason, c.route, a.code as lead_agency_code, c.case_id, c.case_opened_at
                 from fg_safeguarding_concern c left join agency a on a.id = c.lead_agency_id
                 where c.session_id = any(?1) order by c.raised_at, c.id""", sessionIds), ConcernRow::sessionId,
                 r -> new ConcernView(GlobalId.encode(SessionNotesTypes.CONCERN, r.id()), r.description(), r.raisedAt(), r.reportedAt(),
