@@ -40,12 +40,15 @@ public class AssessmentApi {
     private final SessionService sessions;
     private final SessionNotesService notes;
     private final NeedThemes themes;
+    private final SafeguardingReportService reports;
 
-    public AssessmentApi(GuideService guides, SessionService sessions, SessionNotesService notes, NeedThemes themes) {
+    public AssessmentApi(GuideService guides, SessionService sessions, SessionNotesService notes, NeedThemes themes,
+                         SafeguardingReportService reports) {
         this.guides = guides;
         this.sessions = sessions;
         this.notes = notes;
         this.themes = themes;
+        this.reports = reports;
     }
 
     @Query
@@ -107,6 +110,25 @@ public class AssessmentApi {
     }
 
     @Mutation
+    @Description("Before consent: the facilitator's suitability and training, the ethics and support plan, the information sheet and "
+            + "consent form used.")
+    public SessionPayload prepareFocusGroupSession(@NonNull SessionTypes.PrepareSessionInput input) {
+        return new SessionPayload(sessions.prepare(input));
+    }
+
+    @Mutation
+    @Description("How many participants have withdrawn during the session so far.")
+    public SessionPayload recordSessionWithdrawals(@NonNull SessionTypes.WithdrawalsInput input) {
+        return new SessionPayload(sessions.recordWithdrawals(input));
+    }
+
+    @Mutation
+    @Description("The report shared with the participants who asked for it: when, and to how many.")
+    public SessionPayload recordReportBack(@NonNull SessionTypes.ReportBackInput input) {
+        return new SessionPayload(sessions.recordReportBack(input));
+    }
+
+    @Mutation
     @Description("Confirms consent and notes the number and gender of participants; before this nothing can be recorded.")
     public SessionPayload confirmSessionConsent(@NonNull ConfirmConsentInput input) {
         return sessions.confirmConsent(input);
@@ -136,6 +158,21 @@ public class AssessmentApi {
         return new ReportConcernPayload(notes.reportConcern(input));
     }
 
+    @Query
+    @NonNull
+    @Description("Safeguarding concerns raised in focus groups and reported to your agency (caseworkers and supervisors of a lead "
+            + "agency), latest first, at most 100.")
+    public List<SafeguardingReportTypes.@NonNull ReportView> safeguardingReportsReceived() {
+        return reports.received();
+    }
+
+    @Mutation
+    @Description("Your agency opens a child-protection case from a safeguarding report it received (its usual intake).")
+    public SafeguardingReportTypes.OpenCaseFromReportPayload openCaseFromSafeguardingReport(
+            @NonNull SafeguardingReportTypes.OpenCaseFromReportInput input) {
+        return reports.openCase(input);
+    }
+
     @Mutation
     @Description("The facilitator and the note-taker each agree the notes; with both, the session is final and counted.")
     public SessionPayload agreeSessionNotes(@NonNull AgreeNotesInput input) {
@@ -146,6 +183,13 @@ public class AssessmentApi {
     @Description("The professional sign-in sheet: only the session's facilitator and note-taker see it.")
     public List<@NonNull List<@NonNull SignInView>> signIns(@Source List<SessionView> sessions) {
         Map<UUID, List<SignInView>> bySession = this.sessions.signIns(sessions.stream().map(s -> s.session().id).toList());
+        return sessions.stream().map(s -> bySession.getOrDefault(s.session().id, List.of())).toList();
+    }
+
+    @NonNull
+    @Description("The session's ethics and support plan (seen by its two workers).")
+    public List<@NonNull List<SessionTypes.@NonNull EthicsPlanItemView>> ethicsPlan(@Source List<SessionView> sessions) {
+        Map<UUID, List<SessionTypes.EthicsPlanItemView>> bySession = this.sessions.ethicsPlans(sessions.stream().map(s -> s.session().id).toList());
         return sessions.stream().map(s -> bySession.getOrDefault(s.session().id, List.of())).toList();
     }
 

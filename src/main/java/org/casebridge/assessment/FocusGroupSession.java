@@ -99,6 +99,25 @@ public class FocusGroupSession extends PanacheEntityBase {
     public OffsetDateTime noteTakerAgreedAt;
     public OffsetDateTime finalisedAt;
 
+    /** The preparation (V14): "suitable experience and expertise", the facilitators' training, the documents used. */
+    public String facilitatorSuitability;
+    public LocalDate trainingAttendedOn;
+    public String trainingGivenBy;
+    public Integer trainingMinutes;
+    public String trainingNotApplicableReason;
+    public String informationSheetTitle;
+    public String informationSheetVersion;
+    public String informationSheetNotApplicableReason;
+    public String consentFormTitle;
+    public String consentFormVersion;
+    public String consentFormNotApplicableReason;
+    public OffsetDateTime preparedAt;
+
+    /** Participants who withdrew during the session ("withdraw at any time"), so far. */
+    public int withdrawnCount;
+    public LocalDate reportSentOn;
+    public Integer reportSentCount;
+
     @Column(nullable = false)
     public OffsetDateTime createdAt;
 

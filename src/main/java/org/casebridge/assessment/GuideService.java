@@ -170,14 +170,20 @@ public class GuideService {
             throw ApiException.invalid("input.endsOn", "The event ends before it starts");
         }
         requirePlausible(input.startsOn(), "input.startsOn");
+        String steeringGroup = input.steeringGroup() == null || input.steeringGroup().isBlank() ? null : input.steeringGroup().strip();
+        if (input.partOf() == AssessmentEnums.PartOf.CONTEXTUAL_SAFEGUARDING_AUDIT && steeringGroup == null) {
+            throw ApiException.invalid("input.steeringGroup", "A Contextual Safeguarding audit has a steering group: who sits on it, what it agreed");
+        }
         UUID id = UUID.randomUUID();
         em.createNativeQuery("""
-                        insert into assessment_event (id, name, location, starts_on, ends_on, created_by_subject)
-                        values (?1, ?2, ?3, ?4, ?5, ?6)""")
+                        insert into assessment_event (id, name, location, starts_on, ends_on, created_by_subject, part_of, steering_group)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)""")
                 .setParameter(1, id).setParameter(2, input.name()).setParameter(3, input.location()).setParameter(4, input.startsOn())
-                .setParameter(5, input.endsOn()).setParameter(6, caller.subject()).executeUpdate();
+                .setParameter(5, input.endsOn()).setParameter(6, caller.subject())
+                .setParameter(7, input.partOf() == null ? null : input.partOf().name()).setParameter(8, steeringGroup).executeUpdate();
         audit.allowed(caller, AuditLog.Entry.of("event.create", GuideTypes.EVENT, id, null));
-        return new EventView(GlobalId.encode(GuideTypes.EVENT, id), input.name(), input.location(), input.startsOn(), input.endsOn());
+        return new EventView(GlobalId.encode(GuideTypes.EVENT, id), input.name(), input.location(), input.startsOn(), input.endsOn(),
+                input.partOf(), steeringGroup);
     }
 
     void requirePlausible(LocalDate date, String field) {

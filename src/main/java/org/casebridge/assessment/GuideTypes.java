@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.casebridge.assessment.AssessmentEnums.Audience;
+import org.casebridge.assessment.AssessmentEnums.PartOf;
 import org.casebridge.graphql.FreeText;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
@@ -49,9 +50,11 @@ public final class GuideTypes {
     }
 
     @Type("AssessmentEvent")
-    @Description("An event several sessions belong to, e.g. cohort groups on the first day of a meeting.")
+    @Description("An event several sessions belong to, e.g. cohort groups on the first day of a meeting, and what it is part of.")
     public record EventView(@Id @NonNull String id, @NonNull String name, String location, @NonNull LocalDate startsOn,
-                            @NonNull LocalDate endsOn) {
+                            @NonNull LocalDate endsOn,
+                            @Description("A needs assessment, a Contextual Safeguarding audit or a contextual assessment.") PartOf partOf,
+                            @Description("The steering group that agrees who is spoken with (seed 003).") String steeringGroup) {
     }
 
     // --- inputs -------------------------------------------------------------------------------------------
@@ -76,7 +79,11 @@ public final class GuideTypes {
     public record CreateEventInput(@NonNull @NotNull @FreeText @Size(max = 300) String name,
                                    @Size(max = 300) String location,
                                    @NonNull @NotNull LocalDate startsOn,
-                                   @NonNull @NotNull LocalDate endsOn) {
+                                   @NonNull @NotNull LocalDate endsOn,
+                                   @Description("What the event is part of (\"as part of a Contextual Safeguarding audit or a contextual "
+                                           + "assessment\").") PartOf partOf,
+                                   @Description("Its steering group: who sits on it, what it agreed. Required for a Contextual "
+                                           + "Safeguarding audit.") @Size(max = 2000) String steeringGroup) {
     }
 
     @Type("CreateDiscussionGuidePayload")

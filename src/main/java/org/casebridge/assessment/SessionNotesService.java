@@ -5,7 +5,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
+import org.casebridge.assessment.AssessmentEnums.ConcernRiskLevel;
+import org.casebridge.assessment.AssessmentEnums.ConcernRoute;
+import org.casebridge.assessment.AssessmentEnums.PlaceOrContext;
 import org.casebridge.assessment.AssessmentEnums.ProfessionalLevel;
+import org.casebridge.assessment.AssessmentEnums.SourceOfHelp;
 import org.casebridge.assessment.AssessmentEnums.SessionStatus;
 import org.casebridge.assessment.AssessmentEnums.SpeakerType;
 import org.casebridge.assessment.AssessmentEnums.Urgency;
@@ -88,9 +92,17 @@ public class SessionNotesService {
             ResponseInput r = required(responses.get(i), "input.responses[" + i + "]");
             UUID question = question(r.questionId(), questions, "input.responses[" + i + "].questionId");
             em.createNativeQuery("""
-                            insert into fg_response (session_id, question_id, summary) values (?1, ?2, ?3)
-                            on conflict (session_id, question_id) do update set summary = excluded.summary""")
-                    .setParameter(1, session.id).setParameter(2, question).setParameter(3, r.summary()).executeUpdate();
+                            insert into fg_response (session_id, question_id, summary, successes, barriers_and_challenges, action_plans,
+                                                     strategies, sources_of_help, places_and_contexts)
+                            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, cast(?8 as varchar(40)[]), cast(?9 as varchar(40)[]))
+                            on conflict (session_id, question_id) do update set summary = excluded.summary, successes = excluded.successes,
+                                barriers_and_challenges = excluded.barriers_and_challenges, action_plans = excluded.action_plans,
+                                strategies = excluded.strategies, sources_of_help = excluded.sources_of_help,
+                                places_and_contexts = excluded.places_and_contexts""")
+                    .setParameter(1, session.id).setParameter(2, question).setParameter(3, r.summary())
+                    .setParameter(4, themes(r.successes())).setParameter(5, themes(r.barriersAndChallenges()))
+                    .setParameter(6, themes(r.actionPlans())).setParameter(7, themes(r.strategies()))
+                    .setParameter(8, names(r.sourcesOfHelp())).setParameter(9, names(r.placesAndContexts())).executeUpdate();
         }
         List<QuoteInput> quotes = orEmpty(input.quotes());
         for (int i = 0; i < quotes.size(); i++) {
@@ -100,7 +112,7 @@ public class SessionNotesService {
                             insert into fg_quote (id, session_id, question_id, speaker_type, text, themes) values (?1, ?2, ?3, ?4, ?5, ?6)""")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, session.id).setParameter(3, question)
                     .setParameter(4, q.speakerType().name()).setParameter(5, q.text())
-                    .setParameter(6, orEmpty(q.themes()).stream().map(SessionNotesService::theme).distinct().toArray(String[]::new))
+                    .setParameter(6, themes(q.themes()))
                     .executeUpdate();
         }
         List<NeedInput> needs = orEmpty(input.needs());
@@ -127,8 +139,10 @@ public class SessionNotesService {
         List<ConcernInput> concerns = orEmpty(input.safeguardingConcerns());
         for (int i = 0; i < concerns.size(); i++) {
             ConcernInput c = required(concerns.get(i), "input.safeguardingConcerns[" + i + "]");
-            em.createNativeQuery("insert into fg_safeguarding_concern (id, session_id, description, raised_at) values (?1, ?2, ?3, now())")
-                    .setParameter(1, UUID.randomUUID()).setParameter(2, session.id).setParameter(3, c.description()).executeUpdate();
+            em.createNativeQuery("""
+                            insert into fg_safeguarding_concern (id, session_id, description, risk_level, raised_at) values (?1, ?2, ?3, ?4, now())""")
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, session.id).setParameter(3, c.description())
+                    .setParameter(4, c.riskLevel() == null ? null : c.riskLevel().name()).executeUpdate();
         }
         session.facilitatorAgreedAt = null;
         session.noteTakerAgreedAt = null;
@@ -191,14 +205,60 @@ public class SessionNotesService {
                 .getResultStream().findFirst().orElse(null);
         FocusGroupSession session = sessions.visible("session.concern.report", (UUID) sessionId);
         SessionService.requireNotFinal(session);
+        ConcernView concern = notes(List.of(session.id)).get(session.id).safeguardingConcerns().stream()
+                .filter(c -> c.id().equals(input.id())).findFirst().orElseThrow();
+        if (concern.caseId() != null) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The lead agency opened a case from this report; its route stands");
+        }
         if (input.reportedAt().isAfter(OffsetDateTime.now(clock).plusMinutes(5)) || input.reportedAt().toLocalDate().isBefore(session.heldOn)) {
             throw ApiException.invalid("input.reportedAt", "Reported between the session and now");
         }
-        em.createNativeQuery("update fg_safeguarding_concern set reported_at = ?2, reported_to = ?3 where id = ?1")
-                .setParameter(1, id).setParameter(2, input.reportedAt()).setParameter(3, input.reportedTo()).executeUpdate();
-        audit.allowed(access.caller(), AuditLog.Entry.of("session.concern.report", SessionView.TYPE, session.id, null));
+        ConcernRiskLevel riskLevel = input.riskLevel() != null ? input.riskLevel() : concern.riskLevel();
+        if (riskLevel == null) {
+            throw ApiException.invalid("input.riskLevel", "Say whether a child is at risk, may be at risk, or it is not a child-protection concern");
+        }
+        if (blank(input.supervisorConsulted()) == blank(input.supervisorNotConsultedReason())) {
+            throw ApiException.invalid("input.supervisorConsulted", "Name the supervisor consulted before reporting, or say why none was");
+        }
+        UUID leadAgency = leadAgency(input);
+        em.createNativeQuery("""
+                        update fg_safeguarding_concern set reported_at = ?2, reported_to = ?3, risk_level = ?4, supervisor_consulted = ?5,
+                            supervisor_not_consulted_reason = ?6, route = ?7, lead_agency_id = ?8 where id = ?1""")
+                .setParameter(1, id).setParameter(2, input.reportedAt()).setParameter(3, input.reportedTo())
+                .setParameter(4, riskLevel.name()).setParameter(5, blank(input.supervisorConsulted()) ? null : input.supervisorConsulted().strip())
+                .setParameter(6, blank(input.supervisorNotConsultedReason()) ? null : input.supervisorNotConsultedReason().strip())
+                .setParameter(7, input.route().name()).setParameter(8, leadAgency).executeUpdate();
+        audit.allowed(access.caller(), AuditLog.Entry.of("session.concern.report", SessionView.TYPE, session.id, null)
+                .withDetail(input.route().name() + " " + riskLevel.name()));
         return notes(List.of(session.id)).get(session.id).safeguardingConcerns().stream()
                 .filter(c -> c.id().equals(input.id())).findFirst().orElseThrow();
+    }
+
+    private record LeadAgencyRow(UUID id, String type) {
+    }
+
+    /** Route LEAD_AGENCY names an agency that leads cases (case management or child protection); other routes name none. */
+    private UUID leadAgency(ReportConcernInput input) {
+        if (input.route() != ConcernRoute.LEAD_AGENCY) {
+            if (!blank(input.leadAgencyCode())) {
+                throw ApiException.invalid("input.leadAgencyCode", "A lead agency is named only for the route LEAD_AGENCY");
+            }
+            return null;
+        }
+        if (blank(input.leadAgencyCode())) {
+            throw ApiException.invalid("input.leadAgencyCode", "Name the lead agency the concern was reported to");
+        }
+        LeadAgencyRow agency = Rows.read(em, LeadAgencyRow.class, "select id, type from agency where upper(code) = upper(?1)",
+                input.leadAgencyCode().strip()).stream().findFirst()
+                .orElseThrow(() -> ApiException.invalid("input.leadAgencyCode", "No agency of the directory has this code"));
+        if (!agency.type().equals("CASE_MANAGEMENT") && !agency.type().equals("CHILD_PROTECTION")) {
+            throw ApiException.invalid("input.leadAgencyCode", "A lead agency is a case management or child protection agency");
+        }
+        return agency.id();
+    }
+
+    static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     /** The session's two workers follow a request up after the session, final or not: it is not part of the notes. */
@@ -235,6 +295,21 @@ public class SessionNotesService {
                 themes.requireListed(theme(tags.get(j)), "input.quotes[" + i + "].themes[" + j + "]", listed);
             }
         }
+        List<ResponseInput> responses = orEmpty(input.responses());
+        for (int i = 0; i < responses.size(); i++) {
+            ResponseInput r = responses.get(i);
+            if (r == null) continue;
+            Map<String, List<String>> tagged = new java.util.LinkedHashMap<>();
+            tagged.put("successes", orEmpty(r.successes()));
+            tagged.put("barriersAndChallenges", orEmpty(r.barriersAndChallenges()));
+            tagged.put("actionPlans", orEmpty(r.actionPlans()));
+            tagged.put("strategies", orEmpty(r.strategies()));
+            for (Map.Entry<String, List<String>> kind : tagged.entrySet()) {
+                for (int j = 0; j < kind.getValue().size(); j++) {
+                    themes.requireListed(theme(kind.getValue().get(j)), "input.responses[" + i + "]." + kind.getKey() + "[" + j + "]", listed);
+                }
+            }
+        }
         List<NeedInput> needs = orEmpty(input.needs());
         for (int i = 0; i < needs.size(); i++) {
             if (needs.get(i) != null) themes.requireListed(theme(needs.get(i).theme()), "input.needs[" + i + "].theme", listed);
@@ -245,6 +320,14 @@ public class SessionNotesService {
                 themes.requireListed(theme(requests.get(i).theme()), "input.followUpRequests[" + i + "].theme", listed);
             }
         }
+    }
+
+    private static String[] themes(List<String> tags) {
+        return orEmpty(tags).stream().map(SessionNotesService::theme).distinct().toArray(String[]::new);
+    }
+
+    private static String[] names(List<? extends Enum<?>> tags) {
+        return orEmpty(tags).stream().map(Enum::name).distinct().toArray(String[]::new);
     }
 
     /** Themes are compared as the same words, whatever the case and spacing. */
@@ -263,7 +346,9 @@ public class SessionNotesService {
         return item;
     }
 
-    private record ResponseRow(UUID sessionId, UUID questionId, int position, String summary) {
+    private record ResponseRow(UUID sessionId, UUID questionId, int position, String summary, List<String> successes,
+                               List<String> barriersAndChallenges, List<String> actionPlans, List<String> strategies,
+                               List<String> sourcesOfHelp, List<String> placesAndContexts) {
     }
 
     private record QuoteRow(UUID sessionId, UUID questionId, SpeakerType speakerType, String text, List<String> themes) {
@@ -278,14 +363,20 @@ public class SessionNotesService {
     }
 
     private record ConcernRow(UUID sessionId, UUID id, String description, OffsetDateTime raisedAt, OffsetDateTime reportedAt,
-                              String reportedTo) {
+                              String reportedTo, ConcernRiskLevel riskLevel, String supervisorConsulted, String supervisorNotConsultedReason,
+                              ConcernRoute route, String leadAgencyCode, UUID caseId, OffsetDateTime caseOpenedAt) {
     }
 
     public Map<UUID, NotesView> notes(Collection<UUID> sessionIds) {
         Map<UUID, List<ResponseView>> responses = Rows.group(rows(ResponseRow.class, """
-                select r.session_id, r.question_id, q.position, r.summary from fg_response r join guide_question q on q.id = r.question_id
+                select r.session_id, r.question_id, q.position, r.summary, r.successes, r.barriers_and_challenges, r.action_plans,
+                       r.strategies, cast(r.sources_of_help as text[]) as sources_of_help, cast(r.places_and_contexts as text[]) as places_and_contexts
+                from fg_response r join guide_question q on q.id = r.question_id
                 where r.session_id = any(?1) order by q.position""", sessionIds), ResponseRow::sessionId,
-                r -> new ResponseView(GlobalId.encode(GuideTypes.QUESTION, r.questionId()), r.position(), r.summary()));
+                r -> new ResponseView(GlobalId.encode(GuideTypes.QUESTION, r.questionId()), r.position(), r.summary(), r.successes(),
+                        r.barriersAndChallenges(), r.actionPlans(), r.strategies(),
+                        r.sourcesOfHelp().stream().map(SourceOfHelp::valueOf).toList(),
+                        r.placesAndContexts().stream().map(PlaceOrContext::valueOf).toList()));
         Map<UUID, List<QuoteView>> quotes = Rows.group(rows(QuoteRow.class,
                 "select session_id, question_id, speaker_type, text, themes from fg_quote where session_id = any(?1) order by id", sessionIds),
                 QuoteRow::sessionId, r -> new QuoteView(r.questionId() == null ? null : GlobalId.encode(GuideTypes.QUESTION, r.questionId()),
@@ -301,10 +392,13 @@ public class SessionNotesService {
                         r.theme(), r.request(), r.state(), r.signInId() == null ? null : GlobalId.encode(CreditedState.SIGN_IN, r.signInId()),
                         r.agency(), r.status()));
         Map<UUID, List<ConcernView>> concerns = Rows.group(rows(ConcernRow.class, """
-                select session_id, id, description, raised_at, reported_at, reported_to from fg_safeguarding_concern
-                where session_id = any(?1) order by raised_at, id""", sessionIds), ConcernRow::sessionId,
+                select c.session_id, c.id, c.description, c.raised_at, c.reported_at, c.reported_to, c.risk_level, c.supervisor_consulted,
+                       c.supervisor_not_consulted_reason, c.route, a.code as lead_agency_code, c.case_id, c.case_opened_at
+                from fg_safeguarding_concern c left join agency a on a.id = c.lead_agency_id
+                where c.session_id = any(?1) order by c.raised_at, c.id""", sessionIds), ConcernRow::sessionId,
                 r -> new ConcernView(GlobalId.encode(SessionNotesTypes.CONCERN, r.id()), r.description(), r.raisedAt(), r.reportedAt(),
-                        r.reportedTo()));
+                        r.reportedTo(), r.riskLevel(), r.supervisorConsulted(), r.supervisorNotConsultedReason(), r.route(),
+                        r.leadAgencyCode(), r.caseId() == null ? null : GlobalId.encode("Case", r.caseId()), r.caseOpenedAt()));
         Map<UUID, NotesView> bySession = new HashMap<>();
         sessionIds.forEach(id -> bySession.put(id, new NotesView(responses.getOrDefault(id, List.of()), quotes.getOrDefault(id, List.of()),
                 needs.getOrDefault(id, List.of()), requests.getOrDefault(id, List.of()), concerns.getOrDefault(id, List.of()))));

@@ -3,7 +3,11 @@ package org.casebridge.assessment;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.casebridge.assessment.AssessmentEnums.ConcernRiskLevel;
+import org.casebridge.assessment.AssessmentEnums.ConcernRoute;
+import org.casebridge.assessment.AssessmentEnums.PlaceOrContext;
 import org.casebridge.assessment.AssessmentEnums.ProfessionalLevel;
+import org.casebridge.assessment.AssessmentEnums.SourceOfHelp;
 import org.casebridge.assessment.AssessmentEnums.SpeakerType;
 import org.casebridge.assessment.AssessmentEnums.Urgency;
 import org.casebridge.graphql.FreeText;
@@ -32,7 +36,14 @@ public final class SessionNotesTypes {
     }
 
     @Type("QuestionResponse")
-    public record ResponseView(@Id @NonNull String questionId, int position, @NonNull String summary) {
+    @Description("The summary of what was said to a question, with tags from fixed lists beside it.")
+    public record ResponseView(@Id @NonNull String questionId, int position, @NonNull String summary,
+                               @Description("Successes the group named (seed 001 Q3, Q4), by theme.") @NonNull List<@NonNull String> successes,
+                               @Description("Barriers and challenges, by theme.") @NonNull List<@NonNull String> barriersAndChallenges,
+                               @Description("Action plans (Q3), by theme.") @NonNull List<@NonNull String> actionPlans,
+                               @Description("Strategies (Q4), by theme.") @NonNull List<@NonNull String> strategies,
+                               @Description("Where they can or do go to find services and resources.") @NonNull List<@NonNull SourceOfHelp> sourcesOfHelp,
+                               @Description("Places and contexts named (seed 003).") @NonNull List<@NonNull PlaceOrContext> placesAndContexts) {
     }
 
     @Type("VerbatimQuote")
@@ -61,12 +72,27 @@ public final class SessionNotesTypes {
 
     @Type("SafeguardingConcern")
     public record ConcernView(@Id @NonNull String id, @NonNull String description, @NonNull OffsetDateTime raisedAt,
-                              OffsetDateTime reportedAt, String reportedTo) {
+                              OffsetDateTime reportedAt, String reportedTo,
+                              @Description("Whether a child is or may be at risk (null for concerns recorded before it was asked).")
+                              ConcernRiskLevel riskLevel,
+                              @Description("The supervisor consulted before reporting.") String supervisorConsulted,
+                              @Description("Why no supervisor was consulted, where none was.") String supervisorNotConsultedReason,
+                              ConcernRoute route,
+                              @Description("The lead agency it was reported to (route LEAD_AGENCY).") String leadAgencyCode,
+                              @Id @Description("The child-protection case the lead agency opened from the report.") String caseId,
+                              OffsetDateTime caseOpenedAt) {
     }
 
     @Input("QuestionResponseInput")
+    @Description("A question's summary and its tags; the tags replace the question's earlier ones. Themes come from needThemes.")
     public record ResponseInput(@Id @NonNull String questionId,
-                                @NonNull @NotNull @FreeText @Size(max = 8000) String summary) {
+                                @NonNull @NotNull @FreeText @Size(max = 8000) String summary,
+                                @Size(max = 20) List<@NotNull @FreeText @Size(max = 60) String> successes,
+                                @Size(max = 20) List<@NotNull @FreeText @Size(max = 60) String> barriersAndChallenges,
+                                @Size(max = 20) List<@NotNull @FreeText @Size(max = 60) String> actionPlans,
+                                @Size(max = 20) List<@NotNull @FreeText @Size(max = 60) String> strategies,
+                                @Size(max = 10) List<@NotNull SourceOfHelp> sourcesOfHelp,
+                                @Size(max = 10) List<@NotNull PlaceOrContext> placesAndContexts) {
     }
 
     @Input("VerbatimQuoteInput")
@@ -97,7 +123,9 @@ public final class SessionNotesTypes {
     }
 
     @Input("SafeguardingConcernInput")
-    public record ConcernInput(@NonNull @NotNull @FreeText @Size(max = 2000) String description) {
+    public record ConcernInput(@NonNull @NotNull @FreeText @Size(max = 2000) String description,
+                               @Description("Whether a child is or may be at risk; may also be given when it is reported.")
+                               ConcernRiskLevel riskLevel) {
     }
 
     @Input("RecordSessionNotesInput")
@@ -114,10 +142,19 @@ public final class SessionNotesTypes {
     }
 
     @Input("ReportSafeguardingConcernInput")
+    @Description("\"Make sure to report concerns in accordance with agency procedures\": when, to whom, the risk, the supervisor "
+            + "consulted (or why none was) and the route. A concern reported to a lead agency can be opened as a case there.")
     public record ReportConcernInput(@Id @NonNull String id,
                                      @NonNull @NotNull OffsetDateTime reportedAt,
                                      @Description("To whom, in accordance with agency procedures.")
-                                     @NonNull @NotNull @FreeText @Size(max = 300) String reportedTo) {
+                                     @NonNull @NotNull @FreeText @Size(max = 300) String reportedTo,
+                                     @Description("Default: the level given when the concern was raised; required if none was.")
+                                     ConcernRiskLevel riskLevel,
+                                     @Size(max = 300) String supervisorConsulted,
+                                     @Description("Where no supervisor was consulted: why.") @Size(max = 1000) String supervisorNotConsultedReason,
+                                     @NonNull @NotNull ConcernRoute route,
+                                     @Description("Route LEAD_AGENCY: the lead agency (case management or child protection), by its code.")
+                                     @Size(max = 50) String leadAgencyCode) {
     }
 
     @Input("ChangeFollowUpRequestStatusInput")

@@ -9,6 +9,12 @@ import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
 import org.casebridge.assessment.AssessmentEnums.Audience;
 import org.casebridge.assessment.AssessmentEnums.Composition;
+import org.casebridge.assessment.AssessmentEnums.EthicsItem;
+import org.casebridge.assessment.SessionTypes.EthicsPlanItemInput;
+import org.casebridge.assessment.SessionTypes.EthicsPlanItemView;
+import org.casebridge.assessment.SessionTypes.PrepareSessionInput;
+import org.casebridge.assessment.SessionTypes.ReportBackInput;
+import org.casebridge.assessment.SessionTypes.WithdrawalsInput;
 import org.casebridge.assessment.AssessmentEnums.Format;
 import org.casebridge.assessment.AssessmentEnums.SessionStatus;
 import org.casebridge.assessment.SessionTypes.AgreeNotesInput;
@@ -210,6 +216,10 @@ public class SessionService {
         if (session.status != SessionStatus.PLANNED) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "Consent was already confirmed for this session");
         }
+        if (session.preparedAt == null) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "Record the session's preparation first (prepareFocusGroupSession): the "
+                    + "facilitator's suitability, the training, the ethics and support plan, the information sheet and consent form");
+        }
         if (!input.allParticipantsAgreed()) {
             throw ApiException.invalid("input.allParticipantsAgreed", "Count only those who agreed to proceed, after hearing that "
                     + "participation is voluntary, that they may withdraw at any time and that services are not affected");
@@ -242,6 +252,125 @@ public class SessionService {
         session.consentConfirmedAt = OffsetDateTime.now(clock);
         session.status = SessionStatus.CONSENTED;
         return new SessionPayload(changed(session, "session.consent"), groupSizeWarnings(session));
+    }
+
+    /**
+     * The preparation before consent is asked (seeds 000, 001, 003). Each part is recorded, or says why it does not
+     * apply; for caregivers and young people every item of the ethics and support plan is answered. Everything is
+     * checked before anything is written.
+     */
+    @Transactional
+    public SessionView prepare(PrepareSessionInput input) {
+        validation.check(input);
+        FocusGroupSession session = forChange("session.prepare", input.id(), input.version());
+        if (session.status != SessionStatus.PLANNED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The session is prepared before consent is asked; consent was confirmed");
+        }
+        if (input.facilitatorSuitability().isBlank()) {
+            throw ApiException.invalid("input.facilitatorSuitability", "Say which experience and expertise the facilitator has");
+        }
+        requireOneOf(input.training(), input.trainingNotApplicableReason(), "input.training",
+                "Record the training the facilitator and note-taker attended, or why none applied (trainingNotApplicableReason)");
+        if (input.training() != null && input.training().attendedOn().isAfter(session.heldOn)) {
+            throw ApiException.invalid("input.training.attendedOn", "The training comes before the session");
+        }
+        if (input.training() != null) guides.requirePlausible(input.training().attendedOn(), "input.training.attendedOn");
+        requireOneOf(input.informationSheet(), input.informationSheetNotApplicableReason(), "input.informationSheet",
+                "Name the information sheet the session uses (title, version), or say why there is none");
+        requireOneOf(input.consentForm(), input.consentFormNotApplicableReason(), "input.consentForm",
+                "Name the consent form the session uses (title, version), or say why there is none (e.g. consent given orally)");
+        List<EthicsPlanItemInput> plan = input.ethicsPlan() == null ? List.of() : input.ethicsPlan();
+        java.util.EnumSet<EthicsItem> answered = java.util.EnumSet.noneOf(EthicsItem.class);
+        for (int i = 0; i < plan.size(); i++) {
+            EthicsPlanItemInput item = plan.get(i);
+            if (item == null) throw ApiException.invalid("input.ethicsPlan[" + i + "]", "Required");
+            if (!answered.add(item.item())) {
+                throw ApiException.invalid("input.ethicsPlan[" + i + "].item", "Each item of the plan once");
+            }
+            requireOneOf(blankToNull(item.plan()), blankToNull(item.notApplicableReason()), "input.ethicsPlan[" + i + "].plan",
+                    "Say how " + item.item() + " is handled, or why it does not apply (notApplicableReason)");
+        }
+        if (!session.audience.signsIn() && answered.size() < EthicsItem.values().length) {
+            java.util.EnumSet<EthicsItem> missing = java.util.EnumSet.complementOf(answered);
+            throw ApiException.invalid("input.ethicsPlan", "With " + session.audience.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + " every item of the ethics and support plan is answered (how, or why not); missing: " + missing);
+        }
+        session.facilitatorSuitability = input.facilitatorSuitability().strip();
+        session.trainingAttendedOn = input.training() == null ? null : input.training().attendedOn();
+        session.trainingGivenBy = input.training() == null ? null : blankToNull(input.training().givenBy());
+        session.trainingMinutes = input.training() == null ? null : input.training().minutes();
+        session.trainingNotApplicableReason = blankToNull(input.trainingNotApplicableReason());
+        session.informationSheetTitle = input.informationSheet() == null ? null : input.informationSheet().title().strip();
+        session.informationSheetVersion = input.informationSheet() == null ? null : blankToNull(input.informationSheet().version());
+        session.informationSheetNotApplicableReason = blankToNull(input.informationSheetNotApplicableReason());
+        session.consentFormTitle = input.consentForm() == null ? null : input.consentForm().title().strip();
+        session.consentFormVersion = input.consentForm() == null ? null : blankToNull(input.consentForm().version());
+        session.consentFormNotApplicableReason = blankToNull(input.consentFormNotApplicableReason());
+        session.preparedAt = OffsetDateTime.now(clock);
+        em.createNativeQuery("delete from fg_ethics_plan_item where session_id = ?1").setParameter(1, session.id).executeUpdate();
+        for (EthicsPlanItemInput item : plan) {
+            em.createNativeQuery("insert into fg_ethics_plan_item (session_id, item, plan, not_applicable_reason) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, session.id).setParameter(2, item.item().name()).setParameter(3, blankToNull(item.plan()))
+                    .setParameter(4, blankToNull(item.notApplicableReason())).executeUpdate();
+        }
+        return changed(session, "session.prepare");
+    }
+
+    /** "They can choose not to answer a question or withdraw at any time": how many did, as a running total. */
+    @Transactional
+    public SessionView recordWithdrawals(WithdrawalsInput input) {
+        validation.check(input);
+        FocusGroupSession session = forChange("session.withdrawals", input.id(), input.version());
+        if (session.status != SessionStatus.CONSENTED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "Withdrawals are recorded once consent is confirmed, before the session is final");
+        }
+        if (input.withdrawnCount() > session.participantCount) {
+            throw ApiException.invalid("input.withdrawnCount", "More withdrawals than the " + session.participantCount + " who agreed to proceed");
+        }
+        session.withdrawnCount = input.withdrawnCount();
+        return changed(session, "session.withdrawals");
+    }
+
+    /** "The report on the assessment could be shared with those interested": when it was sent, and to how many of them. */
+    @Transactional
+    public SessionView recordReportBack(ReportBackInput input) {
+        validation.check(input);
+        FocusGroupSession session = visible("session.report-back", GlobalId.decode(input.id(), SessionView.TYPE, "input.id"));
+        ApiException.requireVersion("session", session.version, input.version());
+        if (session.status == SessionStatus.PLANNED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "Nobody has asked for the report before consent is confirmed");
+        }
+        int asked = session.reportRequestedCount == null ? 0 : session.reportRequestedCount;
+        if (input.sentCount() > asked) {
+            throw ApiException.invalid("input.sentCount", asked == 0 ? "Nobody in this session asked for the report"
+                    : "Only " + asked + " asked for the report");
+        }
+        if (input.sentOn().isBefore(session.heldOn) || input.sentOn().isAfter(java.time.LocalDate.now(clock))) {
+            throw ApiException.invalid("input.sentOn", "Sent between the session and today");
+        }
+        session.reportSentOn = input.sentOn();
+        session.reportSentCount = input.sentCount();
+        return changed(session, "session.report-back");
+    }
+
+    private static void requireOneOf(Object given, Object notApplicableReason, String field, String message) {
+        if ((given == null) == (notApplicableReason == null || notApplicableReason instanceof String text && text.isBlank())) {
+            throw ApiException.invalid(field, message);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private record EthicsRow(UUID sessionId, EthicsItem item, String plan, String notApplicableReason) {
+    }
+
+    public Map<UUID, List<EthicsPlanItemView>> ethicsPlans(Collection<UUID> sessionIds) {
+        return Rows.group(Rows.read(em, EthicsRow.class, """
+                        select session_id, item, plan, not_applicable_reason from fg_ethics_plan_item where session_id = any(?1)
+                        order by session_id, item""", (Object) sessionIds.toArray(UUID[]::new)), EthicsRow::sessionId,
+                r -> new EthicsPlanItemView(r.item(), r.plan(), r.notApplicableReason()));
     }
 
     @Transactional

@@ -1,11 +1,13 @@
 package org.casebridge.assessment;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.casebridge.assessment.AssessmentEnums.Audience;
 import org.casebridge.assessment.AssessmentEnums.Composition;
+import org.casebridge.assessment.AssessmentEnums.EthicsItem;
 import org.casebridge.assessment.AssessmentEnums.Format;
 import org.casebridge.assessment.AssessmentEnums.SessionStatus;
 import org.casebridge.graphql.FreeText;
@@ -178,6 +180,122 @@ public final class SessionTypes {
         public int getVersion() {
             return session.version;
         }
+
+        @Description("The facilitator's \"suitable experience and expertise in facilitating community discussions\".")
+        public String getFacilitatorSuitability() {
+            return session.facilitatorSuitability;
+        }
+
+        @Description("The training the facilitator and note-taker attended (seed 001: \"an one hour training\").")
+        public TrainingView getTraining() {
+            return session.trainingAttendedOn == null ? null
+                    : new TrainingView(session.trainingAttendedOn, session.trainingGivenBy, session.trainingMinutes);
+        }
+
+        @Description("Where no training applied: why.")
+        public String getTrainingNotApplicableReason() {
+            return session.trainingNotApplicableReason;
+        }
+
+        @Description("The information sheet the session used, by title and version.")
+        public DocumentView getInformationSheet() {
+            return session.informationSheetTitle == null ? null : new DocumentView(session.informationSheetTitle, session.informationSheetVersion);
+        }
+
+        public String getInformationSheetNotApplicableReason() {
+            return session.informationSheetNotApplicableReason;
+        }
+
+        @Description("The consent form the session used, by title and version.")
+        public DocumentView getConsentForm() {
+            return session.consentFormTitle == null ? null : new DocumentView(session.consentFormTitle, session.consentFormVersion);
+        }
+
+        public String getConsentFormNotApplicableReason() {
+            return session.consentFormNotApplicableReason;
+        }
+
+        @Description("When the preparation was recorded; consent is confirmed only after it.")
+        public OffsetDateTime getPreparedAt() {
+            return session.preparedAt;
+        }
+
+        @Description("Participants who withdrew during the session. They stay counted among the participants who agreed to proceed.")
+        public int getWithdrawnCount() {
+            return session.withdrawnCount;
+        }
+
+        @Description("The report shared with those who asked for it (reportRequestedCount): when it was sent.")
+        public LocalDate getReportSentOn() {
+            return session.reportSentOn;
+        }
+
+        @Description("To how many of those who asked the report was sent.")
+        public Integer getReportSentCount() {
+            return session.reportSentCount;
+        }
+
+        @Description("Participants asked for the report and it has not been sent yet.")
+        public boolean isReportBackDue() {
+            return session.reportRequestedCount != null && session.reportRequestedCount > 0 && session.reportSentOn == null;
+        }
+    }
+
+    @Type("FacilitatorTraining")
+    public record TrainingView(@NonNull LocalDate attendedOn, String givenBy, Integer minutes) {
+    }
+
+    @Type("SessionDocument")
+    @Description("A document by reference (title and version); the file itself is not stored.")
+    public record DocumentView(@NonNull String title, String version) {
+    }
+
+    @Type("EthicsPlanItem")
+    @Description("An item of the session's ethics and support plan: how it is handled, or why it does not apply.")
+    public record EthicsPlanItemView(@NonNull EthicsItem item, String plan, String notApplicableReason) {
+    }
+
+    @Input("FacilitatorTrainingInput")
+    public record TrainingInput(@NonNull @NotNull LocalDate attendedOn,
+                                @Description("Who gave it, e.g. the Needs Assessment Lead.") @Size(max = 300) String givenBy,
+                                @Min(1) @Max(1440) Integer minutes) {
+    }
+
+    @Input("SessionDocumentInput")
+    public record DocumentInput(@NonNull @NotNull @FreeText @Size(max = 300) String title, @Size(max = 50) String version) {
+    }
+
+    @Input("EthicsPlanItemInput")
+    public record EthicsPlanItemInput(@NonNull @NotNull EthicsItem item,
+                                      @Size(max = 2000) String plan,
+                                      @Size(max = 1000) String notApplicableReason) {
+    }
+
+    @Input("PrepareFocusGroupSessionInput")
+    @Description("Before consent is asked: the facilitator's suitability, the training, the ethics and support plan (every item, for "
+            + "caregivers and young people), and the information sheet and consent form used. Each may instead say why it does not "
+            + "apply. Replaces an earlier preparation while the session is planned.")
+    public record PrepareSessionInput(@Id @NonNull String id,
+                                      int version,
+                                      @Description("\"Suitable experience and expertise in facilitating community discussions\": which.")
+                                      @NonNull @NotNull @FreeText @Size(max = 2000) String facilitatorSuitability,
+                                      @Valid TrainingInput training,
+                                      @Size(max = 1000) String trainingNotApplicableReason,
+                                      @Size(max = 20) List<@Valid EthicsPlanItemInput> ethicsPlan,
+                                      @Valid DocumentInput informationSheet,
+                                      @Size(max = 1000) String informationSheetNotApplicableReason,
+                                      @Valid DocumentInput consentForm,
+                                      @Size(max = 1000) String consentFormNotApplicableReason) {
+    }
+
+    @Input("RecordSessionWithdrawalsInput")
+    @Description("How many participants have withdrawn during the session so far (a running total; correct it the same way).")
+    public record WithdrawalsInput(@Id @NonNull String id, int version, @Min(0) @Max(100) int withdrawnCount) {
+    }
+
+    @Input("RecordReportBackInput")
+    @Description("The report shared with those who asked for it: when, and to how many. Also once the session is final.")
+    public record ReportBackInput(@Id @NonNull String id, int version, @NonNull @NotNull LocalDate sentOn, @Min(1) @Max(100) int sentCount) {
     }
 
     @Type("SessionSignIn")

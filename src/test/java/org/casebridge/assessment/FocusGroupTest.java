@@ -57,10 +57,36 @@ class FocusGroupTest {
         return GlobalId.decode(id, "id").uuid();
     }
 
+    static final String PREPARE = "mutation($i: PrepareFocusGroupSessionInput!) { prepareFocusGroupSession(input: $i) { session { "
+            + SESSION + " preparedAt } } }";
+
+    /** A preparation that answers every item, as the caregivers' and young people's sessions need. */
+    static Map<String, Object> preparation(String session, List<String> ethicsItems) {
+        return new HashMap<>(Map.of("id", session, "version", version(session),
+                "facilitatorSuitability", "Six years facilitating community discussions with caregivers",
+                "training", Map.of("attendedOn", LocalDate.now().toString(), "givenBy", "Needs Assessment Lead", "minutes", 60),
+                "ethicsPlan", ethicsItems.stream().map(item -> Map.of("item", item, "plan", "How " + item + " is handled")).toList(),
+                "informationSheet", Map.of("title", "Focus Group Information Sheet", "version", "2"),
+                "consentFormNotApplicableReason", "Consent is given orally after the introduction, as the guide asks"));
+    }
+
+    static final List<String> ETHICS_ITEMS = List.of("SAFEGUARDING", "CONFIDENTIALITY", "DEALING_WITH_DISCLOSURES",
+            "UPSETTING_OR_TRIGGERING_TOPICS", "WHO_IS_BROUGHT_TOGETHER", "IMPACT_ON_PARTICIPANTS", "GROUP_DYNAMICS", "SUPPORT_AFTERWARDS");
+
+    static void prepare(String user, String session) {
+        ok(Tokens.of(user), PREPARE, Map.of("i", preparation(session, ETHICS_ITEMS)));
+    }
+
     static JsonPath consent(String user, String session, int participants) {
+        prepare(user, session);
         return call(Tokens.of(user), CONSENT, Map.of("i", Map.of("id", session, "version", version(session), "allParticipantsAgreed", true,
                 "participantCount", participants, "femaleCount", participants - 2, "maleCount", 2, "otherGenderCount", 0,
                 "reportRequestedCount", 1)));
+    }
+
+    static void agreeByBoth(String session) {
+        ok(Tokens.of("fac.borno"), AGREE, Map.of("i", Map.of("id", session, "version", version(session))));
+        ok(Tokens.of("fac2.borno"), AGREE, Map.of("i", Map.of("id", session, "version", version(session))));
     }
 
     static long recorded(String session) {
@@ -123,6 +149,7 @@ class FocusGroupTest {
         error(call(Tokens.of("fac.borno"), NOTES, Map.of("i", notes)), "INVALID_TRANSITION");
         assertEquals(0, recorded(session));
         assertNull(Db.row("select group_dynamics from fg_session where id = ?", uuid(session)).get("group_dynamics"));
+        prepare("fac.borno", session);
 
         error(call(Tokens.of("fac.borno"), CONSENT, Map.of("i", Map.of("id", session, "version", version(session),
                 "allParticipantsAgreed", true, "participantCount", 9, "femaleCount", 5, "maleCount", 2, "otherGenderCount", 0))),
@@ -143,6 +170,7 @@ class FocusGroupTest {
                 Map.of("i", Map.of("title", "Young people", "audience", "YOUNG_PEOPLE", "purpose", "Safety",
                         "questions", List.of(Map.of("text", "Where do you feel safe?"))))).getString("data.createDiscussionGuide.guide.id");
         String young = planned("fac.borno", guide, "fac2.borno");
+        prepare("fac.borno", young);
         var refused = error(call(Tokens.of("fac.borno"), CONSENT, Map.of("i", Map.of("id", young, "version", version(young),
                 "allParticipantsAgreed", true, "participantCount", 6, "femaleCount", 3, "maleCount", 3, "otherGenderCount", 0,
                 "assentCount", 5, "parentalConsentCount", 6))), "VALIDATION_FAILED");
@@ -172,7 +200,8 @@ class FocusGroupTest {
         String concern = ok(Tokens.of("fac.borno"), READ, Map.of("id", session)).getString("data.focusGroupSession.notes.safeguardingConcerns[0].id");
         ok(Tokens.of("fac2.borno"), """
                 mutation($i: ReportSafeguardingConcernInput!) { reportSafeguardingConcern(input: $i) { concern { reportedAt reportedTo } } }""",
-                Map.of("i", Map.of("id", concern, "reportedAt", OffsetDateTime.now().toString(), "reportedTo", "AMANI child-protection focal point")));
+                Map.of("i", Map.of("id", concern, "reportedAt", OffsetDateTime.now().toString(), "reportedTo", "AMANI child-protection focal point",
+                        "riskLevel", "CHILD_MAY_BE_AT_RISK", "supervisorConsulted", "sup.amani", "route", "AGENCY_PROCEDURES")));
 
         JsonPath first = ok(Tokens.of("fac.borno"), AGREE, Map.of("i", Map.of("id", session, "version", version(session))));
         assertEquals("CONSENTED", first.getString("data.agreeSessionNotes.session.status"), "one worker's agreement is not enough");

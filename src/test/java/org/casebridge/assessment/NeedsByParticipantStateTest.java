@@ -44,6 +44,7 @@ class NeedsByParticipantStateTest {
             ok(Tokens.of("fac.borno"), SIGN_IN, Map.of("i", Map.of("sessionId", session, "fullName", line[0], "jobTitle", "Director",
                     "agency", line[1], "city", "Arlington", "state", line[2])));
         }
+        FocusGroupTest.prepare("fac.borno", session);
         ok(Tokens.of("fac.borno"), FocusGroupTest.CONSENT, consentOf(session));
         return session;
     }
