@@ -38,15 +38,30 @@ public class WebhookPolicy {
         }
     }
 
+    /**
+     * Where to post: the URL, and the address its host resolved to when it was checked. Connect to {@code address}
+     * and speak to {@code uri.getHost()} (TLS server name, certificate check, Host header); never resolve it again.
+     */
+    public record Destination(URI uri, InetAddress address) {
+        public int port() {
+            return uri.getPort() != -1 ? uri.getPort() : secure() ? 443 : 80;
+        }
+
+        public boolean secure() {
+            return "https".equalsIgnoreCase(uri.getScheme());
+        }
+    }
+
     private final CurrentCaller currentCaller;
     private final AccessPolicy access;
+    private final HostResolver resolver;
     private final Refusals refusals;
     private final boolean allowLoopback;
     private final List<Network> allowedNetworks;
     private final int maxEndpointsPerAgency;
     private final Duration referralRouteAfterEnd;
 
-    public WebhookPolicy(CurrentCaller currentCaller, AccessPolicy access, Refusals refusals,
+    public WebhookPolicy(CurrentCaller currentCaller, AccessPolicy access, Refusals refusals, HostResolver resolver,
                          @ConfigProperty(name = "casebridge.webhook.allow-loopback", defaultValue = "false") boolean allowLoopback,
                          @ConfigProperty(name = "casebridge.webhook.allowed-networks") Optional<List<String>> allowedNetworks,
                          @ConfigProperty(name = "casebridge.webhook.max-endpoints-per-agency", defaultValue = "10") int maxEndpointsPerAgency,
@@ -54,6 +69,7 @@ public class WebhookPolicy {
         this.currentCaller = currentCaller;
         this.access = access;
         this.refusals = refusals;
+        this.resolver = resolver;
         this.allowLoopback = allowLoopback;
         this.allowedNetworks = allowedNetworks.orElse(List.of()).stream().map(Network::parse).toList();
         this.maxEndpointsPerAgency = maxEndpointsPerAgency;
@@ -148,9 +164,10 @@ public class WebhookPolicy {
      * The URL, if Casebridge may post to it: absolute, HTTPS (plain HTTP only to loopback where the demo and test
      * profiles allow loopback), no user info, and every address its host resolves to public, or in an operator's
      * allow-list ({@code casebridge.webhook.allowed-networks}). Private, loopback, link-local (cloud metadata),
-     * carrier-grade NAT, unique-local, multicast and unspecified addresses are refused.
+     * carrier-grade NAT, unique-local, multicast and unspecified addresses are refused. The host is resolved once,
+     * here; the answer names the checked address to connect to.
      */
-    public URI destination(String url) throws RefusedDestination {
+    public Destination destination(String url) throws RefusedDestination {
         URI uri;
         try {
             uri = new URI(url);
@@ -170,10 +187,13 @@ public class WebhookPolicy {
         if (uri.getRawFragment() != null) {
             throw new RefusedDestination("A URL with a fragment is not allowed");
         }
-        InetAddress[] addresses;
+        List<InetAddress> addresses;
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            addresses = resolver.resolve(uri.getHost());
         } catch (UnknownHostException e) {
+            throw new RefusedDestination("The host name does not resolve");
+        }
+        if (addresses.isEmpty()) {
             throw new RefusedDestination("The host name does not resolve");
         }
         boolean allLoopback = true;
@@ -191,7 +211,7 @@ public class WebhookPolicy {
         if (scheme.equals("http") && !(allLoopback && allowLoopback)) {
             throw new RefusedDestination("Only https:// URLs are allowed");
         }
-        return uri;
+        return new Destination(uri, addresses.get(0));
     }
 
     /** What kind of non-public address this is, or null for a public one. */

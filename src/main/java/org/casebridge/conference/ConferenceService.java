@@ -438,7 +438,7 @@ public class ConferenceService {
         audit.allowed(caller, AuditLog.Entry.of("actionitem.add", "ActionItem", id, conference.survivorCase.id)
                 .withDetail("to " + assigned.code));
         // an item is news for the agency it is assigned to, not for every agency invited
-        publish(conference, List.of(assigned.code), "ACTION_ITEM_ADDED");
+        publish(conference, List.of(assigned.code), "ACTION_ITEM_ADDED", id);
         return itemViews(List.of(item)).get(0);
     }
 
@@ -465,13 +465,17 @@ public class ConferenceService {
         item.updatedAt = OffsetDateTime.now(clock);
         em.flush();
         audit.allowed(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", id, caseId).withDetail(from + "->" + item.status));
-        publish(item.conference, List.of(item.assignedAgency.code), "ACTION_ITEM_UPDATED");
+        publish(item.conference, List.of(item.assignedAgency.code), "ACTION_ITEM_UPDATED", id);
         return itemViews(List.of(item)).get(0);
     }
 
     private void publish(Conference conference, List<String> invited, String change) {
+        publish(conference, invited, change, null);
+    }
+
+    private void publish(Conference conference, List<String> invited, String change, UUID itemId) {
         events.publish(new Notice(Notice.Kind.CONFERENCE, conference.id, change,
                 Stream.concat(Stream.of(conference.survivorCase.leadAgency.code), invited.stream()).toList(),
-                OffsetDateTime.now(clock)));
+                OffsetDateTime.now(clock), itemId));
     }
 }

@@ -12,23 +12,30 @@ import java.util.UUID;
 /**
  * A change as announced to subscribers: what kind of thing, which one, its new state, the agencies it concerns
  * (the first is the lead or referring agency) and when. Deliberately without survivor information. CONSENT notices
- * (a revocation) feed webhooks only; no subscription announces them.
+ * (a revocation) feed webhooks only; no subscription announces them. A conference notice about one of its action
+ * items names the item too ({@code itemId}; {@code id} stays the conference, which subscribers follow).
  */
-public record Notice(Kind kind, UUID id, String change, List<String> agencies, OffsetDateTime at) {
+public record Notice(Kind kind, UUID id, String change, List<String> agencies, OffsetDateTime at, UUID itemId) {
 
     public enum Kind { REFERRAL, CONFERENCE, CONSENT }
+
+    public Notice(Kind kind, UUID id, String change, List<String> agencies, OffsetDateTime at) {
+        this(kind, id, change, agencies, at, null);
+    }
 
     String toJson() {
         var list = Json.createArrayBuilder();
         agencies.forEach(list::add);
-        return Json.createObjectBuilder().add("kind", kind.name()).add("id", id.toString()).add("change", change)
-                .add("agencies", list).add("at", at.toString()).build().toString();
+        var json = Json.createObjectBuilder().add("kind", kind.name()).add("id", id.toString()).add("change", change)
+                .add("agencies", list).add("at", at.toString());
+        if (itemId != null) json.add("itemId", itemId.toString());
+        return json.build().toString();
     }
 
     static Notice parse(String payload) {
         JsonObject json = Json.createReader(new StringReader(payload)).readObject();
         return new Notice(Kind.valueOf(json.getString("kind")), UUID.fromString(json.getString("id")), json.getString("change"),
                 json.getJsonArray("agencies").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
-                OffsetDateTime.parse(json.getString("at")));
+                OffsetDateTime.parse(json.getString("at")), json.containsKey("itemId") ? UUID.fromString(json.getString("itemId")) : null);
     }
 }

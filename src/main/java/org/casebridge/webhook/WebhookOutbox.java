@@ -5,17 +5,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.Route;
 import org.casebridge.access.WebhookPolicy;
 import org.casebridge.events.Notice;
 import org.casebridge.graphql.GlobalId;
+import org.casebridge.runtime.Rows;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -32,20 +31,38 @@ public class WebhookOutbox {
 
     /** An event as it will be posted; {@code caseId} only in notices telling a system to drop what it holds of a case. */
     record Event(WebhookEventType type, String objectType, UUID objectId, String status, UUID caseId, List<String> agencies,
-                 OffsetDateTime at) {
+                 OffsetDateTime at, UUID conferenceId) {
+        Event(WebhookEventType type, String objectType, UUID objectId, String status, UUID caseId, List<String> agencies,
+              OffsetDateTime at) {
+            this(type, objectType, objectId, status, caseId, agencies, at, null);
+        }
     }
 
     /** Fired when a transaction wrote deliveries; the sender of this replica sends them once it commits. */
     public record Written() {
     }
 
+    private record InvitationRow(UUID id, UUID caseId, String lead, String agency, UUID sharingDecisionId) {
+    }
+
+    private record ConsentHolder(UUID caseId, String lead, String recipient) {
+    }
+
+    private record RouteRow(String kind, UUID id, UUID conferenceId, UUID sharingDecisionId) {
+    }
+
+    private record ClosedRoute(UUID id, UUID caseId, String status, String fromCode, String toCode) {
+    }
+
     private final WebhookPolicy policy;
     private final EntityManager em;
+    private final Clock clock;
     private final jakarta.enterprise.event.Event<Written> written;
 
-    public WebhookOutbox(WebhookPolicy policy, EntityManager em, jakarta.enterprise.event.Event<Written> written) {
+    public WebhookOutbox(WebhookPolicy policy, EntityManager em, Clock clock, jakarta.enterprise.event.Event<Written> written) {
         this.policy = policy;
         this.em = em;
+        this.clock = clock;
         this.written = written;
     }
 
@@ -85,18 +102,19 @@ public class WebhookOutbox {
             return;
         }
         em.flush();
-        List<Route> invitations = em.createNativeQuery("""
+        List<Route> invitations = Rows.read(em, InvitationRow.class, """
                         select v.id, c.id as case_id, l.code as lead, a.code as agency, v.sharing_decision_id
                         from conference_invitation v join agency a on a.id = v.agency_id join conference k on k.id = v.conference_id
                         join survivor_case c on c.id = k.case_id join agency l on l.id = c.lead_agency_id
-                        where v.conference_id = ?1""", Tuple.class).setParameter(1, notice.id()).getResultList().stream()
-                .map(t -> Route.invitation(((Tuple) t).get("id", UUID.class), ((Tuple) t).get("case_id", UUID.class),
-                        ((Tuple) t).get("lead", String.class), ((Tuple) t).get("agency", String.class),
-                        ((Tuple) t).get("sharing_decision_id", UUID.class)))
-                .toList();
+                        where v.conference_id = ?1""", notice.id()).stream()
+                .map(v -> Route.invitation(v.id(), v.caseId(), v.lead(), v.agency(), v.sharingDecisionId())).toList();
         String lead = notice.agencies().get(0);
-        write(new Event(type, "Conference", notice.id(), notice.change(), null, notice.agencies(), notice.at()),
-                policy.conferenceAudience(lead, invitations, notice.agencies()));
+        // an action item's notice names the item, with its own status, and the conference it belongs to
+        Event event = notice.itemId() == null
+                ? new Event(type, "Conference", notice.id(), notice.change(), null, notice.agencies(), notice.at())
+                : new Event(type, "ActionItem", notice.itemId(), (String) em.createNativeQuery("select status from action_item where id = ?1")
+                        .setParameter(1, notice.itemId()).getSingleResult(), null, notice.agencies(), notice.at(), notice.id());
+        write(event, policy.conferenceAudience(lead, invitations, notice.agencies()));
     }
 
     /** A revoked consent: its holder is told (if it ever had a route to the case), and of each invitation it lapsed. */
@@ -105,47 +123,33 @@ public class WebhookOutbox {
     }
 
     private void lapsedConsent(WebhookEventType type, UUID consentId, OffsetDateTime at) {
-        List<String> agencies = List.of();
-        String recipient = null;
-        UUID caseId = null;
-        for (Object row : em.createNativeQuery("""
-                        select c.case_id, l.code as lead, r.code as recipient from consent c join agency r on r.id = c.recipient_agency_id
-                        join survivor_case s on s.id = c.case_id join agency l on l.id = s.lead_agency_id where c.id = ?1""", Tuple.class)
-                .setParameter(1, consentId).getResultList()) {
-            Tuple t = (Tuple) row;
-            caseId = t.get("case_id", UUID.class);
-            recipient = t.get("recipient", String.class);
-            agencies = List.of(t.get("lead", String.class), recipient);
-        }
+        List<ConsentHolder> holders = Rows.read(em, ConsentHolder.class, """
+                select c.case_id, l.code as lead, r.code as recipient from consent c join agency r on r.id = c.recipient_agency_id
+                join survivor_case s on s.id = c.case_id join agency l on l.id = s.lead_agency_id where c.id = ?1""", consentId);
+        String recipient = holders.isEmpty() ? null : holders.get(0).recipient();
         if (recipient == null || !anyEndpointWants(type, List.of(recipient)) && !anyEndpointWants(WebhookEventType.INVITATION_WITHDRAWN, List.of(recipient))) {
             return;
         }
+        UUID caseId = holders.get(0).caseId();
+        List<String> agencies = List.of(holders.get(0).lead(), recipient);
         em.flush();
-        List<Route> routes = new ArrayList<>();
-        List<UUID> conferenceOf = new ArrayList<>();
-        for (Object row : em.createNativeQuery("""
+        List<RouteRow> rows = Rows.read(em, RouteRow.class, """
                         select 'REFERRAL' as kind, r.id, r.id as conference_id, r.sharing_decision_id from referral r join agency a on a.id = r.to_agency_id
                         where r.case_id = ?1 and a.code = ?2
                         union all
                         select 'INVITATION', v.id, v.conference_id, v.sharing_decision_id from conference_invitation v
                         join agency a on a.id = v.agency_id join conference k on k.id = v.conference_id
-                        where k.case_id = ?1 and a.code = ?2""", Tuple.class)
-                .setParameter(1, caseId).setParameter(2, recipient).getResultList()) {
-            Tuple t = (Tuple) row;
-            UUID id = t.get("id", UUID.class);
-            UUID decision = t.get("sharing_decision_id", UUID.class);
-            routes.add("REFERRAL".equals(t.get("kind", String.class))
-                    ? Route.referral(id, caseId, agencies.get(0), recipient, decision, Route.Ending.NONE, null)
-                    : Route.invitation(id, caseId, agencies.get(0), recipient, decision));
-            conferenceOf.add(t.get("conference_id", UUID.class));
-        }
+                        where k.case_id = ?1 and a.code = ?2""", caseId, recipient);
+        List<Route> routes = rows.stream().map(r -> "REFERRAL".equals(r.kind())
+                ? Route.referral(r.id(), caseId, agencies.get(0), recipient, r.sharingDecisionId(), Route.Ending.NONE, null)
+                : Route.invitation(r.id(), caseId, agencies.get(0), recipient, r.sharingDecisionId())).toList();
         Set<String> audience = policy.consentAudience(recipient, routes);
         write(new Event(type, "Consent", consentId, type == WebhookEventType.CONSENT_REVOKED ? "REVOKED" : "EXPIRED", caseId,
                 agencies, at), audience);
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
             if (route.kind() == Route.Kind.INVITATION && !audience.isEmpty() && !policy.routeOpen(route)) {
-                write(new Event(WebhookEventType.INVITATION_WITHDRAWN, "Conference", conferenceOf.get(i), "WITHDRAWN", caseId,
+                write(new Event(WebhookEventType.INVITATION_WITHDRAWN, "Conference", rows.get(i).conferenceId(), "WITHDRAWN", caseId,
                         agencies, at), audience);
             }
         }
@@ -169,21 +173,18 @@ public class WebhookOutbox {
             written++;
         }
         OffsetDateTime closedBy = policy.concludedRouteEndedBy(now);
-        @SuppressWarnings("unchecked")
-        List<Tuple> closed = em.createNativeQuery("""
-                        with due as (
-                            insert into webhook_time_notice (kind, object_id, noticed_at)
-                            select 'ROUTE_CLOSED', r.id, ?1 from referral r
-                            where r.status in ('COMPLETED', 'FAILED') and coalesce(r.completed_at, r.updated_at) <= ?2
-                              and coalesce(r.completed_at, r.updated_at) > ?3
-                            on conflict do nothing returning object_id)
-                        select r.id, r.case_id, r.status, f.code as from_code, t.code as to_code from due join referral r on r.id = due.object_id
-                        join agency f on f.id = r.from_agency_id join agency t on t.id = r.to_agency_id""", Tuple.class)
-                .setParameter(1, now).setParameter(2, closedBy).setParameter(3, closedBy.minusDays(7)).getResultList();
-        for (Tuple t : closed) {
-            write(new Event(WebhookEventType.ROUTE_CLOSED, "Referral", t.get("id", UUID.class), t.get("status", String.class),
-                    t.get("case_id", UUID.class), List.of(t.get("from_code", String.class), t.get("to_code", String.class)), now),
-                    Set.of(t.get("to_code", String.class)));
+        List<ClosedRoute> closed = Rows.read(em, ClosedRoute.class, """
+                with due as (
+                    insert into webhook_time_notice (kind, object_id, noticed_at)
+                    select 'ROUTE_CLOSED', r.id, ?1 from referral r
+                    where r.status in ('COMPLETED', 'FAILED') and coalesce(r.completed_at, r.updated_at) <= ?2
+                      and coalesce(r.completed_at, r.updated_at) > ?3
+                    on conflict do nothing returning object_id)
+                select r.id, r.case_id, r.status, f.code as from_code, t.code as to_code from due join referral r on r.id = due.object_id
+                join agency f on f.id = r.from_agency_id join agency t on t.id = r.to_agency_id""", now, closedBy, closedBy.minusDays(7));
+        for (ClosedRoute r : closed) {
+            write(new Event(WebhookEventType.ROUTE_CLOSED, "Referral", r.id(), r.status(), r.caseId(), List.of(r.fromCode(), r.toCode()), now),
+                    Set.of(r.toCode()));
             written++;
         }
         return written;
@@ -216,13 +217,14 @@ public class WebhookOutbox {
         }
         UUID id = UUID.randomUUID();
         String objectId = GlobalId.encode(event.objectType(), event.objectId());
+        OffsetDateTime now = OffsetDateTime.now(clock);
         em.createNativeQuery("insert into webhook_event (id, type, object_id, payload, created_at) values (?1, ?2, ?3, ?4, ?5)")
                 .setParameter(1, id).setParameter(2, event.type().name()).setParameter(3, objectId)
-                .setParameter(4, payload(event, objectId)).setParameter(5, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+                .setParameter(4, payload(event, objectId)).setParameter(5, now).executeUpdate();
         em.createNativeQuery("""
                         insert into webhook_delivery (id, event_id, endpoint_id, status, next_attempt_at, created_at)
-                        select gen_random_uuid(), ?1, endpoint, 'PENDING', now(), now() from unnest(?2) as endpoint""")
-                .setParameter(1, id).setParameter(2, endpoints.toArray(UUID[]::new)).executeUpdate();
+                        select gen_random_uuid(), ?1, endpoint, 'PENDING', ?3, ?3 from unnest(?2) as endpoint""")
+                .setParameter(1, id).setParameter(2, endpoints.toArray(UUID[]::new)).setParameter(3, now).executeUpdate();
         written.fire(new Written());
     }
 
@@ -231,6 +233,7 @@ public class WebhookOutbox {
         event.agencies().forEach(agencies::add);
         JsonObjectBuilder data = Json.createObjectBuilder().add("object", event.objectType()).add("id", objectId);
         if (event.status() != null) data.add("status", event.status());
+        if (event.conferenceId() != null) data.add("conferenceId", GlobalId.encode("Conference", event.conferenceId()));
         if (event.caseId() != null) data.add("caseId", GlobalId.encode("Case", event.caseId()));
         data.add("agencies", agencies);
         return Json.createObjectBuilder().add("type", event.type().wire())

@@ -10,39 +10,43 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Tuple;
+import io.netty.channel.ConnectTimeoutException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import org.casebridge.access.WebhookPolicy;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import java.net.InetSocketAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Posts due deliveries, on every replica. A tick leases endpoints that have due deliveries ({@code FOR UPDATE SKIP
@@ -75,6 +79,8 @@ public class WebhookSender {
     private final SecretSeal seal;
     private final EntityManager em;
     private final HttpClient http;
+    private final Clock clock;
+    private final Duration connectTimeout;
     private final ExecutorService workers;
     private final ExecutorService kicker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "casebridge-webhook-kick");
@@ -97,6 +103,7 @@ public class WebhookSender {
     private final Timer lag;
 
     public WebhookSender(WebhookPolicy policy, WebhookOutbox outbox, SecretSeal seal, EntityManager em, MeterRegistry metrics,
+                         Vertx vertx, Clock clock,
                          @ConfigProperty(name = "casebridge.webhook.connect-timeout", defaultValue = "5S") Duration connectTimeout,
                          @ConfigProperty(name = "casebridge.webhook.read-timeout", defaultValue = "10S") Duration readTimeout,
                          @ConfigProperty(name = "casebridge.webhook.max-response-bytes", defaultValue = "65536") int maxResponseBytes,
@@ -132,8 +139,11 @@ public class WebhookSender {
             thread.setDaemon(true);
             return thread;
         });
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout).build();
+        this.clock = clock;
+        this.connectTimeout = connectTimeout;
+        // idle connections are dropped before common servers time them out (30 s), so a post rarely meets a closed one
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) connectTimeout.toMillis())
+                .setMaxPoolSize(parallelism).setKeepAliveTimeout(20));
         this.lag = Timer.builder("casebridge.webhook.lag").description("From the change's commit to the receiver's 2xx")
                 .publishPercentiles(0.5, 0.99).register(metrics);
     }
@@ -141,6 +151,7 @@ public class WebhookSender {
     void stop(@Observes ShutdownEvent shutdown) {
         kicker.shutdownNow();
         workers.shutdownNow();
+        http.close();
     }
 
     /**
@@ -164,18 +175,18 @@ public class WebhookSender {
     void tick() {
         int sent;
         do {
-            sent = deliverDue(OffsetDateTime.now(ZoneOffset.UTC));
+            sent = deliverDue(OffsetDateTime.now(clock));
         } while (sent > 0);
     }
 
     @Scheduled(every = "${casebridge.webhook.notice-every:5m}", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void noticeLapsed() {
-        outbox.noticeLapsed(OffsetDateTime.now(ZoneOffset.UTC));
+        outbox.noticeLapsed(OffsetDateTime.now(clock));
     }
 
     @Scheduled(every = "${casebridge.webhook.purge-every:1h}", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeOld() {
-        purge(OffsetDateTime.now(ZoneOffset.UTC));
+        purge(OffsetDateTime.now(clock));
     }
 
     /**
@@ -229,29 +240,29 @@ public class WebhookSender {
                         returning id""").setParameter(1, now).setParameter(2, leaseUntil).setParameter(3, endpointsPerRound).getResultList();
     }
 
+    private record DueRow(UUID id, UUID endpointId, UUID eventId, int attempts, OffsetDateTime firstAttemptAt, String payload,
+                          OffsetDateTime eventAt, String url, String secretKeyId, byte[] secretSealed, String previousKeyId,
+                          byte[] previousSecretSealed, OffsetDateTime previousSecretUntil, long n) {
+    }
+
     private Map<UUID, List<Due>> dueOf(List<UUID> endpoints, OffsetDateTime now) {
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
+        List<DueRow> rows = Rows.read(em, DueRow.class, """
                         select * from (
                             select d.id, d.endpoint_id, d.event_id, d.attempts, d.first_attempt_at, ev.payload, ev.created_at as event_at,
                                    e.url, e.secret_key_id, e.secret_sealed, e.previous_key_id, e.previous_secret_sealed,
                                    e.previous_secret_until, row_number() over (partition by d.endpoint_id order by d.seq) as n
                             from webhook_delivery d join webhook_event ev on ev.id = d.event_id join webhook_endpoint e on e.id = d.endpoint_id
                             where d.endpoint_id = any(?1) and d.status = 'PENDING' and d.next_attempt_at <= ?2) due
-                        where n <= ?3 order by endpoint_id, n""", Tuple.class)
-                .setParameter(1, endpoints.toArray(UUID[]::new)).setParameter(2, now).setParameter(3, batch).getResultList();
+                        where n <= ?3 order by endpoint_id, n""", endpoints.toArray(UUID[]::new), now, batch);
         Map<UUID, List<Due>> byEndpoint = new LinkedHashMap<>();
-        for (Tuple t : rows) {
-            UUID endpoint = t.get("endpoint_id", UUID.class);
+        for (DueRow row : rows) {
             List<String> secrets = new ArrayList<>();
-            secrets.add(seal.open(endpoint, t.get("secret_key_id", String.class), t.get("secret_sealed", byte[].class)));
-            OffsetDateTime previousUntil = Rows.at(t, "previous_secret_until");
-            if (previousUntil != null && previousUntil.isAfter(now)) {
-                secrets.add(seal.open(endpoint, t.get("previous_key_id", String.class), t.get("previous_secret_sealed", byte[].class)));
+            secrets.add(seal.open(row.endpointId(), row.secretKeyId(), row.secretSealed()));
+            if (row.previousSecretUntil() != null && row.previousSecretUntil().isAfter(now)) {
+                secrets.add(seal.open(row.endpointId(), row.previousKeyId(), row.previousSecretSealed()));
             }
-            byEndpoint.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(new Due(t.get("id", UUID.class), endpoint,
-                    t.get("event_id", UUID.class), t.get("attempts", Integer.class), Rows.at(t, "first_attempt_at"),
-                    t.get("payload", String.class), Rows.at(t, "event_at"), t.get("url", String.class), secrets));
+            byEndpoint.computeIfAbsent(row.endpointId(), k -> new ArrayList<>()).add(new Due(row.id(), row.endpointId(), row.eventId(),
+                    row.attempts(), row.firstAttemptAt(), row.payload(), row.eventAt(), row.url(), secrets));
         }
         return byEndpoint;
     }
@@ -277,50 +288,68 @@ public class WebhookSender {
 
     private Outcome post(Due delivery) {
         long started = System.nanoTime();
-        URI uri;
+        WebhookPolicy.Destination destination;
         try {
-            uri = policy.destination(delivery.url());
+            destination = policy.destination(delivery.url());
         } catch (WebhookPolicy.RefusedDestination refused) {
             return new Outcome(null, Failure.DESTINATION_REFUSED, refused.getMessage(), 0);
         }
         String id = webhookId(delivery.eventId());
-        long timestamp = System.currentTimeMillis() / 1000;
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(readTimeout)
-                .header("content-type", "application/json")
-                .header("user-agent", "Casebridge-Webhooks/1")
-                .header("webhook-id", id)
-                .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", Signatures.header(delivery.secrets(), id, timestamp, delivery.payload()))
-                .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build();
-        CompletableFuture<HttpResponse<Boolean>> response = http.sendAsync(request, info -> new CappedBody(maxResponseBytes));
+        long timestamp = clock.instant().getEpochSecond();
+        URI uri = destination.uri();
+        // connect to the address that was checked, speaking to the host name (TLS server name, certificate, Host header)
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(destination.address(), destination.port())))
+                .setHost(uri.getHost()).setPort(destination.port()).setSsl(destination.secure())
+                .setURI((uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                        + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))
+                .setFollowRedirects(false).setIdleTimeout(readTimeout.toMillis())
+                .putHeader("content-type", "application/json")
+                .putHeader("user-agent", "Casebridge-Webhooks/1")
+                .putHeader("webhook-id", id)
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", Signatures.header(delivery.secrets(), id, timestamp, delivery.payload()));
+        CompletableFuture<Answer> answer = new CompletableFuture<>();
+        AtomicReference<HttpClientRequest> call = new AtomicReference<>();
+        http.request(request).onFailure(answer::completeExceptionally).onSuccess(sending -> call(call, sending)
+                .send(Buffer.buffer(delivery.payload())).onFailure(answer::completeExceptionally).onSuccess(response -> {
+                    AtomicLong seen = new AtomicLong();
+                    response.handler(chunk -> {
+                        if (seen.addAndGet(chunk.length()) > maxResponseBytes && answer.complete(new Answer(response.statusCode(), false))) {
+                            sending.reset();
+                        }
+                    });
+                    response.exceptionHandler(answer::completeExceptionally);
+                    response.endHandler(end -> answer.complete(new Answer(response.statusCode(), true)));
+                }));
         try {
-            HttpResponse<Boolean> answer = response.get(readTimeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+            Answer answered = answer.get(readTimeout.toMillis() + connectTimeout.toMillis(), TimeUnit.MILLISECONDS);
             long latency = (System.nanoTime() - started) / 1_000_000;
-            int status = answer.statusCode();
+            int status = answered.status();
             if (status >= 300 && status < 400) {
                 return new Outcome(status, Failure.REDIRECT_NOT_FOLLOWED, "Redirects are not followed; register the final URL", latency);
             }
             if (status < 200 || status >= 300) {
                 return new Outcome(status, Failure.HTTP_STATUS, "The receiver answered " + status, latency);
             }
-            if (!answer.body()) {
+            if (!answered.fitted()) {
                 return new Outcome(status, Failure.RESPONSE_TOO_LARGE, "The response was longer than " + maxResponseBytes + " bytes", latency);
             }
             return new Outcome(status, null, null, latency);
         } catch (TimeoutException e) {
-            response.cancel(true);
+            answer.cancel(true);
+            if (call.get() != null) call.get().reset();
             return new Outcome(null, Failure.TIMEOUT, "No complete answer within the read timeout", (System.nanoTime() - started) / 1_000_000);
         } catch (InterruptedException e) {
-            response.cancel(true);
             Thread.currentThread().interrupt();
             return new Outcome(null, Failure.NETWORK_ERROR, "The sender stopped", (System.nanoTime() - started) / 1_000_000);
         } catch (ExecutionException e) {
             long latency = (System.nanoTime() - started) / 1_000_000;
             Throwable cause = e.getCause();
-            if (cause instanceof HttpConnectTimeoutException) {
+            if (cause instanceof ConnectTimeoutException) {
                 return new Outcome(null, Failure.TIMEOUT, "No connection within the connect timeout", latency);
             }
-            if (cause instanceof HttpTimeoutException) {
+            if (cause instanceof TimeoutException) { // Vert.x's idle timeout: no data for the read timeout
                 return new Outcome(null, Failure.TIMEOUT, "No answer within the read timeout", latency);
             }
             if (cause instanceof ConnectException) {
@@ -330,8 +359,17 @@ public class WebhookSender {
         }
     }
 
+    private static HttpClientRequest call(AtomicReference<HttpClientRequest> holder, HttpClientRequest request) {
+        holder.set(request);
+        return request;
+    }
+
+    /** The receiver's status, and whether its body fitted under the cap. */
+    private record Answer(int status, boolean fitted) {
+    }
+
     private void record(Due delivery, Outcome outcome, OffsetDateTime now) {
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime at = OffsetDateTime.now(clock);
         em.createNativeQuery("""
                         insert into webhook_attempt (delivery_id, attempted_at, status_code, latency_ms, error, message)
                         values (?1, ?2, ?3, ?4, ?5, ?6)""")
@@ -404,48 +442,5 @@ public class WebhookSender {
                             and not exists (select 1 from webhook_delivery d where d.event_id = ev.id)""").setParameter(1, before).executeUpdate();
             return attempts;
         });
-    }
-
-    /** Reads a response body up to a cap and no further: true if it fitted. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<Boolean> {
-        private final CompletableFuture<Boolean> result = new CompletableFuture<>();
-        private final long cap;
-        private long seen;
-        private Flow.Subscription subscription;
-
-        CappedBody(long cap) {
-            this.cap = cap;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription subscription) {
-            this.subscription = subscription;
-            subscription.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            if (result.isDone()) return;
-            for (ByteBuffer buffer : buffers) seen += buffer.remaining();
-            if (seen > cap) {
-                result.complete(false);
-                subscription.cancel();
-            }
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            result.completeExceptionally(error);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(true);
-        }
-
-        @Override
-        public CompletionStage<Boolean> getBody() {
-            return result;
-        }
     }
 }

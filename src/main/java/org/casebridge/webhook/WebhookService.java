@@ -13,6 +13,7 @@ import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.runtime.Rows;
 import org.casebridge.webhook.WebhookTypes.AttemptView;
 import org.casebridge.webhook.WebhookTypes.CreateWebhookEndpointInput;
 import org.casebridge.webhook.WebhookTypes.WebhookDeliveryConnection;
@@ -26,10 +27,9 @@ import org.casebridge.webhook.WebhookTypes.SecretPayload;
 import org.casebridge.webhook.WebhookTypes.UpdateWebhookEndpointInput;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -48,9 +48,10 @@ public class WebhookService {
     private final SecretSeal seal;
     private final EntityManager em;
     private final Duration rotationGrace;
+    private final Clock clock;
 
     public WebhookService(WebhookPolicy policy, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                          SecretSeal seal, EntityManager em,
+                          SecretSeal seal, EntityManager em, Clock clock,
                           @ConfigProperty(name = "casebridge.webhook.rotation-grace", defaultValue = "24H") Duration rotationGrace) {
         this.policy = policy;
         this.audit = audit;
@@ -59,6 +60,7 @@ public class WebhookService {
         this.seal = seal;
         this.em = em;
         this.rotationGrace = rotationGrace;
+        this.clock = clock;
     }
 
     // --- endpoints ---------------------------------------------------------------------------------------
@@ -72,11 +74,11 @@ public class WebhookService {
         Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "createWebhookEndpoint", input.idempotencyKey(), id);
         if (earlier.isPresent()) {
             WebhookEndpoint first = owned("webhook.create", earlier.get());
-            return new SecretPayload(EndpointView.of(first), seal.open(first.id, first.secretKeyId, first.secretSealed));
+            return new SecretPayload(EndpointView.of(first, OffsetDateTime.now(clock)), seal.open(first.id, first.secretKeyId, first.secretSealed));
         }
         Agency agency = policy.registeredAgency(caller, Agency.byCode(caller.agencyCode()));
         policy.mayAddEndpoint(caller, WebhookEndpoint.count("agency.id", agency.id));
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.now(clock);
         String secret = Signatures.newSecret();
         SecretSeal.Sealed sealed = seal.seal(id, secret);
         WebhookEndpoint endpoint = new WebhookEndpoint();
@@ -93,7 +95,7 @@ public class WebhookService {
         endpoint.persist();
         em.flush();
         audit.allowed(caller, AuditLog.Entry.of("webhook.create", EndpointView.TYPE, id, null).withDetail(String.valueOf(endpoint.eventTypes)));
-        return new SecretPayload(EndpointView.of(endpoint), secret);
+        return new SecretPayload(EndpointView.of(endpoint, now), secret);
     }
 
     @Transactional
@@ -118,7 +120,7 @@ public class WebhookService {
         WebhookEndpoint endpoint = editable("webhook.pause", input.id(), input.version());
         if (endpoint.status != WebhookEndpoint.Status.PAUSED) {
             endpoint.status = WebhookEndpoint.Status.PAUSED;
-            endpoint.pausedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            endpoint.pausedAt = OffsetDateTime.now(clock);
             endpoint.pausedReason = input.reason() == null || input.reason().isBlank() ? "Paused by the agency's administrator" : input.reason();
         }
         return changed("webhook.pause", endpoint);
@@ -129,7 +131,7 @@ public class WebhookService {
     public EndpointView resume(EndpointInput input) {
         WebhookEndpoint endpoint = editable("webhook.resume", input.id(), input.version());
         if (endpoint.status == WebhookEndpoint.Status.PAUSED) {
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            OffsetDateTime now = OffsetDateTime.now(clock);
             endpoint.status = WebhookEndpoint.Status.ACTIVE;
             endpoint.pausedAt = null;
             endpoint.pausedReason = null;
@@ -162,7 +164,7 @@ public class WebhookService {
         SecretSeal.Sealed sealed = seal.seal(endpoint.id, secret);
         endpoint.previousKeyId = endpoint.secretKeyId;
         endpoint.previousSecretSealed = endpoint.secretSealed;
-        endpoint.previousSecretUntil = OffsetDateTime.now(ZoneOffset.UTC).plus(rotationGrace);
+        endpoint.previousSecretUntil = OffsetDateTime.now(clock).plus(rotationGrace);
         endpoint.secretKeyId = sealed.keyId();
         endpoint.secretSealed = sealed.bytes();
         return new SecretPayload(changed("webhook.rotate-secret", endpoint), secret);
@@ -177,18 +179,18 @@ public class WebhookService {
                 ? WebhookEndpoint.<WebhookEndpoint>find(where + " order by e.createdAt desc, e.id desc" + page.limit(), caller.agencyCode()).list()
                 : WebhookEndpoint.<WebhookEndpoint>find(where + " and (e.createdAt < ?2 or (e.createdAt = ?2 and e.id < ?3))"
                 + " order by e.createdAt desc, e.id desc" + page.limit(), caller.agencyCode(), after.at(), after.id()).list();
-        return new WebhookEndpointConnection(page, rows, total);
+        return new WebhookEndpointConnection(page, rows, total, OffsetDateTime.now(clock));
     }
 
     /** For {@code node(id:)}: the endpoint, only to its agency's administrators. */
     public Optional<EndpointView> endpoint(UUID id) {
         return WebhookEndpoint.<WebhookEndpoint>find("from WebhookEndpoint e join fetch e.agency where e.id = ?1", id).firstResultOptional()
-                .filter(e -> policy.maySee(e.agency.code)).map(EndpointView::of);
+                .filter(e -> policy.maySee(e.agency.code)).map(e -> EndpointView.of(e, OffsetDateTime.now(clock)));
     }
 
     private String destination(String url) {
         try {
-            return policy.destination(url.strip()).toString();
+            return policy.destination(url.strip()).uri().toString();
         } catch (WebhookPolicy.RefusedDestination refused) {
             throw ApiException.invalid("input.url", refused.getMessage());
         }
@@ -211,11 +213,11 @@ public class WebhookService {
     }
 
     private EndpointView changed(String action, WebhookEndpoint endpoint) {
-        endpoint.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        endpoint.updatedAt = OffsetDateTime.now(clock);
         em.flush();
         audit.allowed(policy.mayManageEndpoints(action, endpoint.id, endpoint.agency.code),
                 AuditLog.Entry.of(action, EndpointView.TYPE, endpoint.id, null));
-        return EndpointView.of(endpoint);
+        return EndpointView.of(endpoint, endpoint.updatedAt);
     }
 
     // --- the delivery log --------------------------------------------------------------------------------
@@ -253,15 +255,13 @@ public class WebhookService {
             params.put("afterAt", after.at());
             params.put("afterId", after.id());
         }
-        var page_ = em.createNativeQuery("select d.id, d.event_id, ev.type, ev.object_id, d.status, d.attempts, d.next_attempt_at,"
-                + " d.last_status_code, d.last_error, d.created_at, d.delivered_at" + from + filter
+        var rows = em.createNativeQuery("select" + DELIVERY_COLUMNS + from + filter
                 + " order by d.created_at desc, d.id desc limit " + page.fetchSize(), Tuple.class);
-        params.forEach(page_::setParameter);
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = page_.getResultList();
-        Map<UUID, List<AttemptView>> attempts = attempts(rows.stream().map(t -> t.get("id", UUID.class)).toList());
-        List<WebhookDeliveryConnection.Row> views = rows.stream().map(t -> new WebhookDeliveryConnection.Row(t.get("id", UUID.class),
-                Rows.at(t, "created_at"), view(t, attempts))).toList();
+        params.forEach(rows::setParameter);
+        List<DeliveryRow> deliveries = Rows.read(rows, DeliveryRow.class);
+        Map<UUID, List<AttemptView>> attempts = attempts(deliveries.stream().map(DeliveryRow::id).toList());
+        List<WebhookDeliveryConnection.Row> views = deliveries.stream()
+                .map(d -> new WebhookDeliveryConnection.Row(d.id(), d.createdAt(), d.view(attempts))).toList();
         return new WebhookDeliveryConnection(page, views, total);
     }
 
@@ -281,44 +281,38 @@ public class WebhookService {
         Caller caller = policy.mayManageEndpoints("webhook.redeliver", id, owner == null ? null : owner.agency.code);
         em.createNativeQuery("""
                         update webhook_delivery set status = 'PENDING', next_attempt_at = ?2, first_attempt_at = null
-                        where id = ?1""").setParameter(1, id).setParameter(2, OffsetDateTime.now(ZoneOffset.UTC)).executeUpdate();
+                        where id = ?1""").setParameter(1, id).setParameter(2, OffsetDateTime.now(clock)).executeUpdate();
         audit.allowed(caller, AuditLog.Entry.of("webhook.redeliver", DeliveryView.TYPE, id, null));
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
-                        select d.id, d.event_id, ev.type, ev.object_id, d.status, d.attempts, d.next_attempt_at, d.last_status_code,
-                               d.last_error, d.created_at, d.delivered_at
-                        from webhook_delivery d join webhook_event ev on ev.id = d.event_id where d.id = ?1""", Tuple.class)
-                .setParameter(1, id).getResultList();
-        return view(rows.get(0), attempts(List.of(id)));
+        return Rows.read(em, DeliveryRow.class, "select" + DELIVERY_COLUMNS
+                + " from webhook_delivery d join webhook_event ev on ev.id = d.event_id where d.id = ?1", id).get(0).view(attempts(List.of(id)));
     }
 
     private Map<UUID, List<AttemptView>> attempts(List<UUID> deliveries) {
-        Map<UUID, List<AttemptView>> byDelivery = new HashMap<>();
         if (deliveries.isEmpty()) {
-            return byDelivery;
+            return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        List<Tuple> rows = em.createNativeQuery("""
+        return Rows.group(Rows.read(em, AttemptRow.class, """
                         select delivery_id, attempted_at, status_code, latency_ms, error, message from webhook_attempt
-                        where delivery_id = any(?1) order by attempted_at, id""", Tuple.class)
-                .setParameter(1, deliveries.toArray(UUID[]::new)).getResultList();
-        for (Tuple t : rows) {
-            String error = t.get("error", String.class);
-            byDelivery.computeIfAbsent(t.get("delivery_id", UUID.class), k -> new ArrayList<>()).add(new AttemptView(
-                    Rows.at(t, "attempted_at"), t.get("status_code", Integer.class), t.get("latency_ms", Integer.class),
-                    error == null ? null : WebhookSender.Failure.valueOf(error), t.get("message", String.class)));
-        }
-        return byDelivery;
+                        where delivery_id = any(?1) order by attempted_at, id""", (Object) deliveries.toArray(UUID[]::new)),
+                AttemptRow::deliveryId, AttemptRow::view);
     }
 
-    private static DeliveryView view(Tuple t, Map<UUID, List<AttemptView>> attempts) {
-        UUID id = t.get("id", UUID.class);
-        String error = t.get("last_error", String.class);
-        return new DeliveryView(GlobalId.encode(DeliveryView.TYPE, id), WebhookSender.webhookId(t.get("event_id", UUID.class)),
-                WebhookEventType.valueOf(t.get("type", String.class)), t.get("object_id", String.class),
-                DeliveryStatus.valueOf(t.get("status", String.class)), t.get("attempts", Integer.class),
-                Rows.at(t, "next_attempt_at"), t.get("last_status_code", Integer.class),
-                error == null ? null : WebhookSender.Failure.valueOf(error), Rows.at(t, "created_at"),
-                Rows.at(t, "delivered_at"), attempts.getOrDefault(id, List.of()));
+    private static final String DELIVERY_COLUMNS = " d.id, d.event_id, ev.type, ev.object_id, d.status, d.attempts, d.next_attempt_at,"
+            + " d.last_status_code, d.last_error, d.created_at, d.delivered_at";
+
+    private record DeliveryRow(UUID id, UUID eventId, WebhookEventType type, String objectId, DeliveryStatus status, int attempts,
+                               OffsetDateTime nextAttemptAt, Integer lastStatusCode, WebhookSender.Failure lastError,
+                               OffsetDateTime createdAt, OffsetDateTime deliveredAt) {
+        DeliveryView view(Map<UUID, List<AttemptView>> attemptLogs) {
+            return new DeliveryView(GlobalId.encode(DeliveryView.TYPE, id), WebhookSender.webhookId(eventId), type, objectId, status,
+                    attempts, nextAttemptAt, lastStatusCode, lastError, createdAt, deliveredAt, attemptLogs.getOrDefault(id, List.of()));
+        }
+    }
+
+    private record AttemptRow(UUID deliveryId, OffsetDateTime attemptedAt, Integer statusCode, int latencyMs,
+                              WebhookSender.Failure error, String message) {
+        AttemptView view() {
+            return new AttemptView(attemptedAt, statusCode, latencyMs, error, message);
+        }
     }
 }

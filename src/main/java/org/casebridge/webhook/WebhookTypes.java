@@ -44,8 +44,7 @@ public final class WebhookTypes {
 
         public static final String TYPE = "WebhookEndpoint";
 
-        static EndpointView of(WebhookEndpoint e) {
-            OffsetDateTime now = OffsetDateTime.now();
+        static EndpointView of(WebhookEndpoint e, OffsetDateTime now) {
             return new EndpointView(GlobalId.encode(TYPE, e.id), e.url, e.description, e.eventTypes, e.status, e.pausedAt,
                     e.pausedReason, e.consecutiveFailures,
                     e.previousSecretUntil != null && e.previousSecretUntil.isAfter(now) ? e.previousSecretUntil : null,
@@ -103,8 +102,8 @@ public final class WebhookTypes {
         public record WebhookEndpointEdge(@NonNull String cursor, @NonNull EndpointView node) implements Edge<EndpointView> {
         }
 
-        WebhookEndpointConnection(PageRequest page, List<WebhookEndpoint> rows, long total) {
-            super(page, rows, e -> PageRequest.TimeAndId.key(e.createdAt, e.id), EndpointView::of, WebhookEndpointEdge::new, total);
+        WebhookEndpointConnection(PageRequest page, List<WebhookEndpoint> rows, long total, OffsetDateTime now) {
+            super(page, rows, e -> PageRequest.TimeAndId.key(e.createdAt, e.id), e -> EndpointView.of(e, now), WebhookEndpointEdge::new, total);
         }
     }
 

@@ -35,6 +35,12 @@ public final class Cases {
 
     /** Opens a case for {@code fullName} as {@code caseworker}; returns its global ID. */
     public static String open(String caseworker, String fullName) {
+        return ok(Tokens.of(caseworker), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }",
+                Map.of("i", openInput(fullName))).getString("data.openCase.case.id");
+    }
+
+    /** The input of {@code openCase} for a survivor called {@code fullName}, with every category filled. */
+    public static Map<String, Object> openInput(String fullName) {
         Map<String, Object> input = new HashMap<>();
         input.put("identity", Map.of("fullName", fullName, "dateOfBirth", "1995-05-05", "phone", "+234 800 555 0000",
                 "address", "Test street 1"));
@@ -47,8 +53,7 @@ public final class Cases {
         input.put("healthNotes", "Health notes of the survivor");
         input.put("reportingConsent", true);
         input.put("intakeNotice", intakeNotice());
-        return ok(Tokens.of(caseworker), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }",
-                Map.of("i", input)).getString("data.openCase.case.id");
+        return input;
     }
 
     public static String consent(String caseworker, String caseId, String agency, List<String> categories, String purpose) {

@@ -9,19 +9,23 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** A partner system's webhook receiver on loopback, started by a test: it records every request it gets. */
 final class Receiver implements AutoCloseable {
 
-    enum Mode { OK, FAIL, REDIRECT, SLOW, HUGE }
+    enum Mode { OK, FAIL, REDIRECT, SLOW, HUGE, HOLD }
 
-    record Received(String path, String id, String timestamp, String signature, String body) {
+    record Received(String path, String id, String timestamp, String signature, String body, String host) {
     }
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile Mode mode = Mode.OK;
     volatile String redirectTo = "http://127.0.0.1:9/elsewhere";
+    /** In {@link Mode#HOLD}, requests are recorded and left unanswered until this is counted down. */
+    final CountDownLatch released = new CountDownLatch(1);
     private HttpServer server;
     private int port;
 
@@ -54,6 +58,10 @@ final class Receiver implements AutoCloseable {
         server.stop(0);
     }
 
+    int port() {
+        return port;
+    }
+
     void restart() {
         start(port);
     }
@@ -61,7 +69,8 @@ final class Receiver implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("webhook-id"),
-                exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"), body));
+                exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"), body,
+                exchange.getRequestHeaders().getFirst("host")));
         switch (mode) {
             case OK -> answer(exchange, 204, new byte[0]);
             case FAIL -> answer(exchange, 503, "down for maintenance".getBytes(StandardCharsets.UTF_8));
@@ -76,6 +85,14 @@ final class Receiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 answer(exchange, 200, new byte[0]);
+            }
+            case HOLD -> {
+                try {
+                    released.await(2, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answer(exchange, 204, new byte[0]);
             }
             case HUGE -> {
                 exchange.sendResponseHeaders(200, 0);
@@ -102,6 +119,7 @@ final class Receiver implements AutoCloseable {
 
     @Override
     public void close() {
+        released.countDown();
         server.stop(0);
     }
 }

@@ -1,9 +1,11 @@
 package org.casebridge.webhook;
 
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import org.casebridge.access.HostResolver;
 import org.casebridge.support.Cases;
 import org.casebridge.support.Db;
 import org.casebridge.support.Tokens;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.casebridge.support.GraphQLClient.call;
@@ -413,6 +418,84 @@ class WebhookTest {
             assertEquals(302, log("admin.stluke", endpoints.get("REDIRECT_NOT_FOLLOWED"), referral)
                     .getInt("data.webhookDeliveries.edges[0].node.lastStatusCode"));
             assertTrue(target.received.isEmpty(), "a redirect was followed, or a refused address was called");
+        }
+    }
+
+    @Test
+    void aHostIsResolvedOnceAndTheAddressCheckedIsTheOneConnectedTo() {
+        try (Receiver receiver = new Receiver()) {
+            InetAddress checked = address("127.0.0.1");
+            InetAddress rebound = address("10.0.0.1");
+            AtomicInteger lookups = new AtomicInteger();
+            // DNS rebinding: the first answers pass the check (registering, the first attempt), every later one is private
+            QuarkusMock.installMockForType(new HostResolver() {
+                @Override
+                public List<InetAddress> resolve(String host) throws UnknownHostException {
+                    return host.equals("partner.example") ? List.of(lookups.incrementAndGet() <= 2 ? checked : rebound) : super.resolve(host);
+                }
+            }, HostResolver.class);
+            JsonPath created = ok(Tokens.of("admin.stluke"), CREATE, Map.of("i", Map.of(
+                    "url", "http://partner.example:" + receiver.port() + "/hook", "eventTypes", List.of("REFERRAL_REQUESTED"))));
+            Endpoint endpoint = new Endpoint(created.getString("data.createWebhookEndpoint.endpoint.id"),
+                    created.getString("data.createWebhookEndpoint.secret"), "/hook");
+            assertEquals(1, lookups.get());
+
+            // the attempt resolves the name once and connects to that address, speaking to the name
+            String first = Cases.refer("cw.amani", consentedCase("STLUKE"), Cases.CLINIC_CARE);
+            deliverAll(now());
+            assertEquals(2, lookups.get(), "the host was resolved again after its check");
+            assertEquals(1, about(receiver, first).size(), () -> log("admin.stluke", endpoint, first).prettify());
+            assertEquals("partner.example:" + receiver.port(), about(receiver, first).get(0).host());
+            assertSigned(endpoint, about(receiver, first).get(0));
+
+            // the next attempt's answer is private: refused, and nothing is connected to
+            String second = Cases.refer("cw.amani", consentedCase("STLUKE"), Cases.CLINIC_CARE);
+            deliverAll(now());
+            assertEquals(3, lookups.get());
+            assertTrue(about(receiver, second).isEmpty());
+            JsonPath entry = log("admin.stluke", endpoint, second);
+            assertEquals("DESTINATION_REFUSED", entry.getString("data.webhookDeliveries.edges[0].node.lastError"), entry::prettify);
+            assertTrue(entry.getString("data.webhookDeliveries.edges[0].node.attemptLog[0].message").contains("10.0.0.1"), entry::prettify);
+        }
+    }
+
+    static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- action items ------------------------------------------------------------------------------------
+
+    @Test
+    void actionItemNoticesNameTheItemWithItsStatusAndItsConference() {
+        try (Receiver receiver = new Receiver()) {
+            Endpoint stluke = register("admin.stluke", receiver, "/stluke", List.of("ACTION_ITEM_ASSIGNED", "ACTION_ITEM_UPDATED"));
+            String caseId = consentedCase();
+            Cases.consent("cw.amani", caseId, "STLUKE", List.of("CONFERENCE"), "CASE_CONFERENCE");
+            String conference = ok(Tokens.of("cw.amani"), """
+                    mutation($i: CallConferenceInput!) { callConference(input: $i) { conference { id } } }""",
+                    Map.of("i", Map.of("caseId", caseId, "scheduledAt", now().plusMinutes(1).toString(), "place", "AMANI office",
+                            "purpose", "Review", "survivorInvited", false, "invitations", List.of(Map.of("agencyCode", "STLUKE")))))
+                    .getString("data.callConference.conference.id");
+            String item = ok(Tokens.of("cw.amani"), "mutation($i: AddActionItemInput!) { addActionItem(input: $i) { actionItem { id } } }",
+                    Map.of("i", Map.of("conferenceId", conference, "assignedAgencyCode", "STLUKE", "description", "Book the clinic visit",
+                            "dueOn", now().toLocalDate().plusDays(3).toString()))).getString("data.addActionItem.actionItem.id");
+            ok(Tokens.of("pr.stluke"), "mutation($i: UpdateActionItemInput!) { updateActionItem(input: $i) { actionItem { status } } }",
+                    Map.of("i", Map.of("id", item, "version", 0, "status", "IN_PROGRESS")));
+            deliverAll(now());
+
+            List<Receiver.Received> notices = about(receiver, item);
+            assertEquals(List.of("action_item.assigned", "action_item.updated"), notices.stream().map(WebhookTest::type).toList());
+            assertEquals(List.of("OPEN", "IN_PROGRESS"), notices.stream().map(r -> JsonPath.from(r.body()).getString("data.status")).toList());
+            for (Receiver.Received notice : notices) {
+                assertSigned(stluke, notice);
+                assertEquals("ActionItem", JsonPath.from(notice.body()).getString("data.object"));
+                assertEquals(conference, JsonPath.from(notice.body()).getString("data.conferenceId"));
+            }
+            assertTrue(about(receiver, conference).isEmpty(), "an item's notice named the conference as its object");
         }
     }
 
