@@ -48,6 +48,9 @@ public class RateLimits {
 
         /** The budget of these agencies (by agency code), instead of {@link #agency()}. */
         Map<String, Budget> agencies();
+
+        /** The cost of one CSV export: what the same table costs asked in GraphQL. */
+        int exportCost();
     }
 
     public interface Budget {
@@ -81,6 +84,10 @@ public class RateLimits {
         this.nextSweep = new AtomicLong(System.nanoTime() + windowNanos);
         this.admittedCost = Counter.builder("casebridge.graphql.admitted.cost")
                 .description("Query cost (DocumentCost's selections) of the requests the rate limits admitted").register(metrics);
+    }
+
+    int exportCost() {
+        return config.exportCost();
     }
 
     /** Takes one request of {@code cost} from the budgets of the HTTP request's caller and agency, or says why not. */

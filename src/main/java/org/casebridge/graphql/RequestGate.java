@@ -42,7 +42,6 @@ public class RequestGate {
     private final DocumentCost.Limits costLimits;
     private final long bodyLimit;
     private final RateLimits rateLimits;
-    private final int exportCost;
     /**
      * The cost of documents that parsed within the limits: clients send the same few again and again, and parsing was
      * 5% of a list request's CPU.
@@ -63,14 +62,12 @@ public class RequestGate {
                        @ConfigProperty(name = "casebridge.graphql.max-directives", defaultValue = "50") int maxDirectives,
                        @ConfigProperty(name = "casebridge.graphql.max-arguments", defaultValue = "20") int maxArguments,
                        @ConfigProperty(name = "casebridge.graphql.max-variables", defaultValue = "50") int maxVariables,
-                       @ConfigProperty(name = "casebridge.graphql.max-definitions", defaultValue = "100") int maxDefinitions,
-                       @ConfigProperty(name = "casebridge.rate-limit.export-cost") int exportCost) {
+                       @ConfigProperty(name = "casebridge.graphql.max-definitions", defaultValue = "100") int maxDefinitions) {
         this.parserOptions = ParserOptions.getDefaultParserOptions().transform(o -> o
                 .maxTokens(maxTokens).maxWhitespaceTokens(maxWhitespace).captureSourceLocation(false).captureIgnoredChars(false));
         this.costLimits = new DocumentCost.Limits(maxSelections, maxAliases, maxDirectives, maxArguments, maxVariables, maxDefinitions);
         this.bodyLimit = bodyLimit;
         this.rateLimits = rateLimits;
-        this.exportCost = exportCost;
     }
 
     void install(@Observes Router router) {
@@ -86,7 +83,7 @@ public class RequestGate {
      * and the error shape the export's other refusals have.
      */
     void admitExport(RoutingContext context) {
-        RateLimits.Refusal overBudget = rateLimits.take(context, exportCost);
+        RateLimits.Refusal overBudget = rateLimits.take(context, rateLimits.exportCost());
         if (overBudget == null) {
             context.next();
             return;
