@@ -52,8 +52,11 @@ public class RequestDeadline {
         return remaining != null && remaining <= 0;
     }
 
-    /** Work long by nature ({@link LongWork}) moves the current request's deadline to at least {@code bound} from now. */
-    void atLeast(Duration bound) {
+    /**
+     * Work long by nature, with a bound of its own ({@link LongWork}, a release of aggregates), moves the current
+     * request's deadline to at least {@code bound} from now.
+     */
+    public void atLeast(Duration bound) {
         RoutingContext context = currentRequest();
         Long deadline = context == null ? null : context.get(KEY);
         if (deadline != null) {

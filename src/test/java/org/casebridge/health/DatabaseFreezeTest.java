@@ -231,10 +231,11 @@ class DatabaseFreezeTest {
         input.put("idempotencyKey", key);
         String slowed = "(select result_id from idempotency_key where idempotency_key = '" + key + "')";
         try (Connection admin = TestStack.postgres().superuserConnection(); Statement s = admin.createStatement()) {
+            // one branch per table: NEW has only its own table's columns
             s.execute("create function test_slow_insert() returns trigger language plpgsql as $$ begin "
-                    + "if (TG_TABLE_NAME = 'idempotency_key' and NEW.idempotency_key = '" + key + "') "
-                    + "or (TG_TABLE_NAME = 'referral' and NEW.id = " + slowed + ") "
-                    + "or (TG_TABLE_NAME = 'referral_event' and NEW.referral_id = " + slowed + ") then perform pg_sleep(4); end if; "
+                    + "if TG_TABLE_NAME = 'idempotency_key' then if NEW.idempotency_key = '" + key + "' then perform pg_sleep(4); end if; "
+                    + "elsif TG_TABLE_NAME = 'referral' then if NEW.id = " + slowed + " then perform pg_sleep(4); end if; "
+                    + "elsif NEW.referral_id = " + slowed + " then perform pg_sleep(4); end if; "
                     + "return NEW; end $$");
             for (String table : List.of("idempotency_key", "referral", "referral_event")) {
                 s.execute("create trigger test_slow_insert before insert on " + table + " for each row execute function test_slow_insert()");
