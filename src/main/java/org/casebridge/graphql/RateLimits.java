@@ -48,6 +48,9 @@ public class RateLimits {
 
         /** The budget of these agencies (by agency code), instead of {@link #agency()}. */
         Map<String, Budget> agencies();
+
+        /** The cost of one CSV export: what the same table costs asked in GraphQL. */
+        int exportCost();
     }
 
     public interface Budget {
@@ -83,14 +86,26 @@ public class RateLimits {
                 .description("Query cost (DocumentCost's selections) of the requests the rate limits admitted").register(metrics);
     }
 
-    /** Takes one request of {@code cost} from the caller's and the agency's budgets, or says why not. */
+    int exportCost() {
+        return config.exportCost();
+    }
+
+    /** Takes one request of {@code cost} from the budgets of the HTTP request's caller and agency, or says why not. */
     Refusal take(RoutingContext context, int cost) {
+        SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
+        SocketAddress address = context.request().remoteAddress();
+        return take(identity, address == null ? "unknown" : address.hostAddress(), cost);
+    }
+
+    /**
+     * Takes one request of {@code cost} from the budgets of {@code identity}'s caller and agency, or says why not; a
+     * caller without a token is counted by {@code address}.
+     */
+    Refusal take(SecurityIdentity identity, String address, int cost) {
         long now = System.nanoTime();
         sweep(now);
-        SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-            SocketAddress address = context.request().remoteAddress();
-            return admitted(take("address:" + (address == null ? "unknown" : address.hostAddress()), config.caller(), "caller", cost, now), cost);
+            return admitted(take("address:" + address, config.caller(), "caller", cost, now), cost);
         }
         String client = token.getClaim("azp");
         String callerKey = "caller:" + token.getSubject();

@@ -36,6 +36,7 @@ public class RequestGate {
 
     private static final int REMEMBERED_DOCUMENTS = 256;
     private static final int REMEMBERED_DOCUMENT_LENGTH = 16_384;
+    private static final String CHARGED = RequestGate.class.getName() + ".charged";
 
     private final ParserOptions parserOptions;
     private final DocumentCost.Limits costLimits;
@@ -73,6 +74,32 @@ public class RequestGate {
         router.post("/graphql").order(-100)
                 .handler(BodyHandler.create().setBodyLimit(bodyLimit).setHandleFileUploads(false))
                 .handler(this::check);
+        router.get("/aggregates/*").order(-100).handler(this::admitExport);
+    }
+
+    /**
+     * A CSV export ({@code insight/AggregateCsv}) is charged to the same budgets as one request of
+     * {@code casebridge.rate-limit.export-cost}: what the same table costs asked in GraphQL. Refused with 429, Retry-After
+     * and the error shape the export's other refusals have.
+     */
+    void admitExport(RoutingContext context) {
+        RateLimits.Refusal overBudget = rateLimits.take(context, rateLimits.exportCost());
+        if (overBudget == null) {
+            context.next();
+            return;
+        }
+        context.response().putHeader("Retry-After", String.valueOf(overBudget.retryAfterSeconds()));
+        refuse(context, "application/json", 429, ErrorCode.LIMIT_EXCEEDED, overBudget.message());
+    }
+
+    /** The cost of a document that did not come through {@link #check} (a graphql-ws subscribe); throws {@link DocumentCost.Exceeded}. */
+    int costOf(Document document) {
+        return DocumentCost.check(document, costLimits);
+    }
+
+    /** Whether {@link #check} charged this request already. */
+    static boolean charged(RoutingContext context) {
+        return context != null && context.get(CHARGED) != null;
     }
 
     void check(RoutingContext context) {
@@ -143,6 +170,7 @@ public class RequestGate {
             refuse(context, mediaType, GraphQLOverHttp.requestErrorsAre4xx(mediaType) ? 400 : 200, refusedCode, refusal);
             return;
         }
+        context.put(CHARGED, Boolean.TRUE);
         GraphQLOverHttp.statusByMediaType(context);
         context.next();
     }

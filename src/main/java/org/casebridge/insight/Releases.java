@@ -10,10 +10,12 @@ import org.casebridge.insight.ReportFamilies.Count;
 import org.casebridge.insight.ReportFamilies.Family;
 import org.casebridge.insight.ReportFamilies.Shape;
 import org.casebridge.insight.ReportFamilies.Unlinked;
+import org.casebridge.runtime.RequestDeadline;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -70,8 +72,9 @@ public class Releases {
     private final int quoteMinSessions;
     private final Clock clock;
     private final int releaseTimeoutSeconds;
+    private final RequestDeadline deadline;
 
-    public Releases(EntityManager em, @ConfigProperty(name = "casebridge.disclosure.threshold", defaultValue = "11") int threshold,
+    public Releases(EntityManager em, RequestDeadline deadline, @ConfigProperty(name = "casebridge.disclosure.threshold", defaultValue = "11") int threshold,
                     @ConfigProperty(name = "casebridge.disclosure.quote-min-sessions", defaultValue = "3") int quoteMinSessions,
                     @ConfigProperty(name = "casebridge.reporting.release-timeout") int releaseTimeoutSeconds, Clock clock) {
         this.clock = clock;
@@ -79,6 +82,7 @@ public class Releases {
         this.threshold = threshold;
         this.quoteMinSessions = quoteMinSessions;
         this.releaseTimeoutSeconds = releaseTimeoutSeconds;
+        this.deadline = deadline;
     }
 
     public int threshold() {
@@ -98,6 +102,8 @@ public class Releases {
         if (stored.isPresent()) {
             return stored.get();
         }
+        // computing a release is long work with a bound of its own: the request that asked for it may finish reading it
+        deadline.atLeast(Duration.ofSeconds(releaseTimeoutSeconds));
         em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext('casebridge.release'), hashtext(?1))) x")
                 .setParameter(1, family.name() + "/" + scope).getSingleResult();
         @SuppressWarnings("unchecked")

@@ -1,5 +1,6 @@
 package org.casebridge.runtime;
 
+import io.quarkus.arc.Arc;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
@@ -9,7 +10,8 @@ import java.time.Duration;
  * The request bounds of README "Bad days" (statement timeout, socket timeout), widened for the rest of one transaction
  * whose work is long by nature: the reporting rebuild, a release. The statement timeout is set for the transaction only
  * ({@code set_config(…, true)}); the connection's socket timeout is given back on {@link #close()}, before the commit,
- * because the pool does not restore it.
+ * because the pool does not restore it. Inside a request, the request's deadline ({@link RequestDeadline}) moves to the
+ * end of these bounds too, so that what the request does after the long work still gets a connection.
  */
 public final class LongWork implements AutoCloseable {
 
@@ -25,6 +27,7 @@ public final class LongWork implements AutoCloseable {
     }
 
     public static LongWork within(EntityManager em, Duration bound) {
+        Arc.container().instance(RequestDeadline.class).get().atLeast(bound.plus(SOCKET_MARGIN));
         Session session = em.unwrap(Session.class);
         int before = session.doReturningWork(connection -> {
             int was = connection.getNetworkTimeout();

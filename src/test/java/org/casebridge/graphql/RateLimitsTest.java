@@ -3,6 +3,7 @@ package org.casebridge.graphql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -104,5 +105,129 @@ class RateLimitsTest {
         admitted(post(costly, "{ " + "__typename ".repeat(9) + "}"));
         admitted(post(costly, CHEAP));
         refused(post(costly, CHEAP), "query cost of 30");
+    }
+
+    /**
+     * A CSV export is charged like a GraphQL request of {@code casebridge.rate-limit.export-cost} (25): with a cost
+     * budget of 60 ({@code test-export-system}), two exports fit, the third is refused with 429, and what is left (10)
+     * is the same budget GraphQL requests spend. A state lead and another agency's system still download.
+     */
+    @Test
+    void csvExportsAreChargedToTheSameBudgets() {
+        String flood = Tokens.testServiceAccount("test-export-system", "RATEEXPORT");
+        for (int i = 0; i < 2; i++) {
+            Response admitted = export(flood);
+            assertEquals(403, admitted.statusCode(), "admitted, then refused by the access policy (no state-lead role): " + admitted.asString());
+        }
+        Response refused = export(flood);
+        assertEquals(429, refused.statusCode(), refused::asString);
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter >= 1 && retryAfter <= 15, "Retry-After " + retryAfter);
+        assertTrue(refused.contentType().startsWith("application/json"), refused.contentType());
+        assertEquals("LIMIT_EXCEEDED", refused.jsonPath().getString("errors[0].extensions.code"), refused::asString);
+        assertTrue(refused.jsonPath().getString("errors[0].message").contains("query cost of 60"), refused::asString);
+        admitted(post(flood, "{ " + "__typename ".repeat(10) + "}"));
+        refused(post(flood, CHEAP), "query cost of 60");
+
+        Response lead = RestAssured.given().header("Authorization", "Bearer " + Tokens.of("lead.borno"))
+                .queryParam("period", "2025").get("/aggregates/sessions.csv");
+        assertEquals(200, lead.statusCode(), lead::asString);
+        assertEquals(403, export(Tokens.serviceAccount("safehaven-system", "demo-safehaven-secret")).statusCode(),
+                "another agency's system is admitted (and refused by the policy, not the limits)");
+    }
+
+    /**
+     * A graphql-ws subscribe is charged to the subscriber's budgets like a POST: {@code test-subscribe-system} has 3
+     * requests per window; its fourth subscribe gets graphql-ws's error message with LIMIT_EXCEEDED, and so does its
+     * next POST (429: one budget). Another agency's subscription on another socket starts as before.
+     */
+    @Test
+    void graphqlWsSubscribesAreChargedToTheSameBudgets() throws Exception {
+        String flood = Tokens.testServiceAccount("test-subscribe-system", "RATESUB");
+        String subscription = "subscription { referralEvents { referralId status } }";
+        try (Socket socket = Socket.open(flood)) {
+            for (int i = 1; i <= 3; i++) {
+                JsonPath answer = socket.subscribe(String.valueOf(i), subscription);
+                assertEquals("error", answer.getString("type"), answer.prettify());
+                assertEquals("FORBIDDEN", answer.getString("payload[0].extensions.code"),
+                        "admitted, then refused by the access policy (no role): " + answer.prettify());
+            }
+            JsonPath refused = socket.subscribe("4", subscription);
+            assertEquals("error", refused.getString("type"), refused.prettify());
+            assertEquals("4", refused.getString("id"));
+            assertEquals("LIMIT_EXCEEDED", refused.getString("payload[0].extensions.code"), refused.prettify());
+            assertTrue(refused.getString("payload[0].message").contains("3 requests"), refused.prettify());
+        }
+        refused(post(flood, CHEAP), "3 requests");
+
+        try (Socket other = Socket.open(Tokens.of("pr.safehaven"))) {
+            assertNull(other.subscribeAndListen("1", subscription, java.time.Duration.ofSeconds(2)),
+                    "another agency's subscription is live: no error, no completion");
+        }
+    }
+
+    private static Response export(String token) {
+        return RestAssured.given().header("Authorization", "Bearer " + token).queryParam("period", "2025").get("/aggregates/sessions.csv");
+    }
+
+    /** A graphql-transport-ws socket, message by message, so that the test reads the protocol's own error shape. */
+    private record Socket(java.net.http.WebSocket webSocket, java.util.concurrent.BlockingQueue<String> received) implements AutoCloseable {
+
+        static Socket open(String token) throws Exception {
+            java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.net.http.WebSocket webSocket = java.net.http.HttpClient.newHttpClient().newWebSocketBuilder()
+                    .subprotocols("graphql-transport-ws")
+                    .buildAsync(java.net.URI.create("ws://localhost:" + RestAssured.port + "/graphql"), new java.net.http.WebSocket.Listener() {
+                        private final StringBuilder text = new StringBuilder();
+
+                        @Override
+                        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket ws, CharSequence data, boolean last) {
+                            text.append(data);
+                            if (last) {
+                                received.add(text.toString());
+                                text.setLength(0);
+                            }
+                            ws.request(1);
+                            return null;
+                        }
+                    }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            Socket socket = new Socket(webSocket, received);
+            socket.send(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
+            assertEquals("connection_ack", socket.next(java.time.Duration.ofSeconds(10)).getString("type"));
+            return socket;
+        }
+
+        /** The first message about subscription {@code id}. */
+        JsonPath subscribe(String id, String query) throws Exception {
+            JsonPath answer = subscribeAndListen(id, query, java.time.Duration.ofSeconds(10));
+            assertNotNull(answer, "an answer to subscribe " + id);
+            return answer;
+        }
+
+        /** The first message about subscription {@code id} within {@code patience}, or null. */
+        JsonPath subscribeAndListen(String id, String query, java.time.Duration patience) throws Exception {
+            send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query)));
+            for (long until = System.nanoTime() + patience.toNanos(); System.nanoTime() < until; ) {
+                JsonPath message = next(java.time.Duration.ofNanos(until - System.nanoTime()));
+                if (message != null && id.equals(message.getString("id"))) {
+                    return message;
+                }
+            }
+            return null;
+        }
+
+        private JsonPath next(java.time.Duration patience) throws InterruptedException {
+            String message = received.poll(patience.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return message == null ? null : JsonPath.from(message);
+        }
+
+        private void send(Map<String, ?> message) throws Exception {
+            webSocket.sendText(jakarta.json.Json.createObjectBuilder(message).build().toString(), true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            webSocket.abort();
+        }
     }
 }

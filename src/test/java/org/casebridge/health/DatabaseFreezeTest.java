@@ -43,12 +43,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 class DatabaseFreezeTest {
 
-    /** README "Bad days": a request on a hung database answers UNAVAILABLE within this. */
+    /** README "Bad days": a request on a hung database answers UNAVAILABLE within this ({@code casebridge.request.deadline}). */
     static final Duration BOUND = Duration.ofSeconds(10);
-    /** No answer after this is a hang; generous, so that the test does not measure speed. */
-    static final Duration PATIENCE = BOUND.plusSeconds(20);
-    /** Longer than PATIENCE: without the bounds, every request would wait for the thaw and count as hung. */
-    static final Duration FROZEN = PATIENCE.plusSeconds(10);
+    /**
+     * What this test allows beyond the bound: the bound is a timeout property, not a speed, but on this 2-core machine
+     * (load average near 30 during the freeze: 7 load threads, the API, PostgreSQL's and Keycloak's processes) writing
+     * and reading an answer, a token refresh or a garbage collection can each take seconds. Generous on purpose.
+     */
+    static final Duration ALLOWANCE = Duration.ofSeconds(5);
+    /** An answer later than this breaks the bound; the client stops waiting then and counts the request as HUNG. */
+    static final Duration PATIENCE = BOUND.plus(ALLOWANCE);
+    /** Far longer than PATIENCE: without the bounds, every request would wait for the thaw and count as hung. */
+    static final Duration FROZEN = PATIENCE.plusSeconds(15);
 
     static final String READ = "{ cases(first: 5) { totalCount edges { node { id caseNumber } } } }";
     static final String NO_DATABASE = "{ __typename }";
@@ -124,11 +130,14 @@ class DatabaseFreezeTest {
         Map<String, Long> slowest = all.stream().collect(Collectors.groupingBy(a -> a.kind() + (a.duringFreeze() ? " frozen" : " thawed"),
                 TreeMap::new, Collectors.reducing(0L, Answer::millis, Math::max)));
         System.out.println("Database frozen for " + FROZEN.toSeconds() + " s under load: " + summary + "; slowest answer (ms) " + slowest
+                + "; answers later than the bound (within the allowance) " + count(all, a -> a.millis() > BOUND.toMillis())
                 + "; readiness while frozen " + readiness + ", then " + readinessAfter + "; liveness " + Set.copyOf(liveness)
                 + "; slowest probe (ms) " + probeMillis + "; failures of the load itself (not answers) " + loadFailures);
 
-        assertEquals(List.of(), all.stream().filter(a -> !a.ok() && !"UNAVAILABLE".equals(a.outcome())).toList(),
-                "every answer has data or UNAVAILABLE, and none took longer than " + PATIENCE.toSeconds() + " s");
+        assertEquals(List.of(), all.stream().filter(a -> !a.ok() && !"UNAVAILABLE".equals(a.outcome())
+                        || a.millis() > PATIENCE.toMillis()).toList(),
+                "every answer has data or UNAVAILABLE, within the bound of " + BOUND.toSeconds() + " s and this test's allowance of "
+                        + ALLOWANCE.toSeconds() + " s");
         assertTrue(count(all, a -> a.kind() == Kind.READ && "UNAVAILABLE".equals(a.outcome())) > 0, "reads were refused while frozen: " + summary);
         assertTrue(count(all, a -> a.kind() == Kind.WRITE && "UNAVAILABLE".equals(a.outcome())) > 0, "writes were refused while frozen: " + summary);
         assertTrue(count(all, a -> a.kind() == Kind.NO_DATABASE && a.ok() && a.duringFreeze()) > 0,
@@ -202,6 +211,52 @@ class DatabaseFreezeTest {
         assertEquals(0, Db.count("select count(*) from referral where case_id = ?", id), "no referral was stored");
         assertEquals(0, Db.count("select count(*) from audit_entry where case_id = ? and action = 'referral.create' and allowed", id),
                 "nor its audit entry");
+    }
+
+    /**
+     * A database that answers every statement within the statement timeout, but the write's transaction outlives its
+     * own timeout (10 s, {@code CASEBRIDGE_DB_TRANSACTION_TIMEOUT}): triggers make the idempotency key's, the referral's
+     * and its history entry's inserts take 4 s each (the statement timeout is 5 s, the socket timeout 8 s). The
+     * transaction is rolled back by its timeout, the request answers UNAVAILABLE at createReferral, and nothing of the
+     * write is stored: no key, no referral, no history entry, no audit entry.
+     */
+    @Test
+    void aWriteWhoseTransactionOutlivesItsTimeoutAnswersUnavailableAndStoresNothing() throws Exception {
+        String caseId = Cases.open("cw.amani", "Slow transaction " + UUID.randomUUID());
+        Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+        String key = UUID.randomUUID().toString();
+        String note = "slow " + key;
+        Map<String, Object> input = Cases.referralInput(caseId, Cases.CLINIC_CARE);
+        input.put("note", note);
+        input.put("idempotencyKey", key);
+        String slowed = "(select result_id from idempotency_key where idempotency_key = '" + key + "')";
+        try (Connection admin = TestStack.postgres().superuserConnection(); Statement s = admin.createStatement()) {
+            // one branch per table: NEW has only its own table's columns
+            s.execute("create function test_slow_insert() returns trigger language plpgsql as $$ begin "
+                    + "if TG_TABLE_NAME = 'idempotency_key' then if NEW.idempotency_key = '" + key + "' then perform pg_sleep(4); end if; "
+                    + "elsif TG_TABLE_NAME = 'referral' then if NEW.id = " + slowed + " then perform pg_sleep(4); end if; "
+                    + "elsif NEW.referral_id = " + slowed + " then perform pg_sleep(4); end if; "
+                    + "return NEW; end $$");
+            for (String table : List.of("idempotency_key", "referral", "referral_event")) {
+                s.execute("create trigger test_slow_insert before insert on " + table + " for each row execute function test_slow_insert()");
+            }
+            Answer answer;
+            try {
+                answer = post(Tokens.of("cw.amani"), Kind.WRITE, Cases.CREATE_REFERRAL, Map.of("i", input), note, new AtomicBoolean());
+            } finally {
+                for (String table : List.of("idempotency_key", "referral", "referral_event")) {
+                    s.execute("drop trigger test_slow_insert on " + table);
+                }
+                s.execute("drop function test_slow_insert()");
+            }
+            assertEquals("UNAVAILABLE", answer.outcome(), "the transaction timeout ended the write: " + answer);
+        }
+        UUID id = Cases.uuid(caseId);
+        assertEquals(0, Db.count("select count(*) from idempotency_key where idempotency_key = ?", key), "no idempotency key was stored");
+        assertEquals(0, Db.count("select count(*) from referral where case_id = ?", id), "no referral");
+        assertEquals(0, Db.count("select count(*) from referral_event e join referral r on r.id = e.referral_id where r.case_id = ?", id),
+                "no history entry");
+        assertEquals(0, Db.count("select count(*) from audit_entry where case_id = ? and action = 'referral.create'", id), "no audit entry");
     }
 
     private Answer post(String token, Kind kind, String document, Map<String, ?> variables, String note, AtomicBoolean frozen) {

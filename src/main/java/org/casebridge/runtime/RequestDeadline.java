@@ -1,0 +1,70 @@
+package org.casebridge.runtime;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/**
+ * Each HTTP request's deadline ({@code casebridge.request.deadline} after it arrived, README "Bad days"), the one place
+ * that bounds a request's database work as a whole: the time it waited for a worker thread counts, and so does every
+ * statement before the one running. {@link BoundedConnections} gives each connection a request takes the time left
+ * as its socket timeout and refuses a connection once none is left; {@code graphql/LateRequests} refuses a request
+ * that waited for a worker thread past it. A websocket's upgrade request has none: a subscription lives on.
+ */
+@Singleton
+public class RequestDeadline {
+
+    private static final String KEY = "casebridge.deadline";
+
+    private final long boundNanos;
+    private final CurrentVertxRequest current;
+
+    public RequestDeadline(@ConfigProperty(name = "casebridge.request.deadline") Duration bound, CurrentVertxRequest current) {
+        this.boundNanos = bound.toNanos();
+        this.current = current;
+    }
+
+    void stamp(@Observes Filters filters) {
+        filters.register(context -> {
+            if (!"websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
+                context.put(KEY, System.nanoTime() + boundNanos);
+            }
+            context.next();
+        }, 10_000);
+    }
+
+    /** Nanoseconds left before the current request's deadline (negative once passed), or null outside a request that has one. */
+    public Long remainingNanos() {
+        RoutingContext context = currentRequest();
+        Long deadline = context == null ? null : context.get(KEY);
+        return deadline == null ? null : deadline - System.nanoTime();
+    }
+
+    /** True when the current request has a deadline and it has passed. */
+    public boolean passed() {
+        Long remaining = remainingNanos();
+        return remaining != null && remaining <= 0;
+    }
+
+    /**
+     * Work long by nature, with a bound of its own ({@link LongWork}, a release of aggregates), moves the current
+     * request's deadline to at least {@code bound} from now.
+     */
+    public void atLeast(Duration bound) {
+        RoutingContext context = currentRequest();
+        Long deadline = context == null ? null : context.get(KEY);
+        if (deadline != null) {
+            context.put(KEY, Math.max(deadline, System.nanoTime() + bound.toNanos()));
+        }
+    }
+
+    private RoutingContext currentRequest() {
+        return Arc.container().requestContext().isActive() ? current.getCurrent() : null;
+    }
+}
