@@ -84,7 +84,12 @@ function startLive() {
   socket = createClient({
     url: new URL('/graphql', location.href).toString().replace(/^http/, 'ws'),
     connectionParams: async () => ({ Authorization: 'Bearer ' + oidc.accessToken }),
-    onStatus: status => { app.socket = status; app.update(); },
+    // events sent while the socket was down are lost: pages that follow them read again once it is up
+    onStatus: status => {
+      app.socket = status;
+      app.update();
+      if (status === 'up') app.events.dispatchEvent(new Event('resync'));
+    },
   });
   socket.subscribe({ query: REFERRAL_EVENTS }, {
     next: ({ data }) => data?.referralEvents && app.events.dispatchEvent(new CustomEvent('referral', { detail: data.referralEvents })),

@@ -32,13 +32,14 @@ export function inboxPage(app) {
     load();
   };
   app.events.addEventListener('referral', onEvent);
+  app.events.addEventListener('resync', load);
   load();
 
   const setFilter = (name, value) => { s.filter[name] = value; s.paging = newPaging(); load(); };
 
   return {
     title: 'inbox.title',
-    dispose: () => app.events.removeEventListener('referral', onEvent),
+    dispose: () => { app.events.removeEventListener('referral', onEvent); app.events.removeEventListener('resync', load); },
     view: () => html`
       <h1 tabindex="-1">${t('inbox.title')}</h1>
       <form class="filters" @submit=${e => e.preventDefault()}>

@@ -36,6 +36,7 @@ import org.hibernate.jpa.HibernateHints;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -341,9 +342,23 @@ public class ReferralService {
 
     @Transactional
     public List<UUID> expireOverdue(OffsetDateTime now) {
+        return expire(now, null);
+    }
+
+    /**
+     * As {@link #expireOverdue(OffsetDateTime)}, among these referrals only. For tests, which expire their own
+     * referrals at instants of their choosing (days ahead) and must leave every other test's rows as they are.
+     */
+    @Transactional
+    public List<UUID> expireOverdue(OffsetDateTime now, Collection<UUID> among) {
+        return expire(now, among.toArray(UUID[]::new));
+    }
+
+    private List<UUID> expire(OffsetDateTime now, UUID[] among) {
+        Object[] parameters = among == null ? new Object[]{now} : new Object[]{now, among};
         List<Expired> expired = Rows.read(em, Expired.class, """
                         with due as (
-                            select id from referral where status = 'REQUESTED' and response_due_at <= ?1
+                            select id from referral where status = 'REQUESTED' and response_due_at <= ?1 %s
                             for update skip locked
                         ), expired as (
                             update referral r set status = 'EXPIRED', updated_at = ?1, version = r.version + 1
@@ -354,7 +369,7 @@ public class ReferralService {
                             from expired
                         )
                         select e.id, e.case_id, f.code as from_agency, t.code as to_agency from expired e
-                        join agency f on f.id = e.from_agency_id join agency t on t.id = e.to_agency_id""", now);
+                        join agency f on f.id = e.from_agency_id join agency t on t.id = e.to_agency_id""".formatted(among == null ? "" : "and id = any(?2)"), parameters);
         if (!expired.isEmpty()) {
             em.createNativeQuery("""
                             insert into audit_entry (actor_subject, actor_name, action, target_type, target_id, case_id, allowed, detail)

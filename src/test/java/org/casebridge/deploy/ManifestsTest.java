@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Reads every manifest under k8s/ as Kubernetes objects and checks what production relies on. Probe paths are
  * the SmallRye Health endpoints the application serves (HealthTest proves they answer).
  */
-class ManifestsTest {
+public class ManifestsTest {
 
     static final Path BASE = Path.of("k8s/base");
     static final Set<String> HEALTH_PATHS = Set.of("/q/health/started", "/q/health/ready", "/q/health/live");
@@ -69,6 +69,18 @@ class ManifestsTest {
             }
         }
         return all;
+    }
+
+    /** The one Ingress of the base. */
+    public static Ingress ingress() throws IOException {
+        List<Ingress> ingresses = base().stream().filter(Ingress.class::isInstance).map(Ingress.class::cast).toList();
+        assertEquals(1, ingresses.size());
+        return ingresses.get(0);
+    }
+
+    /** Whether an Ingress path of type Prefix routes this request path (Kubernetes matches whole path elements). */
+    public static boolean routes(String prefix, String path) {
+        return path.equals(prefix) || path.startsWith(prefix.endsWith("/") ? prefix : prefix + "/");
     }
 
     static Deployment api(List<HasMetadata> objects) {
@@ -115,31 +127,39 @@ class ManifestsTest {
         assertNotNull(((Map<?, ?>) cluster.getAdditionalProperties().get("spec")).get("backup"));
     }
 
+    /** What the web app loads besides /graphql and the CSV: its own files and the Maven web libraries' import map and files. */
+    public static final Map<String, String> WEB_APP_ROUTES = Map.of("/app", "Prefix", "/_importmap", "Prefix", "/_static", "Prefix");
+
     /**
-     * The Ingress routes what clients call — the GraphQL endpoint and the state leads' CSV aggregates (the CSV
-     * resource's own path, so a moved resource fails here) — to the API's http port, and nothing else: no catch-all,
+     * The Ingress routes what clients call — the GraphQL endpoint, the state leads' CSV aggregates (the CSV
+     * resource's own path, so a moved resource fails here) and the web app (WebAppBrowserTest checks that every path
+     * the app requests in Chromium is one of these routes) — to the API's http port, and nothing else: no catch-all,
      * nothing under /q (health, metrics, GraphiQL), which stay inside the cluster.
      */
     @Test
     void theIngressRoutesGraphQLAndTheCsvAggregatesAndNoInternalEndpoint() throws IOException {
-        List<Ingress> ingresses = base().stream().filter(Ingress.class::isInstance).map(Ingress.class::cast).toList();
-        assertEquals(1, ingresses.size());
+        Ingress ingress = ingress();
         String csvRoot = AggregateCsv.class.getAnnotation(jakarta.ws.rs.Path.class).value();
         assertEquals("/aggregates", csvRoot);
         Map<String, String> routed = new java.util.TreeMap<>();
-        for (IngressRule rule : ingresses.get(0).getSpec().getRules()) {
+        for (IngressRule rule : ingress.getSpec().getRules()) {
             for (HTTPIngressPath path : rule.getHttp().getPaths()) {
                 routed.put(path.getPath(), path.getPathType());
                 assertEquals("casebridge-api", path.getBackend().getService().getName(), path.getPath());
                 assertEquals("http", path.getBackend().getService().getPort().getName(), path.getPath());
             }
         }
-        assertEquals(Map.of("/graphql", "Prefix", csvRoot, "Prefix"), routed);
+        Map<String, String> expected = new java.util.TreeMap<>(WEB_APP_ROUTES);
+        expected.put("/graphql", "Prefix");
+        expected.put(csvRoot, "Prefix");
+        assertEquals(expected, routed);
+        assertTrue(org.casebridge.webui.WebAppConfig.class.getAnnotation(jakarta.ws.rs.Path.class).value().startsWith("/app/"),
+                "the app's config is under its route");
         for (String path : routed.keySet()) {
             assertFalse(path.equals("/") || path.isEmpty() || "/q/health".startsWith(path) || path.startsWith("/q"),
                     path + " would expose the internal endpoints");
         }
-        Map<String, String> annotations = ingresses.get(0).getMetadata().getAnnotations();
+        Map<String, String> annotations = ingress.getMetadata().getAnnotations();
         assertTrue(annotations == null || annotations.keySet().stream().noneMatch(k -> k.endsWith("rewrite-target")),
                 "paths reach the API as they are");
     }
@@ -184,7 +204,9 @@ class ManifestsTest {
             if (id.equals("casebridge-api") || id.equals("casebridge-web")) {
                 ObjectNode kept = client.deepCopy();
                 if (id.equals("casebridge-web")) {
-                    kept.set("redirectUris", json.createArrayNode().add("https://casebridge.example.org/*"));
+                    // a partner's own UI, and the web app on the API's host as the Ingress serves it
+                    kept.set("redirectUris", json.createArrayNode().add("https://casebridge.example.org/*")
+                            .add("https://" + ingress().getSpec().getRules().get(0).getHost() + "/app/*"));
                 }
                 clients.add(kept);
             }

@@ -98,7 +98,7 @@ class ReferralLifecycleTest {
         };
         if (path == null) {
             Db.execute("update referral set response_due_at = now() - interval '1 minute' where id = ?", Cases.uuid(referral));
-            referrals.expireOverdue(OffsetDateTime.now(ZoneOffset.UTC));
+            referrals.expireOverdue(OffsetDateTime.now(ZoneOffset.UTC), List.of(Cases.uuid(referral)));
             return referral;
         }
         ReferralStatus at = REQUESTED;
@@ -176,25 +176,34 @@ class ReferralLifecycleTest {
         assertTrue(read.getBoolean("data.referral.outcome.serviceProvided"));
     }
 
+    /**
+     * Expires at instants days ahead, so it expires only its own referrals: any other request would expire too, at an
+     * instant that stays its newest change for days (and first in every inbox sorted by the latest change).
+     */
     @Test
     void expiryHappensAtTheDeadlineAndOnlyOnce() {
         String referral = newReferral();
         UUID id = Cases.uuid(referral);
+        String answered = newReferral();
+        ok(Tokens.of("pr.stluke"), Cases.CHANGE_STATUS, Map.of("i", input(answered, ACCEPTED)));
+        UUID bystander = Cases.uuid(newReferral());
         OffsetDateTime due = OffsetDateTime.now(ZoneOffset.UTC).plusDays(30).truncatedTo(ChronoUnit.MILLIS);
         Db.execute("update referral set response_due_at = ? where id = ?", due, id);
+        Map<String, Object> bystanderBefore = Db.row("select status, version, updated_at from referral where id = ?", bystander);
+        List<UUID> own = List.of(id, Cases.uuid(answered));
 
-        assertTrue(!referrals.expireOverdue(due.minusNanos(1_000_000)).contains(id), "not before the deadline");
+        assertTrue(!referrals.expireOverdue(due.minusNanos(1_000_000), own).contains(id), "not before the deadline");
         assertEquals("REQUESTED", Db.row("select status from referral where id = ?", id).get("status"));
-        assertTrue(referrals.expireOverdue(due).contains(id), "at the deadline");
+        assertEquals(List.of(id), referrals.expireOverdue(due, own), "at the deadline, and of its own referrals only this one");
         assertEquals("EXPIRED", Db.row("select status from referral where id = ?", id).get("status"));
-        assertTrue(!referrals.expireOverdue(due.plusDays(1)).contains(id), "only once");
+        assertTrue(!referrals.expireOverdue(due.plusDays(1), own).contains(id), "only once");
         assertEquals(1, Db.count("select count(*) from referral_event where referral_id = ? and to_status = 'EXPIRED'", id));
         assertEquals(1, Db.count("select count(*) from audit_entry where target_id = ? and action = 'referral.expire'", id));
 
-        String answered = newReferral();
-        ok(Tokens.of("pr.stluke"), Cases.CHANGE_STATUS, Map.of("i", input(answered, ACCEPTED)));
-        referrals.expireOverdue(due.plusDays(60));
+        assertEquals(List.of(), referrals.expireOverdue(due.plusDays(60), own), "an answered referral never expires");
         assertEquals("ACCEPTED", Db.row("select status from referral where id = ?", Cases.uuid(answered)).get("status"));
+        assertEquals(bystanderBefore, Db.row("select status, version, updated_at from referral where id = ?", bystander),
+                "a request past its deadline outside the scope is left as it was");
     }
 
     @Test

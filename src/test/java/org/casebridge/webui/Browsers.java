@@ -28,6 +28,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -54,20 +57,56 @@ final class Browsers {
         return present;
     }
 
+    private static final Map<WebDriver, Path> DOWNLOADS = new ConcurrentHashMap<>();
+
     static WebDriver open() {
         try {
             Path profile = Files.createTempDirectory("casebridge-chromium");
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
             ChromeOptions options = new ChromeOptions();
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false));
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--user-data-dir=" + profile, "--window-size=1280,1000", "--lang=en-GB");
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-            return new ChromeDriver(service, options);
+            ChromeDriver browser = new ChromeDriver(service, options);
+            DOWNLOADS.put(browser, downloads);
+            return browser;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static void quit(WebDriver browser) {
+        DOWNLOADS.remove(browser);
+        browser.quit();
+    }
+
+    /** Where the browser saves what it downloads. */
+    static Path downloads(WebDriver browser) {
+        return DOWNLOADS.get(browser);
+    }
+
+    /** The file the browser downloaded under this name, once it is complete. */
+    static Path downloaded(WebDriver browser, String name) {
+        Path file = downloads(browser).resolve(name);
+        waiting(browser).until(b -> Files.exists(file) && !Files.exists(file.resolveSibling(name + ".crdownload")));
+        return file;
+    }
+
+    /**
+     * The paths of everything the page loaded from the app's origin so far (the document, scripts, styles, the
+     * import map, the libraries and the API's fetches), as the production Ingress must route them.
+     */
+    @SuppressWarnings("unchecked")
+    static Set<String> requestedPaths(WebDriver browser) {
+        List<String> urls = (List<String>) script(browser, """
+                return [location.href, ...performance.getEntriesByType('resource').map(e => e.name)]
+                  .map(u => new URL(u)).filter(u => u.host === location.host).map(u => u.pathname);""");
+        return new TreeSet<>(urls);
     }
 
     static WebDriverWait waiting(WebDriver browser) {

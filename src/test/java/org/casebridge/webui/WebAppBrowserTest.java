@@ -1,11 +1,9 @@
 package org.casebridge.webui;
 
-import jakarta.inject.Inject;
-import org.casebridge.referral.ReferralService;
-import org.casebridge.support.Db;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import graphql.schema.GraphQLEnumType;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.restassured.RestAssured;
+import org.casebridge.deploy.ManifestsTest;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
@@ -29,6 +27,8 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +40,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.casebridge.support.GraphQLClient.ok;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.casebridge.webui.Browsers.asyncScript;
+import static org.casebridge.webui.Browsers.downloaded;
+import static org.casebridge.webui.Browsers.requestedPaths;
 import static org.casebridge.webui.Browsers.screenshot;
 import static org.casebridge.webui.Browsers.script;
 import static org.casebridge.webui.Browsers.seriousViolations;
@@ -63,29 +66,14 @@ class WebAppBrowserTest {
 
     private final List<WebDriver> browsers = new ArrayList<>();
 
-    @Inject
-    ReferralService referrals;
-
     @BeforeEach
     void letTheRealmComeBackToThisPort() {
         Browsers.allowRedirectTo(app.toString());
     }
 
-    /**
-     * The inbox lists the latest changes first. Referrals other test classes left unanswered expire by the minute
-     * (the expiry job), and each expiry is a change newer than this test's referral: expire them now, before the test
-     * makes its own, so that its referral stays on the first page while the test runs.
-     */
-    @BeforeEach
-    void expireWhatOtherTestsLeftUnanswered() {
-        referrals.expireOverdue(OffsetDateTime.now(ZoneOffset.UTC));
-        // ReferralLifecycleTest expires at instants days ahead (its deadline, +60 days); those rows would stay newest.
-        Db.execute("update referral set updated_at = now() - interval '1 minute' where updated_at > now()");
-    }
-
     @AfterEach
     void closeBrowsers() {
-        browsers.forEach(WebDriver::quit);
+        browsers.forEach(Browsers::quit);
         browsers.clear();
     }
 
@@ -97,6 +85,20 @@ class WebAppBrowserTest {
 
     private static void accessible(WebDriver browser, String page) {
         assertEquals(List.of(), seriousViolations(browser), "serious WCAG 2.1 AA violations on the " + page + " page");
+    }
+
+    /** Everything the page requested from the app's origin is routed by the production Ingress (k8s/base). */
+    private static void routedByTheIngress(WebDriver browser) {
+        try {
+            List<String> routes = ManifestsTest.ingress().getSpec().getRules().stream()
+                    .flatMap(rule -> rule.getHttp().getPaths().stream()).map(HTTPIngressPath::getPath).toList();
+            Set<String> requested = requestedPaths(browser);
+            assertTrue(requested.stream().anyMatch(p -> p.startsWith("/_static/")), "the libraries were requested: " + requested);
+            assertEquals(List.of(), requested.stream().filter(path -> routes.stream().noneMatch(route -> ManifestsTest.routes(route, path))).toList(),
+                    "requested by the app but not routed by the Ingress " + routes);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String referralSharingOnlyTheSummary(String fullName) {
@@ -131,6 +133,7 @@ class WebAppBrowserTest {
         waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("h-items")));
         accessible(browser, "conferences");
         screenshot(browser, "provider-conferences");
+        routedByTheIngress(browser);
     }
 
     @Test
@@ -149,6 +152,7 @@ class WebAppBrowserTest {
         assertTrue(browser.findElement(By.cssSelector("#h-case ~ dl")).getText().contains("Health"), "the consented summary is shown");
         accessible(browser, "referral");
         screenshot(browser, "provider-referral-not-shared");
+        routedByTheIngress(browser);
 
         browser.manage().window().setSize(new Dimension(390, 844));
         waiting(browser).until(b -> Boolean.TRUE.equals(script(b, "return document.documentElement.scrollWidth <= window.innerWidth")));
@@ -255,6 +259,7 @@ class WebAppBrowserTest {
         assertFalse(supervisor.findElements(By.cssSelector("fieldset.decision")).isEmpty(), "a supervisor may record a decision for this referral");
         accessible(supervisor, "refer (supervisor)");
         screenshot(supervisor, "supervisor-refer-decision");
+        routedByTheIngress(browser);
     }
 
     private void openReferPage(WebDriver browser, String caseNumber) {
@@ -291,6 +296,74 @@ class WebAppBrowserTest {
         assertEquals(5L, script(browser, "return document.querySelectorAll('section.figure button').length"), "a CSV download per table");
         accessible(browser, "dashboard");
         screenshot(browser, "state-lead-dashboard");
+        routedByTheIngress(browser);
+    }
+
+    /**
+     * Each table's CSV button saves, in Chromium, exactly what the API's CSV answers for the same table and period:
+     * suppressed cells as the API writes them, never a number.
+     */
+    @Test
+    void theDashboardsCsvDownloadsAreTheApisCsv() {
+        WebDriver browser = browser();
+        signIn(browser, app.toString(), "lead.borno");
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.asof")));
+        String period = YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString();
+        assertTrue(text(browser, "p.asof").contains(period), "the dashboard opened on the last closed month: " + text(browser, "p.asof"));
+        List<String> tables = browser.findElements(By.cssSelector("section.figure[aria-labelledby] .chart")).stream()
+                .map(chart -> chart.getAttribute("id").substring("chart-".length())).filter(id -> !id.equals("acceptance")).toList();
+        assertEquals(4, tables.size(), "the figures with a CSV of the API: " + tables);
+        String suppressedCells = "";
+        for (String table : tables) {
+            browser.findElement(By.cssSelector("section[aria-labelledby='h-" + table + "'] > button")).click();
+            String saved = read(downloaded(browser, table + "-" + period + ".csv"));
+            String api = RestAssured.given().auth().oauth2(Tokens.of("lead.borno")).queryParam("period", period)
+                    .get(app.toString().replaceFirst("/app/$", "/aggregates/" + table + ".csv")).then().statusCode(200).extract().asString();
+            assertEquals(api, saved, "the downloaded " + table + " CSV");
+            if (api.contains(",suppressed")) suppressedCells += table + " ";
+        }
+        assertFalse(suppressedCells.isEmpty(), "the test data's small counts are suppressed in the files too");
+        screenshot(browser, "state-lead-csv-downloaded");
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The live indicator against a real socket: a relay between Chromium and the API drops every connection and
+     * refuses new ones, then lets them through again. The inbox says live updates are off while the socket is down,
+     * and once it is up again it shows what changed meanwhile (that event was never delivered to this browser).
+     */
+    @Test
+    void theLiveIndicatorFollowsARealSocketDownAndBackAndTheInboxCatchesUp() {
+        String referralId = referralSharingOnlyTheSummary("Offline Survivor " + UUID.randomUUID());
+        try (Relay relay = new Relay(app)) {
+            String viaRelay = relay.url(app);
+            Browsers.allowRedirectTo(viaRelay);
+            WebDriver browser = browser();
+            signIn(browser, viaRelay, "pr.stluke");
+            waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header .live-up")));
+            waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(row(referralId), "Requested"));
+            script(browser, "window.sameDocument = true");
+
+            relay.cut();
+            WebElement down = waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header .live-down")));
+            assertEquals("Live updates are off — reconnecting", down.getText());
+            screenshot(browser, "provider-inbox-socket-down");
+            Cases.move("pr.stluke", referralId, "ACCEPTED", Map.of());
+            assertTrue(text(browser, "tr[data-referral='" + referralId + "'] td.status").contains("Requested"), "the change did not reach a browser without its socket");
+
+            relay.restore();
+            waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("header .live-up")));
+            waiting(browser).until(ExpectedConditions.textToBePresentInElementLocated(row(referralId), "Accepted"));
+            assertEquals(Boolean.TRUE, script(browser, "return window.sameDocument === true"), "caught up without reloading the page");
+            screenshot(browser, "provider-inbox-socket-back");
+        }
     }
 
     @Test
