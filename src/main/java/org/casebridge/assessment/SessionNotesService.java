@@ -304,8 +304,17 @@ public class SessionNotesService {
             tagged.put("barriersAndChallenges", orEmpty(r.barriersAndChallenges()));
             tagged.put("actionPlans", orEmpty(r.actionPlans()));
             tagged.put("strategies", orEmpty(r.strategies()));
+            Map<String, List<?>> fixed = Map.of("sourcesOfHelp", orEmpty(r.sourcesOfHelp()), "placesAndContexts", orEmpty(r.placesAndContexts()));
+            for (Map.Entry<String, List<?>> kind : fixed.entrySet()) {
+                if (kind.getValue().contains(null)) {
+                    throw ApiException.invalid("input.responses[" + i + "]." + kind.getKey() + "[" + kind.getValue().indexOf(null) + "]", "Required");
+                }
+            }
             for (Map.Entry<String, List<String>> kind : tagged.entrySet()) {
                 for (int j = 0; j < kind.getValue().size(); j++) {
+                    if (kind.getValue().get(j) == null) {
+                        throw ApiException.invalid("input.responses[" + i + "]." + kind.getKey() + "[" + j + "]", "Required");
+                    }
                     themes.requireListed(theme(kind.getValue().get(j)), "input.responses[" + i + "]." + kind.getKey() + "[" + j + "]", listed);
                 }
             }

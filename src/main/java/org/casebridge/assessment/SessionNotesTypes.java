@@ -87,12 +87,12 @@ public final class SessionNotesTypes {
     @Description("A question's summary and its tags; the tags replace the question's earlier ones. Themes come from needThemes.")
     public record ResponseInput(@Id @NonNull String questionId,
                                 @NonNull @NotNull @FreeText @Size(max = 8000) String summary,
-                                @Size(max = 20) List<@NotNull @FreeText @Size(max = 60) String> successes,
-                                @Size(max = 20) List<@NotNull @FreeText @Size(max = 60) String> barriersAndChallenges,
-                                @Size(max = 20) List<@NotNull @FreeText @Size(max = 60) String> actionPlans,
-                                @Size(max = 20) List<@NotNull @FreeText @Size(max = 60) String> strategies,
-                                @Size(max = 10) List<@NotNull SourceOfHelp> sourcesOfHelp,
-                                @Size(max = 10) List<@NotNull PlaceOrContext> placesAndContexts) {
+                                @Size(max = 20) List<@FreeText @Size(max = 60) String> successes,
+                                @Size(max = 20) List<@FreeText @Size(max = 60) String> barriersAndChallenges,
+                                @Size(max = 20) List<@FreeText @Size(max = 60) String> actionPlans,
+                                @Size(max = 20) List<@FreeText @Size(max = 60) String> strategies,
+                                @Size(max = 10) List<SourceOfHelp> sourcesOfHelp,
+                                @Size(max = 10) List<PlaceOrContext> placesAndContexts) {
     }
 
     @Input("VerbatimQuoteInput")
