@@ -14,7 +14,7 @@ import java.time.Duration;
  * Each HTTP request's deadline ({@code casebridge.request.deadline} after it arrived, README "Bad days"), the one place
  * that bounds a request's database work as a whole: the time it waited for a worker thread counts, and so does every
  * statement before the one running. {@link BoundedConnections} gives each connection a request takes the time left
- * as its socket timeout and refuses a connection once none is left; {@code graphql/LateRequests} refuses a request
+ * as its socket timeout and refuses a connection once none is left; {@code graphql/ExecutionAdmission} refuses a request
  * that waited for a worker thread past it. A websocket's upgrade request has none: a subscription lives on.
  */
 @Singleton
