@@ -41,7 +41,8 @@ public final class DemoWalk {
                 List<String> nav = browser.findElements(By.cssSelector("header nav button")).stream().map(WebElement::getText).toList();
                 for (String item : nav) {
                     browser.findElement(By.xpath("//header//nav//button[.=\"" + item + "\"]")).click();
-                    waiting(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), item));
+                    waiting(browser).until(ExpectedConditions.attributeToBe(By.xpath("//header//nav//button[.=\"" + item + "\"]"), "aria-current", "page"));
+                    waiting(browser).until(b -> b.findElements(By.xpath("//*[.='Loading…']")).isEmpty());
                     page(browser, user, findings);
                     behind(browser, user, findings);
                 }
@@ -66,14 +67,17 @@ public final class DemoWalk {
         waiting(browser).until(b -> b.findElements(By.xpath("//*[.='Loading…']")).isEmpty());
         if (heading.equals("State dashboard")) {
             List<WebElement> csv = browser.findElements(By.cssSelector("section.figure > button"));
-            csv.forEach(WebElement::click);
-            waiting(browser).until(b -> {
-                try (var files = Files.list(Browsers.downloads(b))) {
-                    return files.filter(f -> f.toString().endsWith(".csv")).count() == csv.size();
-                } catch (java.io.IOException e) {
-                    return false;
-                }
-            });
+            for (int i = 0; i < csv.size(); i++) {
+                csv.get(i).click();
+                long saved = i + 1;
+                waiting(browser).until(b -> {
+                    try (var files = Files.list(Browsers.downloads(b))) {
+                        return files.filter(f -> f.toString().endsWith(".csv")).count() == saved;
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                });
+            }
             System.out.println(user + ": " + csv.size() + " CSV files downloaded to " + Browsers.downloads(browser));
             return;
         }
