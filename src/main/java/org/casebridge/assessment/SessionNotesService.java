@@ -306,8 +306,11 @@ public class SessionNotesService {
             tagged.put("strategies", orEmpty(r.strategies()));
             Map<String, List<?>> fixed = Map.of("sourcesOfHelp", orEmpty(r.sourcesOfHelp()), "placesAndContexts", orEmpty(r.placesAndContexts()));
             for (Map.Entry<String, List<?>> kind : fixed.entrySet()) {
-                if (kind.getValue().contains(null)) {
-                    throw ApiException.invalid("input.responses[" + i + "]." + kind.getKey() + "[" + kind.getValue().indexOf(null) + "]", "Required");
+                // element by element: List.of(), which orEmpty answers for an absent list, throws on contains(null)
+                for (int j = 0; j < kind.getValue().size(); j++) {
+                    if (kind.getValue().get(j) == null) {
+                        throw ApiException.invalid("input.responses[" + i + "]." + kind.getKey() + "[" + j + "]", "Required");
+                    }
                 }
             }
             for (Map.Entry<String, List<String>> kind : tagged.entrySet()) {

@@ -164,31 +164,40 @@ public class ErrorTranslation implements Instrumentation {
         return build(error, ErrorCode.INTERNAL, message, null);
     }
 
-    /** The first cause in the chain that says what went wrong decides the code; anything unknown is INTERNAL. */
     private static GraphQLError fromException(GraphQLError error, Throwable thrown) {
+        ApiException meaning = meaningOf(thrown, error.getPath());
+        return build(error, meaning.code(), meaning.getMessage(), meaning.field());
+    }
+
+    /**
+     * What a failure means to the client, for GraphQL and for the other endpoints (the CSV export): the first cause in
+     * the chain that says what went wrong decides the code; anything unknown is INTERNAL, logged with an incident ID
+     * the client is given, never its class or stack trace.
+     */
+    public static ApiException meaningOf(Throwable thrown, Object where) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ApiException api) {
-                return build(error, api.code(), api.getMessage(), api.field());
+                return api;
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return build(error, ErrorCode.CONFLICT, "Someone else changed this record at the same time; reload it and retry", null);
+                return new ApiException(ErrorCode.CONFLICT, "Someone else changed this record at the same time; reload it and retry");
             }
             if (cause instanceof AuthenticationFailedException || cause instanceof UnauthorizedException) {
-                return build(error, ErrorCode.UNAUTHENTICATED, "A valid access token is required", null);
+                return new ApiException(ErrorCode.UNAUTHENTICATED, "A valid access token is required");
             }
             if (cause instanceof ForbiddenException) {
-                return build(error, ErrorCode.FORBIDDEN, "Not allowed", null);
+                return new ApiException(ErrorCode.FORBIDDEN, "Not allowed");
             }
             if (isUnavailable(cause) || java.util.Arrays.stream(cause.getSuppressed()).anyMatch(ErrorTranslation::unavailableWithin)) {
-                return build(error, ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly", null);
+                return new ApiException(ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly");
             }
             if (isUnstorableText(cause) || java.util.Arrays.stream(cause.getSuppressed()).anyMatch(ErrorTranslation::unstorableWithin)) {
-                return build(error, ErrorCode.VALIDATION_FAILED, "Text may not contain the NUL character (U+0000)", null);
+                return new ApiException(ErrorCode.VALIDATION_FAILED, "Text may not contain the NUL character (U+0000)");
             }
         }
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(thrown, "Unexpected error %s at %s", incident, error.getPath());
-        return build(error, ErrorCode.INTERNAL, "Internal error (incident " + incident + ")", null);
+        LOG.errorf(thrown, "Unexpected error %s at %s", incident, where);
+        return new ApiException(ErrorCode.INTERNAL, "Internal error (incident " + incident + ")");
     }
 
     /**

@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.casebridge.graphql.ApiException;
+import org.casebridge.graphql.ErrorTranslation;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.ArrayList;
@@ -88,6 +89,15 @@ public class AggregateCsv {
         return safe.matches(".*[\",\r\n].*") ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
+    /** A failure that is not a refusal (the database unavailable, anything unexpected) gets a code too, not a stack trace. */
+    @ServerExceptionMapper
+    public Response failed(RuntimeException e) {
+        if (e instanceof jakarta.ws.rs.WebApplicationException web) {
+            return web.getResponse();
+        }
+        return refused(e instanceof ApiException api ? api : ErrorTranslation.meaningOf(e, "GET /aggregates"));
+    }
+
     @ServerExceptionMapper
     public Response refused(ApiException e) {
         int status = switch (e.code()) {
@@ -96,6 +106,7 @@ public class AggregateCsv {
             case NOT_FOUND -> 404;
             case VALIDATION_FAILED, LIMIT_EXCEEDED -> 400;
             case UNAVAILABLE -> 503;
+            case INTERNAL -> 500;
             default -> 409;
         };
         String field = e.field() == null ? "" : ",\"field\":\"" + e.field() + "\"";
