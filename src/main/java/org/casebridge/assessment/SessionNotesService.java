@@ -205,8 +205,10 @@ public class SessionNotesService {
                 .getResultStream().findFirst().orElse(null);
         FocusGroupSession session = sessions.visible("session.concern.report", (UUID) sessionId);
         SessionService.requireNotFinal(session);
+        // the ID as this API writes it: decode accepts other spellings of the same ID (padding, letter case)
+        String concernId = GlobalId.encode(SessionNotesTypes.CONCERN, id);
         ConcernView concern = notes(List.of(session.id)).get(session.id).safeguardingConcerns().stream()
-                .filter(c -> c.id().equals(input.id())).findFirst().orElseThrow();
+                .filter(c -> c.id().equals(concernId)).findFirst().orElseThrow();
         if (concern.caseId() != null) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The lead agency opened a case from this report; its route stands");
         }
@@ -231,7 +233,7 @@ public class SessionNotesService {
         audit.allowed(access.caller(), AuditLog.Entry.of("session.concern.report", SessionView.TYPE, session.id, null)
                 .withDetail(input.route().name() + " " + riskLevel.name()));
         return notes(List.of(session.id)).get(session.id).safeguardingConcerns().stream()
-                .filter(c -> c.id().equals(input.id())).findFirst().orElseThrow();
+                .filter(c -> c.id().equals(concernId)).findFirst().orElseThrow();
     }
 
     private record LeadAgencyRow(UUID id, String type) {

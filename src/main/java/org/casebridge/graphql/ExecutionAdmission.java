@@ -7,7 +7,6 @@ import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
-import graphql.language.OperationDefinition;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -22,8 +21,9 @@ import java.util.List;
  * <ul>
  * <li>a request whose deadline ({@link RequestDeadline}) passed while it waited for a worker thread answers
  * {@code UNAVAILABLE} at once, before any of its work, and frees the thread for the requests behind it;</li>
- * <li>a graphql-ws subscribe, which never passes the gate (it arrives on a socket), is charged to the subscriber's rate
- * limits with its document's cost ({@link RateLimits}, {@link DocumentCost}); over budget or over a document limit it
+ * <li>an operation sent over graphql-ws (a subscribe message, whether it carries a subscription, a query or a
+ * mutation), which never passes the gate (it arrives on a socket), is charged to the caller's rate limits with its
+ * document's cost ({@link RateLimits}, {@link DocumentCost}); over budget or over a document limit it
  * answers {@code LIMIT_EXCEEDED} in graphql-ws's error message.</li>
  * </ul>
  */
@@ -55,8 +55,8 @@ public class ExecutionAdmission implements Instrumentation {
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
         var execution = parameters.getExecutionContext();
-        if (execution.getOperationDefinition().getOperation() != OperationDefinition.Operation.SUBSCRIPTION
-                || !Arc.container().requestContext().isActive() || RequestGate.charged(currentRequest.getCurrent())) {
+        // every operation the HTTP gate did not charge: subscriptions, and queries or mutations sent over graphql-ws
+        if (!Arc.container().requestContext().isActive() || RequestGate.charged(currentRequest.getCurrent())) {
             return null;
         }
         int cost;

@@ -75,6 +75,8 @@ public class RequestGate {
                 .handler(BodyHandler.create().setBodyLimit(bodyLimit).setHandleFileUploads(false))
                 .handler(this::check);
         router.get("/aggregates/*").order(-100).handler(this::admitExport);
+        // HEAD runs the export's GET method too (its body discarded): charged the same
+        router.head("/aggregates/*").order(-100).handler(this::admitExport);
     }
 
     /**

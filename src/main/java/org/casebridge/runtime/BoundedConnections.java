@@ -3,20 +3,29 @@ package org.casebridge.runtime;
 import io.agroal.api.AgroalPoolInterceptor;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 
 /**
  * Bounds each pooled connection's work by the deadline of the request that takes it (README "Bad days"): its socket
- * timeout is the time the request has left, at most the configured one, so a database that stops answering gives a
- * request back by its deadline whatever it did before; a request past its deadline gets no connection
- * (UNAVAILABLE). Work outside a request (jobs, the events listener) gets the configured socket timeout. Agroal does
- * not restore a connection's network timeout when it is returned, so it is set at every acquisition.
+ * timeout is the time the request has left, at most the configured one and at least {@link #FLOOR_MILLIS}, so a
+ * database that stops answering gives a request back near its deadline whatever it did before. Work outside a request
+ * (jobs, the events listener) gets the configured socket timeout. Agroal does not restore a connection's network
+ * timeout when it is returned, so it is set at every acquisition.
+ * <p>
+ * It never refuses a connection: Agroal calls this hook after the connection has joined the caller's transaction, and
+ * a throw here returns it to the pool while that transaction still holds it (two borrowers, a rollback on another's
+ * work). A request that is already late is refused before it runs (graphql/ExecutionAdmission); the floor leaves a
+ * late commit or audit entry the time to finish on a database that answers.
  */
 @Singleton
 public class BoundedConnections implements AgroalPoolInterceptor {
+
+    /** Enough for a COMMIT or an audit entry on a database that answers; a hung one still ends soon after. */
+    static final int FLOOR_MILLIS = 2_000;
+    private static final Logger LOG = Logger.getLogger(BoundedConnections.class);
 
     private final RequestDeadline deadline;
     private final int socketTimeoutMillis;
@@ -30,20 +39,14 @@ public class BoundedConnections implements AgroalPoolInterceptor {
     @Override
     public void onConnectionAcquire(Connection connection) {
         Long remaining = deadline.remainingNanos();
-        if (remaining != null && remaining <= 0) {
-            throw unchecked(new SQLTransientConnectionException("The request's time for database work is spent", "08001"));
-        }
-        int millis = remaining == null ? socketTimeoutMillis : (int) Math.max(1, Math.min(socketTimeoutMillis, remaining / 1_000_000));
+        int millis = remaining == null ? socketTimeoutMillis
+                : (int) Math.max(FLOOR_MILLIS, Math.min(socketTimeoutMillis, remaining / 1_000_000));
         try {
             connection.setNetworkTimeout(Runnable::run, millis);
-        } catch (SQLException e) {
-            throw unchecked(e);
+        } catch (SQLException | RuntimeException e) {
+            // a broken connection: its next statement fails and answers UNAVAILABLE; never thrown from the hook
+            LOG.debugf(e, "Could not set a connection's network timeout");
         }
     }
 
-    /** Agroal's interceptor may not declare the SQLException that getConnection() throws; it is thrown as it is. */
-    @SuppressWarnings("unchecked")
-    private static <E extends Throwable> RuntimeException unchecked(Throwable e) throws E {
-        throw (E) e;
-    }
 }

@@ -166,6 +166,42 @@ class RateLimitsTest {
         }
     }
 
+    /**
+     * A graphql-ws subscribe message may carry a query or a mutation, which SmallRye runs and answers as one message:
+     * charged like a subscription (they were not, so a socket was a way around every budget). {@code test-wsquery-system}
+     * has 3 requests per window; its fourth query over the socket is refused, and so is its next POST.
+     */
+    @Test
+    void queriesSentOverGraphqlWsAreChargedToo() throws Exception {
+        String flood = Tokens.testServiceAccount("test-wsquery-system", "RATEWSQUERY");
+        try (Socket socket = Socket.open(flood)) {
+            for (int i = 1; i <= 3; i++) {
+                JsonPath answer = socket.subscribe(String.valueOf(i), "{ __typename }");
+                assertEquals("next", answer.getString("type"), answer.prettify());
+                assertEquals("Query", answer.getString("payload.data.__typename"), answer.prettify());
+            }
+            JsonPath refused = socket.subscribe("4", "{ __typename }");
+            assertEquals("error", refused.getString("type"), refused.prettify());
+            assertEquals("LIMIT_EXCEEDED", refused.getString("payload[0].extensions.code"), refused.prettify());
+        }
+        refused(post(flood, CHEAP), "3 requests");
+    }
+
+    /** HEAD runs the export's GET method (the body discarded), so it is charged like a GET: two fit a cost of 60, the third is refused. */
+    @Test
+    void headRequestsOfAnExportAreChargedLikeTheExport() {
+        String flood = Tokens.testServiceAccount("test-head-system", "RATEHEAD");
+        for (int i = 0; i < 2; i++) {
+            Response admitted = RestAssured.given().header("Authorization", "Bearer " + flood).queryParam("period", "2025")
+                    .head("/aggregates/sessions.csv");
+            assertEquals(403, admitted.statusCode(), "admitted, then refused by the access policy");
+        }
+        Response refused = RestAssured.given().header("Authorization", "Bearer " + flood).queryParam("period", "2025")
+                .head("/aggregates/sessions.csv");
+        assertEquals(429, refused.statusCode());
+        assertTrue(refused.header("Retry-After") != null, "Retry-After is sent");
+    }
+
     private static Response export(String token) {
         return RestAssured.given().header("Authorization", "Bearer " + token).queryParam("period", "2025").get("/aggregates/sessions.csv");
     }
