@@ -165,8 +165,15 @@ public class ErrorTranslation implements Instrumentation {
     }
 
     private static GraphQLError fromException(GraphQLError error, Throwable thrown) {
-        ApiException meaning = meaningOf(thrown, error.getPath());
-        return build(error, meaning.code(), meaning.getMessage(), meaning.field());
+        Meaning meaning = meaningOf(thrown, error.getPath());
+        return build(error, meaning.code(), meaning.message(), meaning.field());
+    }
+
+    /** A failure as the client is told it: its code, message and field (or null). */
+    public record Meaning(ErrorCode code, String message, String field) {
+        Meaning(ErrorCode code, String message) {
+            this(code, message, null);
+        }
     }
 
     /**
@@ -174,30 +181,30 @@ public class ErrorTranslation implements Instrumentation {
      * the chain that says what went wrong decides the code; anything unknown is INTERNAL, logged with an incident ID
      * the client is given, never its class or stack trace.
      */
-    public static ApiException meaningOf(Throwable thrown, Object where) {
+    public static Meaning meaningOf(Throwable thrown, Object where) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof ApiException api) {
-                return api;
+                return new Meaning(api.code(), api.getMessage(), api.field());
             }
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return new ApiException(ErrorCode.CONFLICT, "Someone else changed this record at the same time; reload it and retry");
+                return new Meaning(ErrorCode.CONFLICT, "Someone else changed this record at the same time; reload it and retry");
             }
             if (cause instanceof AuthenticationFailedException || cause instanceof UnauthorizedException) {
-                return new ApiException(ErrorCode.UNAUTHENTICATED, "A valid access token is required");
+                return new Meaning(ErrorCode.UNAUTHENTICATED, "A valid access token is required");
             }
             if (cause instanceof ForbiddenException) {
-                return new ApiException(ErrorCode.FORBIDDEN, "Not allowed");
+                return new Meaning(ErrorCode.FORBIDDEN, "Not allowed");
             }
             if (isUnavailable(cause) || java.util.Arrays.stream(cause.getSuppressed()).anyMatch(ErrorTranslation::unavailableWithin)) {
-                return new ApiException(ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly");
+                return new Meaning(ErrorCode.UNAVAILABLE, "The service is temporarily unavailable; retry shortly");
             }
             if (isUnstorableText(cause) || java.util.Arrays.stream(cause.getSuppressed()).anyMatch(ErrorTranslation::unstorableWithin)) {
-                return new ApiException(ErrorCode.VALIDATION_FAILED, "Text may not contain the NUL character (U+0000)");
+                return new Meaning(ErrorCode.VALIDATION_FAILED, "Text may not contain the NUL character (U+0000)");
             }
         }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(thrown, "Unexpected error %s at %s", incident, where);
-        return new ApiException(ErrorCode.INTERNAL, "Internal error (incident " + incident + ")");
+        return new Meaning(ErrorCode.INTERNAL, "Internal error (incident " + incident + ")");
     }
 
     /**

@@ -95,11 +95,15 @@ public class AggregateCsv {
         if (e instanceof jakarta.ws.rs.WebApplicationException web) {
             return web.getResponse();
         }
-        return refused(e instanceof ApiException api ? api : ErrorTranslation.meaningOf(e, "GET /aggregates"));
+        return answer(ErrorTranslation.meaningOf(e, "GET /aggregates"));
     }
 
     @ServerExceptionMapper
     public Response refused(ApiException e) {
+        return answer(new ErrorTranslation.Meaning(e.code(), e.getMessage(), e.field()));
+    }
+
+    private static Response answer(ErrorTranslation.Meaning e) {
         int status = switch (e.code()) {
             case UNAUTHENTICATED -> 401;
             case FORBIDDEN -> 403;
@@ -110,7 +114,7 @@ public class AggregateCsv {
             default -> 409;
         };
         String field = e.field() == null ? "" : ",\"field\":\"" + e.field() + "\"";
-        return Response.status(status).type("application/json").entity("{\"errors\":[{\"message\":\"" + e.getMessage().replace("\"", "'")
+        return Response.status(status).type("application/json").entity("{\"errors\":[{\"message\":\"" + e.message().replace("\"", "'")
                 + "\",\"extensions\":{\"code\":\"" + e.code() + "\"" + field + "}}]}").build();
     }
 }

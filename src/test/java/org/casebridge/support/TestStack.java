@@ -40,7 +40,16 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
         // shared by all test classes; stopped by the shutdown hook when the test JVM exits
     }
 
-    public static synchronized void ensureStarted() {
+    /** Set once both are up: after that, finding them takes no lock (withPostgresFrozen holds it for the whole freeze). */
+    private static volatile boolean started;
+
+    public static void ensureStarted() {
+        if (!started) {
+            startOnce();
+        }
+    }
+
+    private static synchronized void startOnce() {
         if (postgres != null) {
             return;
         }
@@ -60,6 +69,7 @@ public class TestStack implements QuarkusTestResourceLifecycleManager {
             postgres.close();
             deleteRecursively(dataDirectory);
         }));
+        started = true;
     }
 
     public static Postgres postgres() {
