@@ -3,6 +3,8 @@ package org.casebridge.access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.casebridge.agency.Agency;
+import org.casebridge.events.Events;
+import org.casebridge.events.Notice;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.graphql.GlobalId;
@@ -12,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -30,9 +33,11 @@ public class SharingDecisions {
     private final AuditLog audit;
     private final InputValidation validation;
     private final Clock clock;
+    private final Events events;
 
-    public SharingDecisions(AccessPolicy access, AuditLog audit, InputValidation validation, Clock clock) {
+    public SharingDecisions(AccessPolicy access, AuditLog audit, InputValidation validation, Clock clock, Events events) {
         this.clock = clock;
+        this.events = events;
         this.access = access;
         this.audit = audit;
         this.validation = validation;
@@ -112,6 +117,8 @@ public class SharingDecisions {
         decision.withdrawalReason = input.reason();
         audit.allowed(caller, AuditLog.Entry.of("sharing.withdraw", "SharingDecision", id, decision.caseId)
                 .withCategories(decision.categories));
+        SharingDecision.getEntityManager().flush();
+        events.publish(new Notice(Notice.Kind.SHARING_DECISION, id, "WITHDRAWN", List.of(lead.code), decision.withdrawnAt));
         return SharingDecisionView.of(decision);
     }
 

@@ -74,18 +74,24 @@ public class CaseView implements Node {
         return whileRouteOpen(file.openedAt);
     }
 
+    @Description("The lead agency's only, as are lastContactAt and version: they move with its own records of the case.")
     public OffsetDateTime getUpdatedAt() {
-        return whileRouteOpen(file.updatedAt);
+        return leadAgencyOnly(file.updatedAt);
     }
 
-    @Description("The last successful contact with the survivor, kept by the system: the opening, then follow-ups with contact.")
+    @Description("The last successful contact with the survivor, kept by the system: the opening, then follow-ups and activities with the survivor present.")
     public OffsetDateTime getLastContactAt() {
-        return whileRouteOpen(file.lastContactAt);
+        return leadAgencyOnly(file.lastContactAt);
     }
 
-    @Description("Give this back when updating, to detect concurrent edits.")
+    @Description("Give this back when updating, to detect concurrent edits. Null outside the lead agency, which alone updates a case.")
     public Integer getVersion() {
-        return whileRouteOpen(file.version);
+        return leadAgencyOnly(file.version);
+    }
+
+    /** When the lead agency last wrote, or last met the survivor, is its own record: a provider would learn of activities it may not see. */
+    private <T> T leadAgencyOnly(T value) {
+        return disclosure.leadAgency() ? value : null;
     }
 
     /** After a route closes another agency keeps the case's number, status and lead agency, not how it goes on. */

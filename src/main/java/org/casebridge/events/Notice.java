@@ -12,12 +12,12 @@ import java.util.UUID;
 /**
  * A change as announced to subscribers: what kind of thing, which one, its new state, the agencies it concerns
  * (the first is the lead or referring agency) and when. Deliberately without survivor information. CONSENT notices
- * (a revocation) feed webhooks only; no subscription announces them. A conference notice about one of its action
+ * (a revocation) and SHARING_DECISION notices (a withdrawal) feed webhooks only; no subscription announces them. A conference notice about one of its action
  * items names the item too ({@code itemId}; {@code id} stays the conference, which subscribers follow).
  */
 public record Notice(Kind kind, UUID id, String change, List<String> agencies, OffsetDateTime at, UUID itemId) {
 
-    public enum Kind { REFERRAL, CONFERENCE, CONSENT }
+    public enum Kind { REFERRAL, CONFERENCE, CONSENT, SHARING_DECISION }
 
     public Notice(Kind kind, UUID id, String change, List<String> agencies, OffsetDateTime at) {
         this(kind, id, change, agencies, at, null);

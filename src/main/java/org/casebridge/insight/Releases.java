@@ -382,7 +382,7 @@ public class Releases {
                                    row_number() over (partition by t.theme order by length(q.text), q.id) as n,
                             count(*) over (partition by t.theme) as available
                             from fg_quote q join s on s.id = q.session_id cross join unnest(q.themes) as t(theme)
-                            where s.participant_count >= ?7 and t.theme in (select theme from eligible)) ranked
+                            where s.participant_count - s.withdrawn_count >= ?7 and t.theme in (select theme from eligible)) ranked
                         where n <= 3 and available >= 3""")
                 .setParameter(1, scope).setParameter(2, period).setParameter(3, from).setParameter(4, to)
                 .setParameter(5, themes.toArray(String[]::new)).setParameter(6, quoteMinSessions).setParameter(7, threshold)

@@ -16,8 +16,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -35,6 +38,20 @@ public class WebhookOutbox {
         Event(WebhookEventType type, String objectType, UUID objectId, String status, UUID caseId, List<String> agencies,
               OffsetDateTime at) {
             this(type, objectType, objectId, status, caseId, agencies, at, null);
+        }
+
+        /**
+         * The agencies {@code recipient} may be told of: the first (the lead or referring agency) knows them all; any
+         * other only the first and itself, as the API shows an invited agency its own invitation and not the others'.
+         */
+        List<String> agenciesKnownTo(String recipient) {
+            String first = agencies.get(0);
+            return first.equals(recipient) ? agencies
+                    : agencies.stream().filter(a -> a.equals(first) || a.equals(recipient)).distinct().toList();
+        }
+
+        Event naming(List<String> known) {
+            return new Event(type, objectType, objectId, status, caseId, known, at, conferenceId);
         }
     }
 
@@ -72,6 +89,7 @@ public class WebhookOutbox {
             case REFERRAL -> referral(notice);
             case CONFERENCE -> conference(notice);
             case CONSENT -> consentRevoked(notice);
+            case SHARING_DECISION -> lapsedDecision(WebhookEventType.CONSENT_REVOKED, notice.id(), notice.at());
         }
     }
 
@@ -126,6 +144,22 @@ public class WebhookOutbox {
         List<ConsentHolder> holders = Rows.read(em, ConsentHolder.class, """
                 select c.case_id, l.code as lead, r.code as recipient from consent c join agency r on r.id = c.recipient_agency_id
                 join survivor_case s on s.id = c.case_id join agency l on l.id = s.lead_agency_id where c.id = ?1""", consentId);
+        lapsedGrant(type, "Consent", consentId, type == WebhookEventType.CONSENT_REVOKED ? "REVOKED" : "EXPIRED", holders, at);
+    }
+
+    /**
+     * A supervisor's sharing decision withdrawn or run out: to its recipient it is what a revoked or expired consent is
+     * (drop what you hold of the case that the decision let you see), so it goes out under the consent types.
+     */
+    private void lapsedDecision(WebhookEventType type, UUID decisionId, OffsetDateTime at) {
+        List<ConsentHolder> holders = Rows.read(em, ConsentHolder.class, """
+                select d.case_id, l.code as lead, r.code as recipient from sharing_decision d join agency r on r.id = d.recipient_agency_id
+                join survivor_case s on s.id = d.case_id join agency l on l.id = s.lead_agency_id where d.id = ?1""", decisionId);
+        lapsedGrant(type, "SharingDecision", decisionId, type == WebhookEventType.CONSENT_REVOKED ? "WITHDRAWN" : "EXPIRED", holders, at);
+    }
+
+    private void lapsedGrant(WebhookEventType type, String objectType, UUID grantId, String status, List<ConsentHolder> holders,
+                             OffsetDateTime at) {
         String recipient = holders.isEmpty() ? null : holders.get(0).recipient();
         if (recipient == null || !anyEndpointWants(type, List.of(recipient)) && !anyEndpointWants(WebhookEventType.INVITATION_WITHDRAWN, List.of(recipient))) {
             return;
@@ -144,8 +178,7 @@ public class WebhookOutbox {
                 ? Route.referral(r.id(), caseId, agencies.get(0), recipient, r.sharingDecisionId(), Route.Ending.NONE, null)
                 : Route.invitation(r.id(), caseId, agencies.get(0), recipient, r.sharingDecisionId())).toList();
         Set<String> audience = policy.consentAudience(recipient, routes);
-        write(new Event(type, "Consent", consentId, type == WebhookEventType.CONSENT_REVOKED ? "REVOKED" : "EXPIRED", caseId,
-                agencies, at), audience);
+        write(new Event(type, objectType, grantId, status, caseId, agencies, at), audience);
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
             if (route.kind() == Route.Kind.INVITATION && !audience.isEmpty() && !policy.routeOpen(route)) {
@@ -156,7 +189,7 @@ public class WebhookOutbox {
     }
 
     /**
-     * Notices that fall due with time, once each: consents that expired, and routes of concluded referrals that
+     * Notices that fall due with time, once each: consents and sharing decisions that expired, and routes of concluded referrals that
      * closed (DESIGN rule 2a), within the last week (older ones were due before this replica ever looked).
      */
     @Transactional
@@ -170,6 +203,16 @@ public class WebhookOutbox {
                         on conflict do nothing returning object_id""").setParameter(1, now).setParameter(2, now.minusDays(7)).getResultList();
         for (UUID consent : expired) {
             lapsedConsent(WebhookEventType.CONSENT_EXPIRED, consent, now);
+            written++;
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> endedDecisions = em.createNativeQuery("""
+                        insert into webhook_time_notice (kind, object_id, noticed_at)
+                        select 'DECISION_EXPIRED', d.id, ?1 from sharing_decision d
+                        where d.withdrawn_at is null and d.valid_until <= ?1 and d.valid_until > ?2
+                        on conflict do nothing returning object_id""").setParameter(1, now).setParameter(2, now.minusDays(7)).getResultList();
+        for (UUID decision : endedDecisions) {
+            lapsedDecision(WebhookEventType.CONSENT_EXPIRED, decision, now);
             written++;
         }
         OffsetDateTime closedBy = policy.concludedRouteEndedBy(now);
@@ -209,8 +252,19 @@ public class WebhookOutbox {
                 .setParameter(1, agencies.toArray(String[]::new)).setParameter(2, type.name()).getResultList();
     }
 
-    /** The event and one pending delivery per endpoint of the audience that wants its type; nothing if none does. */
+    /**
+     * The event and one pending delivery per endpoint of the audience that wants its type; nothing if none does.
+     * Recipients who may know of different agencies get events of their own, each under its own id.
+     */
     private void write(Event event, Set<String> audience) {
+        Map<List<String>, Set<String>> byKnown = new LinkedHashMap<>();
+        for (String recipient : audience) {
+            byKnown.computeIfAbsent(event.agenciesKnownTo(recipient), known -> new TreeSet<>()).add(recipient);
+        }
+        byKnown.forEach((known, recipients) -> writeOne(event.naming(known), recipients));
+    }
+
+    private void writeOne(Event event, Set<String> audience) {
         List<UUID> endpoints = endpointsFor(event.type(), audience);
         if (endpoints.isEmpty()) {
             return;

@@ -19,6 +19,7 @@ import static org.casebridge.support.GraphQLClient.call;
 import static org.casebridge.support.GraphQLClient.error;
 import static org.casebridge.support.GraphQLClient.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -230,5 +231,23 @@ class RouteGrantsTest {
         assertEquals("CONSENT_REQUIRED", errors(viaReferral).get("referral.case.incident"));
         JsonPath viaConference = call(Tokens.of("pr.stluke"), READ_CONFERENCE, Map.of("id", conference));
         assertEquals(List.of("CASE_SUMMARY", "INCIDENT"), viaConference.getList("data.conference.case.sharedCategories"));
+    }
+
+    /** An activity with the survivor present moves lastContactAt, updatedAt and version: a provider learns of none of them. */
+    @Test
+    void aProviderOnAnOpenRouteDoesNotSeeWhenTheLeadAgencyLastWroteOrMetTheSurvivor() {
+        String caseId = Cases.open("cw.amani", "Lead only " + UUID.randomUUID());
+        Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+        String referral = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
+        String read = "query($id: ID!) { referral(id: $id) { case { caseNumber updatedAt lastContactAt version } } }";
+        JsonPath provider = ok(Tokens.of("pr.stluke"), read, Map.of("id", referral));
+        assertNotNull(provider.get("data.referral.case.caseNumber"), "the route is open");
+        for (String field : List.of("updatedAt", "lastContactAt", "version")) {
+            assertNull(provider.get("data.referral.case." + field), field + " shown to the provider");
+        }
+        JsonPath lead = ok(Tokens.of("cw.amani"), read, Map.of("id", referral));
+        for (String field : List.of("updatedAt", "lastContactAt", "version")) {
+            assertNotNull(lead.get("data.referral.case." + field), field + " hidden from the lead agency");
+        }
     }
 }

@@ -167,6 +167,43 @@ class NeedsAssessmentAggregateTest {
     }
 
     /**
+     * August 2013 (a year of its own, as a year's months are released together): as July 2016, but the fifth session had twelve at the start and eight withdrew. Its quote is the shortest
+     * (so the first chosen were the session counted as twelve), yet only four stayed: it gives no quote.
+     */
+    @Test
+    void aSessionThatParticipantsLeftBelowTheThresholdGivesNoQuote() {
+        List<UUID> large = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        UUID leftEarly = UUID.randomUUID();
+        List<UUID> all = new ArrayList<>(large);
+        all.add(leftEarly);
+        for (UUID id : all) {
+            Db.execute("""
+                    insert into fg_session (id, guide_id, audience, format, state, held_on, starts_at, ends_at, location, facilitator_subject,
+                      facilitator_username, note_taker_username, composition, status, participant_count, withdrawn_count, female_count,
+                      male_count, other_gender_count, finalised_at, created_at, updated_at)
+                    values (?, 'a1000000-0000-4000-8000-000000000001', 'CAREGIVERS', 'GROUP_DISCUSSION', 'Borno', date '2013-08-12', '10:00',
+                      '11:00', 'x', 'x', 'fac.borno', 'fac2.borno', 'FEMALE_ONLY', 'FINAL', 12, ?, 12, 0, 0,
+                      timestamptz '2013-08-12 15:00Z', now(), now())""", id, id.equals(leftEarly) ? 8 : 0);
+            for (int q = 0; q < (large.contains(id) ? 3 : 1); q++) {
+                Db.execute("insert into fg_quote (id, session_id, speaker_type, text, themes) values (?, ?, 'CAREGIVER', ?, '{caseworker training}')",
+                        UUID.randomUUID(), id, (large.contains(id) ? "Quote of a large session " : "Few stayed ") + id + " #" + q);
+            }
+            if (large.contains(id)) {
+                for (String urgency : List.of("HIGH", "MEDIUM", "LOW")) {
+                    Db.execute("insert into fg_need (id, session_id, theme, professional_level, urgency) values (?, ?, 'caseworker training', 'CASEWORKER', ?)",
+                            UUID.randomUUID(), id, urgency);
+                }
+            }
+        }
+        JsonPath figures = ok(Tokens.of("lead.borno"), NEEDS, month(null, 2013, 8));
+        assertEquals(25, figures.getInt("data.needsAssessment.topThemes.find { it.theme == 'caseworker training' }.mentions.value"));
+        List<String> quotes = figures.getList("data.needsAssessment.topThemes.quotes.flatten().text");
+        assertEquals(3, quotes.size(), "up to three quotes of a theme: " + quotes);
+        assertTrue(quotes.stream().allMatch(q -> q.startsWith("Quote of a large session")),
+                "a quote from a room of four, after eight withdrew: " + quotes);
+    }
+
+    /**
      * In a period of its own, every audience × composition cell gets eleven final sessions and five more that are not
      * final (consent confirmed, notes not agreed by both): the published counts are exactly the final ones.
      */
