@@ -228,15 +228,23 @@ public class WebhookSender {
         return attempts;
     }
 
+    /**
+     * Leases endpoints with deliveries due: one per agency a round, the agencies whose oldest due delivery waited
+     * longest first, so one agency's many or slow endpoints cannot keep another agency's notices waiting.
+     */
     @SuppressWarnings("unchecked")
     private List<UUID> leaseEndpoints(OffsetDateTime now, OffsetDateTime leaseUntil) {
         return em.createNativeQuery("""
                         update webhook_endpoint set lease_until = ?2 where id in (
-                            select e.id from webhook_endpoint e
-                            where e.status = 'ACTIVE' and (e.lease_until is null or e.lease_until <= ?1)
-                              and exists (select 1 from webhook_delivery d where d.endpoint_id = e.id and d.status = 'PENDING'
-                                          and d.next_attempt_at <= ?1)
-                            limit ?3 for update skip locked)
+                            select e.id from webhook_endpoint e where e.id in (
+                                select id from (
+                                    select e.id, due.oldest, row_number() over (partition by e.agency_id order by due.oldest, e.id) as n
+                                    from webhook_endpoint e cross join lateral (
+                                        select min(d.next_attempt_at) as oldest from webhook_delivery d
+                                        where d.endpoint_id = e.id and d.status = 'PENDING' and d.next_attempt_at <= ?1) due
+                                    where e.status = 'ACTIVE' and (e.lease_until is null or e.lease_until <= ?1) and due.oldest is not null
+                                ) candidate where n = 1 order by oldest limit ?3)
+                            for update skip locked)
                         returning id""").setParameter(1, now).setParameter(2, leaseUntil).setParameter(3, endpointsPerRound).getResultList();
     }
 
@@ -267,10 +275,18 @@ public class WebhookSender {
         return byEndpoint;
     }
 
-    /** Posts one endpoint's due deliveries in order, stopping at the first failure (the rest wait behind it). */
+    /**
+     * Posts one endpoint's due deliveries in order, stopping at the first failure (the rest wait behind it) and once
+     * the round has taken as long as one attempt may: a slow receiver holds a sender thread for two attempts at most,
+     * not a whole batch, and the rest of its deliveries go in the next round.
+     */
     private int send(List<Due> due, OffsetDateTime now) {
         int attempts = 0;
+        long roundEnds = System.nanoTime() + connectTimeout.plus(readTimeout).toNanos();
         for (Due delivery : due) {
+            if (attempts > 0 && System.nanoTime() - roundEnds >= 0) {
+                break;
+            }
             Outcome outcome = post(delivery);
             attempts++;
             QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome, now));

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 /** A partner system's webhook receiver on loopback, started by a test: it records every request it gets. */
 final class Receiver implements AutoCloseable {
 
-    enum Mode { OK, FAIL, REDIRECT, SLOW, HUGE, HOLD }
+    enum Mode { OK, FAIL, REDIRECT, SLOW, UNHURRIED, HUGE, HOLD }
 
     record Received(String path, String id, String timestamp, String signature, String body, String host) {
     }
@@ -85,6 +85,14 @@ final class Receiver implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 answer(exchange, 200, new byte[0]);
+            }
+            case UNHURRIED -> {
+                try {
+                    Thread.sleep(600);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                answer(exchange, 204, new byte[0]);
             }
             case HOLD -> {
                 try {

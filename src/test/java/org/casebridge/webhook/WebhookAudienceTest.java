@@ -173,4 +173,48 @@ class WebhookAudienceTest {
                     .filter(t -> !t.equals("conference.called")).toList(), "the invitation made on the decision lapsed with it");
         }
     }
+
+    // --- one agency's receivers cannot keep another's waiting ------------------------------------------------
+
+    @Test
+    void anAgencyWithManyEndpointsGetsOneARoundAndAnotherAgencyIsServedInTheSameRound() {
+        try (Receiver slow = new Receiver(); Receiver fast = new Receiver()) {
+            slow.mode = Receiver.Mode.UNHURRIED;
+            for (int i = 0; i < 5; i++) {
+                register("admin.stluke", slow, "/stluke" + i, ALL_TYPES);
+            }
+            register("admin.amani", fast, "/amani", ALL_TYPES);
+            String caseId = Cases.open("cw.amani", "Webhook Survivor " + UUID.randomUUID());
+            Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+            String referral = Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
+
+            sender.deliverDue(now()); // the test profile leases two endpoints a round
+
+            assertEquals(List.of("/amani"), about(fast, referral).stream().map(Receiver.Received::path).toList(),
+                    "AMANI waited behind STLUKE's endpoints");
+            assertEquals(1, about(slow, referral).size(), "STLUKE got more than one endpoint in the round");
+            deliverAll(now());
+            assertEquals(5, about(slow, referral).size());
+        }
+    }
+
+    @Test
+    void aSlowReceiverHoldsASenderForAboutOneAttemptsTimeNotAWholeBatch() {
+        try (Receiver slow = new Receiver()) {
+            slow.mode = Receiver.Mode.UNHURRIED; // 0.6 s an answer; one attempt may take connect (2 s) + read (1 s) here
+            register("admin.stluke", slow, "/stluke", List.of("REFERRAL_REQUESTED"));
+            String caseId = Cases.open("cw.amani", "Webhook Survivor " + UUID.randomUUID());
+            Cases.consent("cw.amani", caseId, "STLUKE", List.of("CASE_SUMMARY"), "REFERRAL");
+            int referrals = 10;
+            for (int i = 0; i < referrals; i++) {
+                Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE);
+            }
+
+            int attempts = sender.deliverDue(now());
+
+            assertTrue(attempts >= 1 && attempts < referrals, "one round posted " + attempts + " of a batch of " + referrals);
+            deliverAll(now());
+            assertEquals(referrals, slow.received.size(), "the rest went in later rounds, each once");
+        }
+    }
 }
