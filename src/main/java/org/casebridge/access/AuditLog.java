@@ -57,6 +57,16 @@ public class AuditLog {
     /** The reads of one request, as one statement whatever their number. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void reads(Caller caller, List<Entry> allowed, List<Entry> denied) {
+        insertReads(caller, allowed, denied);
+    }
+
+    /** The reads of a mutation's answer, in the mutation's transaction ({@link ReadAudit}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void readsWithin(Caller caller, List<Entry> allowed, List<Entry> denied) {
+        insertReads(caller, allowed, denied);
+    }
+
+    private void insertReads(Caller caller, List<Entry> allowed, List<Entry> denied) {
         if (!allowed.isEmpty()) {
             insert(caller, allowed, true);
         }

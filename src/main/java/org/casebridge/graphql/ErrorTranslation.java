@@ -7,6 +7,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.NonNullableFieldWasNullError;
+import graphql.execution.ResultPath;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
@@ -22,6 +23,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.RollbackException;
+import org.casebridge.runtime.DatabaseCircuit;
 import org.hibernate.QueryTimeoutException;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.JDBCConnectionException;
@@ -68,9 +70,11 @@ public class ErrorTranslation implements Instrumentation {
     }
 
     private final CurrentVertxRequest currentRequest;
+    private final DatabaseCircuit circuit;
 
-    public ErrorTranslation(CurrentVertxRequest currentRequest) {
+    public ErrorTranslation(CurrentVertxRequest currentRequest, DatabaseCircuit circuit) {
         this.currentRequest = currentRequest;
+        this.circuit = circuit;
     }
 
     @Override
@@ -97,6 +101,9 @@ public class ErrorTranslation implements Instrumentation {
             return CompletableFuture.completedFuture(result.transform(b -> b.errors(List.of(gone))));
         }
         List<GraphQLError> raw = result.getErrors();
+        if (raw.stream().anyMatch(e -> e instanceof ExceptionWhileDataFetching fetching && notAnswered(fetching.getException()))) {
+            circuit.notAnswering();
+        }
         List<GraphQLError> errors = raw.stream().filter(e -> !nullCausedByAnother(e, raw)).map(ErrorTranslation::translate).toList();
         if (!result.isDataPresent() && !errors.isEmpty() && state instanceof Exchange exchange && exchange.routing() != null) {
             GraphQLOverHttp.answeredWithoutData(exchange.routing(), codeOf(errors.get(0)));
@@ -139,6 +146,12 @@ public class ErrorTranslation implements Instrumentation {
     /** An error for a failure outside any one field (e.g. the audit log could not be written). */
     public static GraphQLError requestError(ErrorCode code, String message) {
         return GraphqlErrorBuilder.newError().message(message).errorType(Classification.of(code))
+                .extensions(Map.of("code", code.name())).build();
+    }
+
+    /** An error at a field that failed outside its resolver (a mutation whose work could not be stored). */
+    public static GraphQLError fieldError(ErrorCode code, String message, ResultPath path) {
+        return GraphqlErrorBuilder.newError().message(message).path(path).errorType(Classification.of(code))
                 .extensions(Map.of("code", code.name())).build();
     }
 
@@ -214,6 +227,23 @@ public class ErrorTranslation implements Instrumentation {
     private static boolean unavailableWithin(Throwable thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (isUnavailable(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The database gave no answer at all: a connection given up after its socket timeout or broken (08…), or none had
+     * within the acquisition timeout. Not a statement it cancelled (57014) nor a transaction timeout: the database answered.
+     */
+    static boolean notAnswered(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.net.SocketTimeoutException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof ConnectException
+                    || cause instanceof SQLException sql && (sql.getSQLState() != null ? sql.getSQLState().startsWith("08")
+                    : String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT).contains("acquisition timeout"))
+                    || java.util.Arrays.stream(cause.getSuppressed()).anyMatch(ErrorTranslation::notAnswered)) {
                 return true;
             }
         }

@@ -1,17 +1,22 @@
 package org.casebridge.graphql;
 
 import graphql.ExecutionResult;
+import graphql.TrivialDataFetcher;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.Unremovable;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Singleton;
+import org.casebridge.runtime.DatabaseCircuit;
 import org.casebridge.runtime.RequestDeadline;
 
 import java.util.List;
@@ -25,19 +30,31 @@ import java.util.List;
  * mutation), which never passes the gate (it arrives on a socket), is charged to the caller's rate limits with its
  * document's cost ({@link RateLimits}, {@link DocumentCost}); over budget or over a document limit it
  * answers {@code LIMIT_EXCEEDED} in graphql-ws's error message.</li>
+ * <li>each resolver of ours (not graphql-java's property reads, nor {@code __typename}) answers {@code UNAVAILABLE} at
+ * once, before it asks the pool for a connection, while the database is known not to answer ({@link DatabaseCircuit});
+ * and a root field does when its request has less than {@link #RESERVE_NANOS} left before its deadline: what one
+ * connection's work is given at least ({@code runtime/BoundedConnections}), plus a validation of an idle connection.
+ * The pool's own waits happen before any deadline can act on a connection, so work that could not end by the deadline
+ * does not begin.</li>
  * </ul>
  */
 @Singleton
 @Unremovable // looked up by InstrumentationInstaller, not injected
 public class ExecutionAdmission implements Instrumentation {
 
+    /** Below this left before its deadline, a request's root fields do not begin. */
+    static final long RESERVE_NANOS = 3_000_000_000L;
+
     private final RequestDeadline deadline;
+    private final DatabaseCircuit circuit;
     private final RateLimits rateLimits;
     private final RequestGate gate;
     private final CurrentVertxRequest currentRequest;
 
-    public ExecutionAdmission(RequestDeadline deadline, RateLimits rateLimits, RequestGate gate, CurrentVertxRequest currentRequest) {
+    public ExecutionAdmission(RequestDeadline deadline, DatabaseCircuit circuit, RateLimits rateLimits, RequestGate gate,
+                              CurrentVertxRequest currentRequest) {
         this.deadline = deadline;
+        this.circuit = circuit;
         this.rateLimits = rateLimits;
         this.gate = gate;
         this.currentRequest = currentRequest;
@@ -56,7 +73,11 @@ public class ExecutionAdmission implements Instrumentation {
                                                                          InstrumentationState state) {
         var execution = parameters.getExecutionContext();
         // every operation the HTTP gate did not charge: subscriptions, and queries or mutations sent over graphql-ws
-        if (!Arc.container().requestContext().isActive() || RequestGate.charged(currentRequest.getCurrent())) {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        RoutingContext upgrade = currentRequest.getCurrent();
+        if (RequestGate.charged(upgrade)) {
             return null;
         }
         int cost;
@@ -66,11 +87,35 @@ public class ExecutionAdmission implements Instrumentation {
             throw refusal(ErrorCode.LIMIT_EXCEEDED, e.getMessage());
         }
         SecurityIdentity identity = Arc.container().instance(SecurityIdentity.class).get();
-        RateLimits.Refusal overBudget = rateLimits.take(identity, "websocket", cost);
+        // the caller the socket's connection_init authenticated; a socket without a token is counted by its address
+        RateLimits.Refusal overBudget = rateLimits.take(identity, RateLimits.addressOf(upgrade), cost);
         if (overBudget != null) {
             throw refusal(ErrorCode.LIMIT_EXCEEDED, overBudget.message());
         }
         return null;
+    }
+
+    @Override
+    public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                InstrumentationState state) {
+        var step = parameters.getExecutionStepInfo();
+        if (fetcher instanceof TrivialDataFetcher || step.getFieldDefinition().getName().startsWith("__")
+                || step.getObjectType().getName().startsWith("__")) {
+            return fetcher; // a property of a result object, or introspection: no database
+        }
+        boolean root = step.getPath().getLevel() == 1;
+        return environment -> {
+            if (!circuit.closed()) {
+                throw new ApiException(ErrorCode.UNAVAILABLE, "The database is not answering; retry shortly");
+            }
+            if (root) {
+                Long remaining = deadline.remainingNanos();
+                if (remaining != null && remaining < RESERVE_NANOS) {
+                    throw new ApiException(ErrorCode.UNAVAILABLE, "The service is too busy to answer in time; retry shortly");
+                }
+            }
+            return fetcher.get(environment);
+        };
     }
 
     private static AbortExecutionException refusal(ErrorCode code, String message) {

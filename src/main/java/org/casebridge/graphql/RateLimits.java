@@ -49,6 +49,9 @@ public class RateLimits {
         /** The budget of these agencies (by agency code), instead of {@link #agency()}. */
         Map<String, Budget> agencies();
 
+        /** The budget of callers without a token from these addresses (a partner's gateway), instead of {@link #caller()}. */
+        Map<String, Budget> addresses();
+
         /** The cost of one CSV export: what the same table costs asked in GraphQL. */
         int exportCost();
     }
@@ -93,8 +96,13 @@ public class RateLimits {
     /** Takes one request of {@code cost} from the budgets of the HTTP request's caller and agency, or says why not. */
     Refusal take(RoutingContext context, int cost) {
         SecurityIdentity identity = context.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
-        SocketAddress address = context.request().remoteAddress();
-        return take(identity, address == null ? "unknown" : address.hostAddress(), cost);
+        return take(identity, addressOf(context), cost);
+    }
+
+    /** The client's address as Quarkus sees it (behind a proxy, with quarkus.http.proxy.* set, the client's own). */
+    static String addressOf(RoutingContext context) {
+        SocketAddress address = context == null ? null : context.request().remoteAddress();
+        return address == null ? "unknown" : address.hostAddress();
     }
 
     /**
@@ -105,7 +113,7 @@ public class RateLimits {
         long now = System.nanoTime();
         sweep(now);
         if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
-            return admitted(take("address:" + address, config.caller(), "caller", cost, now), cost);
+            return admitted(take("address:" + address, config.addresses().getOrDefault(address, config.caller()), "caller", cost, now), cost);
         }
         String client = token.getClaim("azp");
         String callerKey = "caller:" + token.getSubject();

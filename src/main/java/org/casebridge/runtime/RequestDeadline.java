@@ -3,6 +3,8 @@ package org.casebridge.runtime;
 import io.quarkus.arc.Arc;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -15,7 +17,8 @@ import java.time.Duration;
  * that bounds a request's database work as a whole: the time it waited for a worker thread counts, and so does every
  * statement before the one running. {@link BoundedConnections} gives each connection a request takes the time left
  * as its socket timeout and refuses a connection once none is left; {@code graphql/ExecutionAdmission} refuses a request
- * that waited for a worker thread past it. A websocket's upgrade request has none: a subscription lives on.
+ * that waited for a worker thread past it. A websocket's upgrade request has none: a subscription lives on. Only a real
+ * upgrade ({@link #isWebSocketUpgrade}): an {@code Upgrade} header alone on a POST does not take a request out of its bound.
  */
 @Singleton
 public class RequestDeadline {
@@ -32,11 +35,22 @@ public class RequestDeadline {
 
     void stamp(@Observes Filters filters) {
         filters.register(context -> {
-            if (!"websocket".equalsIgnoreCase(context.request().getHeader("Upgrade"))) {
+            if (!isWebSocketUpgrade(context.request())) {
                 context.put(KEY, System.nanoTime() + boundNanos);
             }
             context.next();
         }, 10_000);
+    }
+
+    /**
+     * A websocket handshake (RFC 6455, section 4.1): a GET whose {@code Connection} header names {@code upgrade}, with
+     * {@code Upgrade: websocket} and a {@code Sec-WebSocket-Key}. Any other request is an ordinary one, whatever its headers.
+     */
+    public static boolean isWebSocketUpgrade(HttpServerRequest request) {
+        String connection = request.getHeader("Connection");
+        return request.method() == HttpMethod.GET && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
+                && connection != null && connection.toLowerCase(java.util.Locale.ROOT).contains("upgrade")
+                && request.getHeader("Sec-WebSocket-Key") != null;
     }
 
     /** Nanoseconds left before the current request's deadline (negative once passed), or null outside a request that has one. */

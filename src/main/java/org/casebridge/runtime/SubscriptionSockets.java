@@ -45,7 +45,7 @@ public class SubscriptionSockets {
 
     void track(@Observes Filters filters) {
         filters.register(rc -> {
-            if ("websocket".equalsIgnoreCase(rc.request().getHeader("Upgrade"))) {
+            if (RequestDeadline.isWebSocketUpgrade(rc.request())) {
                 if (closing) {
                     rc.response().setStatusCode(503).putHeader("Retry-After", "1").end();
                     return;

@@ -187,6 +187,31 @@ class RateLimitsTest {
         refused(post(flood, CHEAP), "3 requests");
     }
 
+    /**
+     * A graphql-ws socket without a token in its connection_init is counted by its address, like a POST without one:
+     * anonymous sockets shared one budget, so one anonymous flood refused every other anonymous socket's first message.
+     * The test profile gives 127.0.0.2 a budget of 3 requests; a socket from 127.0.0.3 has the default budget.
+     */
+    @Test
+    void anonymousSocketsAreCountedByTheirAddressNotAsOne() throws Exception {
+        try (AnonymousSocket flood = AnonymousSocket.from("127.0.0.2")) {
+            for (int i = 1; i <= 3; i++) {
+                JsonPath answer = flood.subscribe(String.valueOf(i), "{ __typename }");
+                assertEquals("next", answer.getString("type"), answer.prettify());
+            }
+            JsonPath refused = flood.subscribe("4", "{ __typename }");
+            assertEquals("error", refused.getString("type"), refused.prettify());
+            assertEquals("LIMIT_EXCEEDED", refused.getString("payload[0].extensions.code"), refused.prettify());
+            assertTrue(refused.getString("payload[0].message").contains("3 requests"), refused.prettify());
+        }
+        try (AnonymousSocket other = AnonymousSocket.from("127.0.0.3")) {
+            for (int i = 1; i <= 4; i++) {
+                JsonPath answer = other.subscribe(String.valueOf(i), "{ __typename }");
+                assertEquals("next", answer.getString("type"), "another anonymous caller is not refused: " + answer.prettify());
+            }
+        }
+    }
+
     /** HEAD runs the export's GET method (the body discarded), so it is charged like a GET: two fit a cost of 60, the third is refused. */
     @Test
     void headRequestsOfAnExportAreChargedLikeTheExport() {
@@ -200,6 +225,50 @@ class RateLimitsTest {
                 .head("/aggregates/sessions.csv");
         assertEquals(429, refused.statusCode());
         assertTrue(refused.header("Retry-After") != null, "Retry-After is sent");
+    }
+
+    /** A graphql-transport-ws socket without a token, opened from a loopback address of the test's choice (Vert.x's client can bind one). */
+    private record AnonymousSocket(io.vertx.core.Vertx vertx, io.vertx.core.http.WebSocket webSocket,
+                                   java.util.concurrent.BlockingQueue<String> received) implements AutoCloseable {
+
+        static AnonymousSocket from(String localAddress) throws Exception {
+            io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+            java.util.concurrent.BlockingQueue<String> received = new java.util.concurrent.LinkedBlockingQueue<>();
+            io.vertx.core.http.WebSocket webSocket = vertx.createHttpClient(new io.vertx.core.http.HttpClientOptions().setLocalAddress(localAddress))
+                    .webSocket(new io.vertx.core.http.WebSocketConnectOptions().setHost("127.0.0.1").setPort(RestAssured.port)
+                            .setURI("/graphql").addSubProtocol("graphql-transport-ws"))
+                    .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            webSocket.textMessageHandler(received::add);
+            AnonymousSocket socket = new AnonymousSocket(vertx, webSocket, received);
+            socket.send(Map.of("type", "connection_init", "payload", Map.of()));
+            assertEquals("connection_ack", socket.next().getString("type"));
+            return socket;
+        }
+
+        JsonPath subscribe(String id, String query) throws Exception {
+            send(Map.of("id", id, "type", "subscribe", "payload", Map.of("query", query)));
+            for (JsonPath message = next(); message != null; message = next()) {
+                if (id.equals(message.getString("id"))) {
+                    return message;
+                }
+            }
+            throw new AssertionError("no answer to subscribe " + id);
+        }
+
+        private JsonPath next() throws InterruptedException {
+            String message = received.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+            return message == null ? null : JsonPath.from(message);
+        }
+
+        private void send(Map<String, ?> message) throws Exception {
+            webSocket.writeTextMessage(jakarta.json.Json.createObjectBuilder(message).build().toString())
+                    .toCompletionStage().toCompletableFuture().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            vertx.close();
+        }
     }
 
     private static Response export(String token) {
