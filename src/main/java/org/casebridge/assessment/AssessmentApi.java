@@ -21,6 +21,7 @@ import org.casebridge.assessment.SessionTypes.SignInView;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.NodeLoader;
+import org.casebridge.graphql.PageRequest;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -159,11 +160,10 @@ public class AssessmentApi {
     }
 
     @Query
-    @NonNull
     @Description("Safeguarding concerns raised in focus groups and reported to your agency (caseworkers and supervisors of a lead "
-            + "agency), latest first, at most 100.")
-    public List<SafeguardingReportTypes.@NonNull ReportView> safeguardingReportsReceived() {
-        return reports.received();
+            + "agency), latest first.")
+    public SafeguardingReportTypes.SafeguardingReportConnection safeguardingReportsReceived(Integer first, String after) {
+        return reports.received(PageRequest.of(first, after));
     }
 
     @Mutation

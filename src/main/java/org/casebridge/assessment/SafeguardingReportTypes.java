@@ -5,6 +5,9 @@ import jakarta.validation.constraints.NotNull;
 import org.casebridge.assessment.AssessmentEnums.ConcernRiskLevel;
 import org.casebridge.casefile.CaseInputs.OpenCaseInput;
 import org.casebridge.casefile.CaseView;
+import org.casebridge.graphql.Connection;
+import org.casebridge.graphql.Edge;
+import org.casebridge.graphql.PageRequest;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
@@ -13,6 +16,8 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.function.Function;
 
 /** A safeguarding concern as the lead agency it was reported to reads it: only what the facilitator recorded. */
 public final class SafeguardingReportTypes {
@@ -31,7 +36,19 @@ public final class SafeguardingReportTypes {
                              @Description("Who reported it: the session's facilitator and their agency, to be contacted.")
                              @NonNull String reportedByUsername, String reportedByAgencyCode,
                              @Description("The state and day of the session it was raised in.") @NonNull String state, @NonNull LocalDate raisedOn,
-                             @Id @Description("The case your agency opened from it.") String caseId, OffsetDateTime caseOpenedAt) {
+                             @Id @Description("The case your agency opened from it. Only your agency reads it: the facilitator who "
+                                     + "reported sees that the report was acted on, not what was done.") String caseId,
+                             OffsetDateTime caseOpenedAt) {
+    }
+
+    public static class SafeguardingReportConnection extends Connection<ReportView, SafeguardingReportConnection.SafeguardingReportEdge> {
+        public record SafeguardingReportEdge(@NonNull String cursor, @NonNull ReportView node) implements Edge<ReportView> {
+        }
+
+        <R> SafeguardingReportConnection(PageRequest page, List<R> rowsPlusOne, Function<R, String> sortKey, Function<R, ReportView> toNode,
+                                         long total) {
+            super(page, rowsPlusOne, sortKey, toNode, SafeguardingReportEdge::new, total);
+        }
     }
 
     @Input("OpenCaseFromSafeguardingReportInput")

@@ -209,8 +209,8 @@ public class SessionNotesService {
         String concernId = GlobalId.encode(SessionNotesTypes.CONCERN, id);
         ConcernView concern = notes(List.of(session.id)).get(session.id).safeguardingConcerns().stream()
                 .filter(c -> c.id().equals(concernId)).findFirst().orElseThrow();
-        if (concern.caseId() != null) {
-            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The lead agency opened a case from this report; its route stands");
+        if (Boolean.TRUE.equals(concern.leadAgencyActedOn())) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The lead agency has acted on this report; its route stands");
         }
         if (input.reportedAt().isAfter(OffsetDateTime.now(clock).plusMinutes(5)) || input.reportedAt().toLocalDate().isBefore(session.heldOn)) {
             throw ApiException.invalid("input.reportedAt", "Reported between the session and now");
@@ -378,7 +378,7 @@ public class SessionNotesService {
 
     private record ConcernRow(UUID sessionId, UUID id, String description, OffsetDateTime raisedAt, OffsetDateTime reportedAt,
                               String reportedTo, ConcernRiskLevel riskLevel, String supervisorConsulted, String supervisorNotConsultedReason,
-                              ConcernRoute route, String leadAgencyCode, UUID caseId, OffsetDateTime caseOpenedAt) {
+                              ConcernRoute route, String leadAgencyCode, Boolean actedOn) {
     }
 
     public Map<UUID, NotesView> notes(Collection<UUID> sessionIds) {
@@ -407,12 +407,12 @@ public class SessionNotesService {
                         r.agency(), r.status()));
         Map<UUID, List<ConcernView>> concerns = Rows.group(rows(ConcernRow.class, """
                 select c.session_id, c.id, c.description, c.raised_at, c.reported_at, c.reported_to, c.risk_level, c.supervisor_consulted,
-                       c.supervisor_not_consulted_reason, c.route, a.code as lead_agency_code, c.case_id, c.case_opened_at
+                       c.supervisor_not_consulted_reason, c.route, a.code as lead_agency_code, c.case_id is not null as acted_on
                 from fg_safeguarding_concern c left join agency a on a.id = c.lead_agency_id
                 where c.session_id = any(?1) order by c.raised_at, c.id""", sessionIds), ConcernRow::sessionId,
                 r -> new ConcernView(GlobalId.encode(SessionNotesTypes.CONCERN, r.id()), r.description(), r.raisedAt(), r.reportedAt(),
                         r.reportedTo(), r.riskLevel(), r.supervisorConsulted(), r.supervisorNotConsultedReason(), r.route(),
-                        r.leadAgencyCode(), r.caseId() == null ? null : GlobalId.encode("Case", r.caseId()), r.caseOpenedAt()));
+                        r.leadAgencyCode(), r.route() == ConcernRoute.LEAD_AGENCY ? r.actedOn() : null));
         Map<UUID, NotesView> bySession = new HashMap<>();
         sessionIds.forEach(id -> bySession.put(id, new NotesView(responses.getOrDefault(id, List.of()), quotes.getOrDefault(id, List.of()),
                 needs.getOrDefault(id, List.of()), requests.getOrDefault(id, List.of()), concerns.getOrDefault(id, List.of()))));

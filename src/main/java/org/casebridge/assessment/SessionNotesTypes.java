@@ -79,8 +79,8 @@ public final class SessionNotesTypes {
                               @Description("Why no supervisor was consulted, where none was.") String supervisorNotConsultedReason,
                               ConcernRoute route,
                               @Description("The lead agency it was reported to (route LEAD_AGENCY).") String leadAgencyCode,
-                              @Id @Description("The child-protection case the lead agency opened from the report.") String caseId,
-                              OffsetDateTime caseOpenedAt) {
+                              @Description("Route LEAD_AGENCY: whether the lead agency has acted on the report (its route then stands). "
+                                      + "What it did and when are the lead agency's own.") Boolean leadAgencyActedOn) {
     }
 
     @Input("QuestionResponseInput")

@@ -45,7 +45,7 @@ class FocusGroupProcedureTest {
               trainingNotApplicableReason informationSheet { title version } consentForm { title version } consentFormNotApplicableReason
               ethicsPlan { item plan notApplicableReason } withdrawnCount participantCount reportRequestedCount reportSentOn reportSentCount
               reportBackDue notes { responses { summary successes barriersAndChallenges strategies sourcesOfHelp placesAndContexts }
-                safeguardingConcerns { id riskLevel route leadAgencyCode supervisorConsulted caseId } } } }""";
+                safeguardingConcerns { id riskLevel route leadAgencyCode supervisorConsulted leadAgencyActedOn } } } }""";
 
     private static List<String> ethicsItemsOfTheSchema() {
         return ok(Tokens.of("fac.borno"), "{ __type(name: \"EthicsItem\") { enumValues { name } } }", null)
@@ -181,15 +181,15 @@ class FocusGroupProcedureTest {
                 .getString("data.createAssessmentEvent.event.partOf"));
     }
 
-    private static final String REPORT = """
+    static final String REPORT = """
             mutation($i: ReportSafeguardingConcernInput!) { reportSafeguardingConcern(input: $i) {
               concern { id riskLevel route leadAgencyCode supervisorConsulted reportedAt } } }""";
-    private static final String RECEIVED = "{ safeguardingReportsReceived { id riskLevel description reportedByUsername state caseId } }";
-    private static final String OPEN = """
+    static final String RECEIVED = "{ safeguardingReportsReceived(first: 100) { edges { node { id riskLevel description reportedByUsername state caseId } } } }";
+    static final String OPEN = """
             mutation($i: OpenCaseFromSafeguardingReportInput!) { openCaseFromSafeguardingReport(input: $i) {
               report { id caseId } openedCase { id } } }""";
 
-    private static String sessionWithAConcern(String riskLevel) {
+    static String sessionWithAConcern(String riskLevel) {
         String session = planned("fac.borno", CAREGIVERS_GUIDE, "fac2.borno");
         FocusGroupTest.consent("fac.borno", session, 10);
         Map<String, Object> concern = new HashMap<>(Map.of("description", "A caregiver said a neighbour's child sleeps outside"));
@@ -199,11 +199,11 @@ class FocusGroupProcedureTest {
         return session;
     }
 
-    private static String concernOf(String session) {
+    static String concernOf(String session) {
         return ok(Tokens.of("fac.borno"), READ, Map.of("id", session)).getString("data.focusGroupSession.notes.safeguardingConcerns[0].id");
     }
 
-    private static Map<String, Object> report(String concern) {
+    static Map<String, Object> report(String concern) {
         return new HashMap<>(Map.of("id", concern, "reportedAt", OffsetDateTime.now().toString(), "reportedTo", "Kindred intake desk",
                 "riskLevel", "CHILD_IS_AT_RISK", "supervisorConsulted", "Grace, Amani's safeguarding supervisor", "route", "LEAD_AGENCY",
                 "leadAgencyCode", "KINDRED"));
@@ -247,11 +247,11 @@ class FocusGroupProcedureTest {
                 .getString("data.reportSafeguardingConcern.concern.riskLevel"), "the level given when it was raised");
 
         String reportId = GlobalId.encode("SafeguardingReport", uuid(concern));
-        List<Map<String, Object>> received = ok(Tokens.of("cw.kindred"), RECEIVED, null).getList("data.safeguardingReportsReceived");
+        List<Map<String, Object>> received = ok(Tokens.of("cw.kindred"), RECEIVED, null).getList("data.safeguardingReportsReceived.edges.node");
         Map<String, Object> mine = received.stream().filter(r -> r.get("id").equals(reportId)).findFirst().orElseThrow();
         assertEquals("CHILD_MAY_BE_AT_RISK", mine.get("riskLevel"));
         assertEquals("fac.borno", mine.get("reportedByUsername"));
-        assertFalse(ok(Tokens.of("cw.amani"), RECEIVED, null).getList("data.safeguardingReportsReceived.id").contains(reportId));
+        assertFalse(ok(Tokens.of("cw.amani"), RECEIVED, null).getList("data.safeguardingReportsReceived.edges.node.id").contains(reportId));
         for (String user : List.of("fac.borno", "pr.safehaven", "lead.adamawa", "auditor")) {
             error(call(Tokens.of(user), RECEIVED), "FORBIDDEN");
         }
@@ -267,7 +267,7 @@ class FocusGroupProcedureTest {
         String caseId = opened.getString("data.openCaseFromSafeguardingReport.openedCase.id");
         assertEquals(caseId, opened.getString("data.openCaseFromSafeguardingReport.report.caseId"));
         assertEquals(Cases.uuid(caseId), Db.row("select case_id from fg_safeguarding_concern where id = ?", uuid(concern)).get("case_id"));
-        assertEquals(caseId, ok(Tokens.of("fac.borno"), READ, Map.of("id", session)).getString("data.focusGroupSession.notes.safeguardingConcerns[0].caseId"));
+        assertTrue(ok(Tokens.of("fac.borno"), READ, Map.of("id", session)).getBoolean("data.focusGroupSession.notes.safeguardingConcerns[0].leadAgencyActedOn"));
         assertEquals(1, Db.count("select count(*) from survivor_case s join agency a on a.id = s.lead_agency_id where s.id = ? and a.code = 'KINDRED'",
                 Cases.uuid(caseId)));
 

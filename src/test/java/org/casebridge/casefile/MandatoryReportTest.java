@@ -25,14 +25,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Mandatory reports as their own record (module 14): the module's fields, what was not done says why, lead agency only, never a grant. */
 @QuarkusTest
-class MandatoryReportTest {
+public class MandatoryReportTest {
 
-    static final String RECORD = """
+    public static final String RECORD = """
             mutation($i: RecordMandatoryReportInput!) { recordMandatoryReport(input: $i) { report {
               id authorityKind authorityName categoriesShared survivorToldBeforehand survivorToldWhat notToldBeforehandBecause
               likelyNextSteps protectionNeedsDiscussed supervisorConsultedName supervisorNotConsultedBecause recordedByName } } }""";
 
-    static Map<String, Object> input(String caseId) {
+    public static Map<String, Object> input(String caseId) {
         OffsetDateTime reported = OffsetDateTime.now();
         Map<String, Object> input = new HashMap<>(Map.of("caseId", caseId, "authorityKind", "CHILD_PROTECTION_AUTHORITY",
                 "authorityName", "State child protection office, Maiduguri", "reportedAt", reported.toString(),
@@ -46,7 +46,7 @@ class MandatoryReportTest {
         return input;
     }
 
-    static long reports(String caseId) {
+    public static long reports(String caseId) {
         return Db.count("select count(*) from mandatory_report where case_id = ?", Cases.uuid(caseId));
     }
 

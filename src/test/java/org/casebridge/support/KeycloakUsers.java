@@ -33,6 +33,17 @@ public final class KeycloakUsers {
         return id;
     }
 
+    /** Gives a user another realm role in place of one (a supervisor demoted to caseworker, say). */
+    public static void changeRole(String id, String from, String to) {
+        String admin = Tokens.otherIssuer();
+        Object removed = RestAssured.given().auth().oauth2(admin).get(realm() + "/roles/" + from).then().statusCode(200).extract().as(Map.class);
+        Object added = RestAssured.given().auth().oauth2(admin).get(realm() + "/roles/" + to).then().statusCode(200).extract().as(Map.class);
+        RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(removed))
+                .delete(users() + "/" + id + "/role-mappings/realm").then().statusCode(204);
+        RestAssured.given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(added))
+                .post(users() + "/" + id + "/role-mappings/realm").then().statusCode(204);
+    }
+
     public static void delete(String id) {
         RestAssured.given().auth().oauth2(Tokens.otherIssuer()).delete(users() + "/" + id).then().statusCode(204);
     }
