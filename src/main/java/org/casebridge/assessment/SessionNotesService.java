@@ -275,8 +275,9 @@ public class SessionNotesService {
                 .setParameter(1, id).setParameter(2, input.status().name()).executeUpdate();
         audit.allowed(access.caller(), AuditLog.Entry.of("session.follow-up-request.status", SessionView.TYPE, session.id, null)
                 .withDetail(input.status().name()));
+        String requestId = GlobalId.encode(SessionNotesTypes.FOLLOW_UP_REQUEST, id); // as this API writes it, whatever the spelling
         return notes(List.of(session.id)).get(session.id).followUpRequests().stream()
-                .filter(r -> r.id().equals(input.id())).findFirst().orElseThrow();
+                .filter(r -> r.id().equals(requestId)).findFirst().orElseThrow();
     }
 
     private static UUID question(String id, List<UUID> questions, String field) {
