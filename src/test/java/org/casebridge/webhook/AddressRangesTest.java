@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,24 +51,38 @@ class AddressRangesTest {
         Db.execute("delete from webhook_endpoint");
     }
 
-    /** The first and last address of every range, each under a host name of its own, in table order. */
+    /**
+     * The first and last address of every range, each under a host name of its own, in table order, with the row that
+     * decides it: the first that contains it (255.255.255.255, the last of 240.0.0.0/4, is the broadcast row's).
+     */
     static Map<String, Edge> edges() {
         Map<String, Edge> edges = new LinkedHashMap<>();
         for (int i = 0; i < AddressRanges.NOT_PUBLIC.size(); i++) {
-            AddressRanges.Range range = AddressRanges.NOT_PUBLIC.get(i);
-            String[] parts = range.cidr().split("/");
-            byte[] base = literal(parts[0]);
-            int prefix = Integer.parseInt(parts[1]);
-            byte[] first = base.clone();
-            byte[] last = base.clone();
-            for (int bit = prefix; bit < base.length * 8; bit++) {
-                first[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
-                last[bit / 8] |= (byte) (0x80 >> (bit % 8));
-            }
-            edges.put("range" + i + "-first.example", new Edge(range, address(first)));
-            edges.put("range" + i + "-last.example", new Edge(range, address(last)));
+            byte[][] bounds = bounds(AddressRanges.NOT_PUBLIC.get(i));
+            edges.put("range" + i + "-first.example", new Edge(decidingRow(bounds[0]), address(bounds[0])));
+            edges.put("range" + i + "-last.example", new Edge(decidingRow(bounds[1]), address(bounds[1])));
         }
         return edges;
+    }
+
+    /** A range's first and last address. */
+    static byte[][] bounds(AddressRanges.Range range) {
+        String[] parts = range.cidr().split("/");
+        byte[] first = literal(parts[0]);
+        byte[] last = first.clone();
+        for (int bit = Integer.parseInt(parts[1]); bit < first.length * 8; bit++) {
+            first[bit / 8] &= (byte) ~(0x80 >> (bit % 8));
+            last[bit / 8] |= (byte) (0x80 >> (bit % 8));
+        }
+        return new byte[][]{first, last};
+    }
+
+    static AddressRanges.Range decidingRow(byte[] address) {
+        return AddressRanges.NOT_PUBLIC.stream().filter(range -> {
+            byte[][] bounds = bounds(range);
+            return bounds[0].length == address.length && Arrays.compareUnsigned(bounds[0], address) <= 0
+                    && Arrays.compareUnsigned(address, bounds[1]) <= 0;
+        }).findFirst().orElseThrow();
     }
 
     record Edge(AddressRanges.Range range, InetAddress address) {
