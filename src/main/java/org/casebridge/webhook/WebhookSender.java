@@ -122,7 +122,7 @@ public class WebhookSender {
                          @ConfigProperty(name = "casebridge.webhook.retention", defaultValue = "P30D") Duration retention,
                          @ConfigProperty(name = "casebridge.webhook.send-on-commit", defaultValue = "true") boolean sendOnCommit,
                          @ConfigProperty(name = "casebridge.webhook.trust-store") Optional<String> trustStore,
-                         @ConfigProperty(name = "casebridge.webhook.trust-store-password", defaultValue = "") String trustStorePassword) {
+                         @ConfigProperty(name = "casebridge.webhook.trust-store-password") Optional<String> trustStorePassword) {
         this.policy = policy;
         this.outbox = outbox;
         this.seal = seal;
@@ -150,7 +150,7 @@ public class WebhookSender {
         // idle connections are dropped before common servers time them out (30 s), so a post rarely meets a closed one
         HttpClientOptions options = new HttpClientOptions().setConnectTimeout((int) connectTimeout.toMillis())
                 .setMaxPoolSize(parallelism).setKeepAliveTimeout(20).setVerifyHost(true);
-        trustStore.ifPresent(file -> options.setTrustOptions(TrustOptions.wrap(new ReceiverTrust(Path.of(file), trustStorePassword))));
+        trustStore.ifPresent(file -> options.setTrustOptions(TrustOptions.wrap(new ReceiverTrust(Path.of(file), trustStorePassword.orElse("")))));
         this.http = vertx.createHttpClient(options);
         this.lag = Timer.builder("casebridge.webhook.lag").description("From the change's commit to the receiver's 2xx")
                 .publishPercentiles(0.5, 0.99).register(metrics);
