@@ -167,24 +167,46 @@ public class AccessPolicy {
         Grants.Held held = grants.heldBy(caller.agencyCode(), addressed.stream().map(Route::caseId).collect(Collectors.toSet()),
                 addressed.stream().map(Route::decisionId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
         for (Route route : addressed) {
-            Set<InformationCategory> consented = held.consented(route.caseId(), route.kind().consentPurposes());
-            Set<InformationCategory> decided = held.decided(route.decisionId(), route.objectId(), route.kind().purpose());
-            boolean open = switch (route.kind()) {
-                case REFERRAL -> switch (route.ending()) {
-                    case NONE -> true;
-                    case ABANDONED -> false;
-                    case CONCLUDED -> route.endedAt() != null && now.isBefore(route.endedAt().plus(referralRouteAfterEnd));
-                };
-                case INVITATION -> !consented.isEmpty() || !decided.isEmpty();
-            };
-            Set<InformationCategory> granted = EnumSet.noneOf(InformationCategory.class);
-            if (open) {
-                granted.addAll(consented);
-                granted.addAll(decided);
-            }
-            result.put(route.objectId(), new Disclosure(route.caseId(), false, open, granted));
+            result.put(route.objectId(), throughRoute(route, held, now));
         }
         return result;
+    }
+
+    /** What the agency a route is addressed to sees through it, by what holds for that agency (rules 2 and 2a). */
+    private Disclosure throughRoute(Route route, Grants.Held held, OffsetDateTime now) {
+        Set<InformationCategory> consented = held.consented(route.caseId(), route.kind().consentPurposes());
+        Set<InformationCategory> decided = held.decided(route.decisionId(), route.objectId(), route.kind().purpose());
+        boolean open = switch (route.kind()) {
+            case REFERRAL -> switch (route.ending()) {
+                case NONE -> true;
+                case ABANDONED -> false;
+                case CONCLUDED -> route.endedAt() != null && now.isBefore(route.endedAt().plus(referralRouteAfterEnd));
+            };
+            case INVITATION -> !consented.isEmpty() || !decided.isEmpty();
+        };
+        Set<InformationCategory> granted = EnumSet.noneOf(InformationCategory.class);
+        if (open) {
+            granted.addAll(consented);
+            granted.addAll(decided);
+        }
+        return new Disclosure(route.caseId(), false, open, granted);
+    }
+
+    /**
+     * The routes that are open right now for the agency each is addressed to, as that agency's staff would find them
+     * ({@link #discloseRoutes}): one grants query for all the agencies, however many routes and agencies there are.
+     */
+    public Set<UUID> openRoutes(Collection<Route> routes) {
+        List<Route> addressed = routes.stream().filter(r -> r.agencyCode() != null).toList();
+        if (addressed.isEmpty()) {
+            return Set.of();
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, Grants.Held> held = grants.heldBy(addressed.stream().map(Route::agencyCode).collect(Collectors.toSet()),
+                addressed.stream().map(Route::caseId).collect(Collectors.toSet()),
+                addressed.stream().map(Route::decisionId).filter(Objects::nonNull).collect(Collectors.toSet()), now);
+        return addressed.stream().filter(r -> throughRoute(r, held.get(r.agencyCode()), now).routeOpen())
+                .map(Route::objectId).collect(Collectors.toSet());
     }
 
     /**
@@ -348,6 +370,26 @@ public class AccessPolicy {
             throw refuse(caller(), AuditLog.Entry.of(action, "Conference", conferenceId, caseId),
                     Refusals.forbidden("Only the lead agency's caseworkers and supervisors run the conference"));
         }
+    }
+
+    /** Who follows a conference right now: its lead agency, and each invited agency whose invitation is an open route. */
+    public record ConferenceFollowers(String leadAgencyCode, Set<String> invitedWithOpenRoute) {
+    }
+
+    /** The followers of a conference from its invitations: one grants query for all the invited agencies. */
+    public ConferenceFollowers conferenceFollowers(String leadAgencyCode, Collection<Route> invitations) {
+        Set<UUID> open = openRoutes(invitations);
+        return new ConferenceFollowers(leadAgencyCode, invitations.stream().filter(r -> open.contains(r.objectId()))
+                .map(Route::agencyCode).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
+    }
+
+    /**
+     * Whether a caller follows a conference (its events, DESIGN rule 5): the lead agency's staff always, an invited
+     * agency's staff while its invitation's basis holds.
+     */
+    public boolean follows(Caller caller, ConferenceFollowers followers) {
+        return isLeadStaff(caller, followers.leadAgencyCode())
+                || caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR) && followers.invitedWithOpenRoute().contains(caller.agencyCode());
     }
 
     /** An action item is updated by the agency it is assigned to, and by nobody else. */

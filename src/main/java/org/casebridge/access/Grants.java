@@ -17,7 +17,8 @@ import java.util.UUID;
  * What holds right now for one recipient agency: the categories of its current consents (not revoked, not expired,
  * already valid) per case and purpose, and the categories of the sharing decisions in force (not withdrawn, not
  * ended) by decision id. Read fresh on every request, so a revocation or a withdrawal takes effect on the next one;
- * one query for any number of cases and decisions. Which of these a route may use is {@link AccessPolicy}'s rule.
+ * one query for any number of cases, decisions and recipient agencies. Which of these a route may use is
+ * {@link AccessPolicy}'s rule.
  */
 @ApplicationScoped
 public class Grants {
@@ -53,41 +54,49 @@ public class Grants {
     }
 
     public Held heldBy(String agencyCode, Collection<UUID> caseIds, Collection<UUID> decisionIds, OffsetDateTime now) {
-        Map<UUID, Map<ConsentPurpose, Set<InformationCategory>>> consents = new HashMap<>();
-        Map<UUID, Decided> decisions = new HashMap<>();
-        if (agencyCode == null || caseIds.isEmpty() && decisionIds.isEmpty()) {
-            return new Held(consents, decisions);
+        return agencyCode == null ? new Held(Map.of(), Map.of())
+                : heldBy(Set.of(agencyCode), caseIds, decisionIds, now).get(agencyCode);
+    }
+
+    /** What holds for each of these recipient agencies (one entry each, empty where nothing does): one query for all. */
+    public Map<String, Held> heldBy(Set<String> agencyCodes, Collection<UUID> caseIds, Collection<UUID> decisionIds, OffsetDateTime now) {
+        Map<String, Held> byAgency = new HashMap<>();
+        agencyCodes.forEach(code -> byAgency.put(code, new Held(new HashMap<>(), new HashMap<>())));
+        if (agencyCodes.isEmpty() || caseIds.isEmpty() && decisionIds.isEmpty()) {
+            return byAgency;
         }
         @SuppressWarnings("unchecked")
         List<Tuple> rows = em.createNativeQuery("""
-                        with recipient as (select id from agency where code = :agency)
-                        select 'CONSENT' as source, c.case_id as key, c.purpose as purpose, category, cast(null as uuid) as object_id
-                        from consent c cross join unnest(c.categories) as category
-                        where c.recipient_agency_id = (select id from recipient) and c.case_id = any(:cases)
+                        with recipient as (select id, code from agency where code = any(:agencies))
+                        select 'CONSENT' as source, r.code as agency, c.case_id as key, c.purpose as purpose, category,
+                               cast(null as uuid) as object_id
+                        from consent c join recipient r on r.id = c.recipient_agency_id cross join unnest(c.categories) as category
+                        where c.case_id = any(:cases)
                           and c.revoked_at is null and c.valid_from <= :now and (c.valid_until is null or c.valid_until > :now)
                         union all
-                        select 'DECISION', d.id, d.purpose, category, d.object_id
-                        from sharing_decision d cross join unnest(d.categories) as category
-                        where d.id = any(:decisions) and d.recipient_agency_id = (select id from recipient)
+                        select 'DECISION', r.code, d.id, d.purpose, category, d.object_id
+                        from sharing_decision d join recipient r on r.id = d.recipient_agency_id cross join unnest(d.categories) as category
+                        where d.id = any(:decisions)
                           and d.withdrawn_at is null and d.decided_at <= :now and d.valid_until > :now""", Tuple.class)
-                .setParameter("agency", agencyCode)
+                .setParameter("agencies", agencyCodes.toArray(String[]::new))
                 .setParameter("cases", caseIds.toArray(UUID[]::new))
                 .setParameter("decisions", decisionIds.toArray(UUID[]::new))
                 .setParameter("now", now)
                 .getResultList();
         for (Tuple row : rows) {
+            Held held = byAgency.get(row.get("agency", String.class));
             UUID key = row.get("key", UUID.class);
             InformationCategory category = InformationCategory.valueOf(row.get("category", String.class));
             if ("CONSENT".equals(row.get("source", String.class))) {
-                consents.computeIfAbsent(key, k -> new HashMap<>())
+                held.consents().computeIfAbsent(key, k -> new HashMap<>())
                         .computeIfAbsent(ConsentPurpose.valueOf(row.get("purpose", String.class)), p -> EnumSet.noneOf(InformationCategory.class))
                         .add(category);
             } else {
-                decisions.computeIfAbsent(key, k -> new Decided(row.get("object_id", UUID.class),
+                held.decisions().computeIfAbsent(key, k -> new Decided(row.get("object_id", UUID.class),
                         ConsentPurpose.valueOf(row.get("purpose", String.class)), EnumSet.noneOf(InformationCategory.class)))
                         .categories().add(category);
             }
         }
-        return new Held(consents, decisions);
+        return byAgency;
     }
 }

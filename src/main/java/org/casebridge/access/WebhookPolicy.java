@@ -5,8 +5,6 @@ import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -57,7 +55,7 @@ public class WebhookPolicy {
     private final HostResolver resolver;
     private final Refusals refusals;
     private final boolean allowLoopback;
-    private final List<Network> allowedNetworks;
+    private final List<AddressRanges.Network> allowedNetworks;
     private final int maxEndpointsPerAgency;
     private final Duration referralRouteAfterEnd;
 
@@ -71,7 +69,7 @@ public class WebhookPolicy {
         this.refusals = refusals;
         this.resolver = resolver;
         this.allowLoopback = allowLoopback;
-        this.allowedNetworks = allowedNetworks.orElse(List.of()).stream().map(Network::parse).toList();
+        this.allowedNetworks = allowedNetworks.orElse(List.of()).stream().map(AddressRanges.Network::parse).toList();
         this.maxEndpointsPerAgency = maxEndpointsPerAgency;
         this.referralRouteAfterEnd = referralRouteAfterEnd;
     }
@@ -121,26 +119,23 @@ public class WebhookPolicy {
     // --- who hears of a change ---------------------------------------------------------------------------
 
     /**
-     * The agencies a conference change may be announced to: the lead agency, and each invited agency while its
-     * invitation is an open route (the rule of its graphql-ws events, {@code ConferenceService.stillFollows}).
+     * The agencies a conference change may be announced to: those it concerns that follow the conference, the lead
+     * agency and each invited agency while its invitation is an open route (the rule of its graphql-ws events,
+     * {@link AccessPolicy#follows}). One grants query for all the invited agencies.
      */
     public Set<String> conferenceAudience(String leadAgencyCode, Collection<Route> invitations, Collection<String> concerned) {
         Set<String> audience = new LinkedHashSet<>();
         if (concerned.contains(leadAgencyCode)) {
             audience.add(leadAgencyCode);
         }
-        for (Route invitation : invitations) {
-            if (concerned.contains(invitation.agencyCode()) && routeOpen(invitation)) {
-                audience.add(invitation.agencyCode());
-            }
-        }
+        audience.addAll(access.conferenceFollowers(leadAgencyCode,
+                invitations.stream().filter(v -> concerned.contains(v.agencyCode())).toList()).invitedWithOpenRoute());
         return audience;
     }
 
     /** Whether the route is open right now for the agency it is addressed to. */
     public boolean routeOpen(Route route) {
-        Caller agency = new Caller("webhook:" + route.agencyCode(), route.agencyCode(), route.agencyCode(), null, Set.of(Role.PROVIDER));
-        return access.discloseRoutes(agency, List.of(route)).get(route.objectId()).routeOpen();
+        return access.openRoutes(List.of(route)).contains(route.objectId());
     }
 
     /**
@@ -163,9 +158,8 @@ public class WebhookPolicy {
     /**
      * The URL, if Casebridge may post to it: absolute, HTTPS (plain HTTP only to loopback where the demo and test
      * profiles allow loopback), no user info, and every address its host resolves to public, or in an operator's
-     * allow-list ({@code casebridge.webhook.allowed-networks}). Private, loopback, link-local (cloud metadata),
-     * carrier-grade NAT, unique-local, multicast and unspecified addresses are refused. The host is resolved once,
-     * here; the answer names the checked address to connect to.
+     * allow-list ({@code casebridge.webhook.allowed-networks}). The addresses refused are {@link AddressRanges#NOT_PUBLIC}.
+     * The host is resolved once, here; the answer names the checked address to connect to.
      */
     public Destination destination(String url) throws RefusedDestination {
         URI uri;
@@ -203,7 +197,7 @@ public class WebhookPolicy {
             if (allowedNetworks.stream().anyMatch(n -> n.contains(address)) || loopback && allowLoopback) {
                 continue;
             }
-            String kind = nonPublic(address);
+            String kind = AddressRanges.kindOf(address);
             if (kind != null) {
                 throw new RefusedDestination("The host resolves to a " + kind + " address (" + address.getHostAddress() + "), which is not allowed");
             }
@@ -212,62 +206,5 @@ public class WebhookPolicy {
             throw new RefusedDestination("Only https:// URLs are allowed");
         }
         return new Destination(uri, addresses.get(0));
-    }
-
-    /** What kind of non-public address this is, or null for a public one. */
-    private static String nonPublic(InetAddress address) {
-        if (address instanceof Inet6Address v6) {
-            byte[] b = v6.getAddress();
-            boolean v4Mapped = true;
-            for (int i = 0; i < 10; i++) v4Mapped &= b[i] == 0;
-            v4Mapped &= (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-            if (v4Mapped) {
-                try {
-                    return nonPublic(InetAddress.getByAddress(new byte[]{b[12], b[13], b[14], b[15]}));
-                } catch (UnknownHostException e) {
-                    return "malformed";
-                }
-            }
-            if ((b[0] & 0xfe) == 0xfc) return "unique-local (private)";
-        }
-        if (address.isAnyLocalAddress()) return "unspecified";
-        if (address.isLoopbackAddress()) return "loopback";
-        if (address.isLinkLocalAddress()) return "link-local (metadata)";
-        if (address.isSiteLocalAddress()) return "private";
-        if (address.isMulticastAddress()) return "multicast";
-        if (address instanceof Inet4Address) {
-            byte[] b = address.getAddress();
-            int first = b[0] & 0xff, second = b[1] & 0xff;
-            if (first == 0) return "unspecified";
-            if (first == 100 && second >= 64 && second < 128) return "carrier-grade NAT (private)";
-            if (first == 192 && second == 0 && (b[2] & 0xff) == 0) return "special-purpose";
-            if (first == 198 && (second == 18 || second == 19)) return "benchmarking";
-            if (first >= 240) return "reserved";
-        }
-        return null;
-    }
-
-    /** An operator's allowed network, {@code address/prefix}. */
-    record Network(byte[] address, int prefix) {
-        static Network parse(String cidr) {
-            String[] parts = cidr.trim().split("/", 2);
-            try {
-                byte[] address = InetAddress.getByName(parts[0]).getAddress();
-                int prefix = parts.length == 2 ? Integer.parseInt(parts[1]) : address.length * 8;
-                return new Network(address, prefix);
-            } catch (UnknownHostException | NumberFormatException e) {
-                throw new IllegalStateException("casebridge.webhook.allowed-networks: not a network: " + cidr);
-            }
-        }
-
-        boolean contains(InetAddress candidate) {
-            byte[] b = candidate.getAddress();
-            if (b.length != address.length) return false;
-            for (int bit = 0; bit < prefix; bit++) {
-                int mask = 0x80 >> (bit % 8);
-                if ((b[bit / 8] & mask) != (address[bit / 8] & mask)) return false;
-            }
-            return true;
-        }
     }
 }

@@ -22,7 +22,7 @@ import java.util.UUID;
 public class Conference extends PanacheEntityBase {
 
     @org.eclipse.microprofile.graphql.Name("ConferenceStatus")
-    public enum Status { SCHEDULED, HELD }
+    public enum Status { SCHEDULED, HELD, CANCELLED }
 
     /** Why the conference was called: "Often scheduled when survivor's needs aren't being met" (module 14). */
     @org.eclipse.microprofile.graphql.Name("ConferenceCalledBecause")
@@ -69,6 +69,9 @@ public class Conference extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public CalledBecause calledBecause;
     public String calledBecauseNote;
+
+    public OffsetDateTime cancelledAt;
+    public String cancellationReason;
 
     @Column(nullable = false)
     public OffsetDateTime createdAt;

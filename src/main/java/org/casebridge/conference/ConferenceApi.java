@@ -12,6 +12,8 @@ import org.casebridge.conference.ActionItemTypes.AddActionItemInput;
 import org.casebridge.conference.ActionItemTypes.AddActionItemPayload;
 import org.casebridge.conference.ConferenceTypes.CallConferenceInput;
 import org.casebridge.conference.ConferenceTypes.CallConferencePayload;
+import org.casebridge.conference.ConferenceTypes.CancelConferenceInput;
+import org.casebridge.conference.ConferenceTypes.CancelConferencePayload;
 import org.casebridge.conference.ConferenceTypes.ConferenceConnection;
 import org.casebridge.conference.ConferenceTypes.ConferenceEventView;
 import org.casebridge.conference.ConferenceTypes.ConferenceView;
@@ -19,6 +21,8 @@ import org.casebridge.conference.ConferenceTypes.InvitationView;
 import org.casebridge.conference.ConferenceTypes.Minutes;
 import org.casebridge.conference.ConferenceTypes.RecordConferenceInput;
 import org.casebridge.conference.ConferenceTypes.RecordConferencePayload;
+import org.casebridge.conference.ConferenceTypes.RescheduleConferenceInput;
+import org.casebridge.conference.ConferenceTypes.RescheduleConferencePayload;
 import org.casebridge.conference.ActionItemTypes.UpdateActionItemInput;
 import org.casebridge.conference.ActionItemTypes.UpdateActionItemPayload;
 import org.casebridge.events.EventsHub;
@@ -95,8 +99,22 @@ public class ConferenceApi {
         return new UpdateActionItemPayload(conferences.updateItem(input));
     }
 
+    @Mutation
+    @Description("Moves a conference not yet held to a new date, time and place or link: the lead agency's caseworkers and "
+            + "supervisors. Invited agencies hear of it (conference.changed).")
+    public RescheduleConferencePayload rescheduleConference(@NonNull RescheduleConferenceInput input) {
+        return new RescheduleConferencePayload(conferences.reschedule(input));
+    }
+
+    @Mutation
+    @Description("Cancels a conference not yet held, with the reason: the lead agency's caseworkers and supervisors. A cancelled "
+            + "conference is not minuted or rescheduled. Invited agencies hear of it (conference.changed, status CANCELLED).")
+    public CancelConferencePayload cancelConference(@NonNull CancelConferenceInput input) {
+        return new CancelConferencePayload(conferences.cancel(input));
+    }
+
     @Subscription
-    @Description("Conferences your agency leads or is invited to: called, minuted, action items added or updated. "
+    @Description("Conferences your agency leads or is invited to: called, rescheduled, cancelled, minuted, action items added or updated. "
             + "Carries no survivor information; fetch the conference for what you may see. Delivered on every replica.")
     public Multi<ConferenceEventView> conferenceEvents() {
         Caller caller = conferences.subscriber();
@@ -150,6 +168,11 @@ public class ConferenceApi {
     @Description("The close supports the survivor chose to bring, if invited (category CONFERENCE).")
     public String supportsInvited(@Source ConferenceView conference) {
         return conferences.conferenceInformation(conference, k -> k.supportsInvited);
+    }
+
+    @Description("Why it was cancelled (category CONFERENCE).")
+    public String cancellationReason(@Source ConferenceView conference) {
+        return conferences.conferenceInformation(conference, k -> k.cancellationReason);
     }
 
     @Description("Whether the agency attended (category CONFERENCE).")

@@ -24,12 +24,14 @@ import org.casebridge.conference.ActionItemTypes.ActionItemView;
 import org.casebridge.conference.ActionItemTypes.AddActionItemInput;
 import org.casebridge.conference.ConferenceTypes.AttendanceInput;
 import org.casebridge.conference.ConferenceTypes.CallConferenceInput;
+import org.casebridge.conference.ConferenceTypes.CancelConferenceInput;
 import org.casebridge.conference.ConferenceTypes.ConferenceConnection;
 import org.casebridge.conference.ConferenceTypes.ConferenceView;
 import org.casebridge.conference.ConferenceTypes.InvitationInput;
 import org.casebridge.conference.ConferenceTypes.InvitationView;
 import org.casebridge.conference.ConferenceTypes.Minutes;
 import org.casebridge.conference.ConferenceTypes.RecordConferenceInput;
+import org.casebridge.conference.ConferenceTypes.RescheduleConferenceInput;
 import org.casebridge.conference.ActionItemTypes.UpdateActionItemInput;
 import org.casebridge.events.Events;
 import org.casebridge.events.Notice;
@@ -58,6 +60,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -123,26 +126,38 @@ public class ConferenceService {
 
     /**
      * Whether a subscriber hears of this conference event: its agencies do, while they still follow it. Runs on the
-     * events listener's thread, outside any request.
+     * events listener's thread, outside any request, for each subscriber in turn with the same notice: who follows is
+     * read once per notice (one query for the conference, one for its invitations, one for all their grants).
      */
     @ActivateRequestContext
     public boolean hears(Caller subscriber, Notice notice) {
-        return access.hears(subscriber, notice.agencies()) && stillFollows(subscriber, notice.id());
-    }
-
-    @ActivateRequestContext
-    public boolean stillFollows(Caller caller, UUID conferenceId) {
-        Conference conference = Conference.<Conference>find(FETCH + " where k.id = ?1", conferenceId).firstResult();
-        if (conference == null) {
+        if (!access.hears(subscriber, notice.agencies())) {
             return false;
         }
-        ConferenceInvitation invitation = ConferenceInvitation.<ConferenceInvitation>find(
-                "from ConferenceInvitation v join fetch v.agency a where v.conferenceId = ?1 and a.code = ?2",
-                conferenceId, caller.agencyCode()).firstResult();
-        Route route = Route.invitation(invitation == null ? conferenceId : invitation.id, conference.survivorCase.id,
-                conference.survivorCase.leadAgency.code, invitation == null ? null : invitation.agency.code,
-                invitation == null ? null : invitation.sharingDecisionId);
-        return access.discloseRoutes(caller, List.of(route)).get(route.objectId()).routeOpen();
+        NoticeFollowers last = lastFollowers.get();
+        if (last == null || last.notice() != notice) {
+            last = new NoticeFollowers(notice, followers(notice.id()));
+            lastFollowers.set(last);
+        }
+        return access.follows(subscriber, last.followers());
+    }
+
+    /** The followers of the notice the listener is handing out (the same object to every subscriber). */
+    private record NoticeFollowers(Notice notice, AccessPolicy.ConferenceFollowers followers) {
+    }
+
+    private final AtomicReference<NoticeFollowers> lastFollowers = new AtomicReference<>();
+
+    private AccessPolicy.ConferenceFollowers followers(UUID conferenceId) {
+        Conference conference = Conference.<Conference>find(FETCH + " where k.id = ?1", conferenceId).firstResult();
+        if (conference == null) {
+            return new AccessPolicy.ConferenceFollowers(null, Set.of());
+        }
+        String lead = conference.survivorCase.leadAgency.code;
+        List<Route> invitations = ConferenceInvitation.<ConferenceInvitation>list(
+                        "from ConferenceInvitation v join fetch v.agency where v.conferenceId = ?1", conferenceId).stream()
+                .map(v -> Route.invitation(v.id, conference.survivorCase.id, lead, v.agency.code, v.sharingDecisionId)).toList();
+        return access.conferenceFollowers(lead, invitations);
     }
 
     /** Conferences your agency is invited to, latest first. */
@@ -371,6 +386,7 @@ public class ConferenceService {
         CaseService.requireOpen(conference.survivorCase);
         Caller caller = access.caller();
         ApiException.requireVersion("conference", conference.version, input.version());
+        requireNotCancelled(conference);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!HasHappened.Check.happened(conference.scheduledAt, clock)) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The conference has not taken place yet");
@@ -413,6 +429,7 @@ public class ConferenceService {
         Conference conference = visible.conference();
         access.mayRunConference("actionitem.add", visible.side(), conferenceId, conference.survivorCase.id);
         CaseService.requireOpen(conference.survivorCase);
+        requireNotCancelled(conference);
         Caller caller = access.caller();
         Agency assigned = Agency.byCode(input.assignedAgencyCode())
                 .filter(a -> a.code.equals(conference.survivorCase.leadAgency.code) || visible.invited().contains(a.code))
@@ -467,6 +484,73 @@ public class ConferenceService {
         audit.allowed(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", id, caseId).withDetail(from + "->" + item.status));
         publish(item.conference, List.of(item.assignedAgency.code), "ACTION_ITEM_UPDATED", id);
         return itemViews(List.of(item)).get(0);
+    }
+
+    // --- rescheduling and cancelling ---------------------------------------------------------------------
+
+    /** A new date, time and place (or link) for a conference not yet held, announced as {@code RESCHEDULED}. */
+    @Transactional
+    public ConferenceView reschedule(RescheduleConferenceInput input) {
+        validation.check(input);
+        UUID id = GlobalId.decode(input.id(), ConferenceView.TYPE, "input.id");
+        Visible visible = visible("conference.reschedule", id);
+        Conference conference = visible.conference();
+        access.mayRunConference("conference.reschedule", visible.side(), id, conference.survivorCase.id);
+        CaseService.requireOpen(conference.survivorCase);
+        ApiException.requireVersion("conference", conference.version, input.version());
+        requireScheduled(conference);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        if (input.place() == null && input.link() == null) {
+            throw ApiException.invalid("input.place", "Give the place, or a link for a remote conference");
+        }
+        if (input.scheduledAt().isBefore(conference.survivorCase.openedAt) || input.scheduledAt().isAfter(now.plus(FURTHEST_AHEAD))) {
+            throw ApiException.invalid("input.scheduledAt", "A conference is held between the case's opening and a year from now");
+        }
+        conference.scheduledAt = input.scheduledAt();
+        conference.place = input.place();
+        conference.link = input.link();
+        conference.updatedAt = now;
+        em.flush();
+        audit.allowed(access.caller(), AuditLog.Entry.of("conference.reschedule", "Conference", id, conference.survivorCase.id));
+        publish(conference, visible.invited(), "RESCHEDULED");
+        return views(List.of(conference)).get(0);
+    }
+
+    /** Cancels a conference not yet held, with the reason, announced as {@code CANCELLED}; it cannot change after. */
+    @Transactional
+    public ConferenceView cancel(CancelConferenceInput input) {
+        validation.check(input);
+        UUID id = GlobalId.decode(input.id(), ConferenceView.TYPE, "input.id");
+        Visible visible = visible("conference.cancel", id);
+        Conference conference = visible.conference();
+        access.mayRunConference("conference.cancel", visible.side(), id, conference.survivorCase.id);
+        CaseService.requireOpen(conference.survivorCase);
+        ApiException.requireVersion("conference", conference.version, input.version());
+        requireScheduled(conference);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        conference.status = Conference.Status.CANCELLED;
+        conference.cancelledAt = now;
+        conference.cancellationReason = input.reason();
+        conference.updatedAt = now;
+        em.flush();
+        // the reason is the survivor's CONFERENCE information: it stays out of the audit log's detail
+        audit.allowed(access.caller(), AuditLog.Entry.of("conference.cancel", "Conference", id, conference.survivorCase.id)
+                .withDetail("SCHEDULED->CANCELLED"));
+        publish(conference, visible.invited(), "CANCELLED");
+        return views(List.of(conference)).get(0);
+    }
+
+    private static void requireNotCancelled(Conference conference) {
+        if (conference.status == Conference.Status.CANCELLED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The conference was cancelled");
+        }
+    }
+
+    private static void requireScheduled(Conference conference) {
+        requireNotCancelled(conference);
+        if (conference.status != Conference.Status.SCHEDULED) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The conference has already been held");
+        }
     }
 
     private void publish(Conference conference, List<String> invited, String change) {

@@ -73,6 +73,11 @@ public final class ConferenceTypes {
             return survivorCase.disclosure().routeOpen() ? conference.calledByName : null;
         }
 
+        @Description("When it was cancelled, if it was.")
+        public OffsetDateTime getCancelledAt() {
+            return conference.cancelledAt;
+        }
+
         public int getVersion() {
             return conference.version;
         }
@@ -202,6 +207,30 @@ public final class ConferenceTypes {
 
     @Type("RecordConferencePayload")
     public record RecordConferencePayload(@NonNull ConferenceView conference) {
+    }
+
+    @Input("RescheduleConferenceInput")
+    @Description("A new date, time and place (or link) for a conference not yet held or cancelled.")
+    public record RescheduleConferenceInput(@Id @NonNull String id,
+                                            int version,
+                                            @NonNull @NotNull OffsetDateTime scheduledAt,
+                                            @Description("Where, or give a link.") @Size(max = 300) String place,
+                                            @Size(max = 500) String link) {
+    }
+
+    @Input("CancelConferenceInput")
+    @Description("Cancels a conference not yet held. The reason is CONFERENCE information.")
+    public record CancelConferenceInput(@Id @NonNull String id,
+                                        int version,
+                                        @NonNull @NotNull @FreeText @Size(max = 2000) String reason) {
+    }
+
+    @Type("RescheduleConferencePayload")
+    public record RescheduleConferencePayload(@NonNull ConferenceView conference) {
+    }
+
+    @Type("CancelConferencePayload")
+    public record CancelConferencePayload(@NonNull ConferenceView conference) {
     }
 
     @Type("ConferenceEvent")

@@ -12,6 +12,7 @@ public enum WebhookEventType {
     REFERRAL_EXPIRED("referral.expired"),
     CONFERENCE_CALLED("conference.called"),
     CONFERENCE_MINUTED("conference.minuted"),
+    CONFERENCE_CHANGED("conference.changed"),
     INVITATION_WITHDRAWN("invitation.withdrawn"),
     ACTION_ITEM_ASSIGNED("action_item.assigned"),
     ACTION_ITEM_UPDATED("action_item.updated"),

@@ -112,6 +112,7 @@ public class WebhookOutbox {
         WebhookEventType type = switch (notice.change()) {
             case "CALLED" -> WebhookEventType.CONFERENCE_CALLED;
             case "MINUTES_RECORDED" -> WebhookEventType.CONFERENCE_MINUTED;
+            case "RESCHEDULED", "CANCELLED" -> WebhookEventType.CONFERENCE_CHANGED;
             case "ACTION_ITEM_ADDED" -> WebhookEventType.ACTION_ITEM_ASSIGNED;
             case "ACTION_ITEM_UPDATED" -> WebhookEventType.ACTION_ITEM_UPDATED;
             default -> null;
@@ -129,10 +130,15 @@ public class WebhookOutbox {
         String lead = notice.agencies().get(0);
         // an action item's notice names the item, with its own status, and the conference it belongs to
         Event event = notice.itemId() == null
-                ? new Event(type, "Conference", notice.id(), notice.change(), null, notice.agencies(), notice.at())
+                ? new Event(type, "Conference", notice.id(), conferenceStatus(notice.change()), null, notice.agencies(), notice.at())
                 : new Event(type, "ActionItem", notice.itemId(), (String) em.createNativeQuery("select status from action_item where id = ?1")
                         .setParameter(1, notice.itemId()).getSingleResult(), null, notice.agencies(), notice.at(), notice.id());
         write(event, policy.conferenceAudience(lead, invitations, notice.agencies()));
+    }
+
+    /** A rescheduled conference is still {@code SCHEDULED}; the other changes are their own status (CANCELLED, CALLED, …). */
+    private static String conferenceStatus(String change) {
+        return change.equals("RESCHEDULED") ? "SCHEDULED" : change;
     }
 
     /** A revoked consent: its holder is told (if it ever had a route to the case), and of each invitation it lapsed. */

@@ -19,14 +19,17 @@ import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.net.TrustOptions;
 import org.casebridge.access.WebhookPolicy;
 import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import javax.net.ssl.SSLException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -34,6 +37,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -62,7 +66,7 @@ public class WebhookSender {
 
     /** Why an attempt failed, as the delivery log shows it. */
     @org.eclipse.microprofile.graphql.Enum("WebhookDeliveryError")
-    public enum Failure { HTTP_STATUS, REDIRECT_NOT_FOLLOWED, TIMEOUT, CONNECT_FAILED, RESPONSE_TOO_LARGE, DESTINATION_REFUSED, NETWORK_ERROR }
+    public enum Failure { HTTP_STATUS, REDIRECT_NOT_FOLLOWED, TIMEOUT, CONNECT_FAILED, TLS_FAILED, RESPONSE_TOO_LARGE, DESTINATION_REFUSED, NETWORK_ERROR }
 
     private record Due(UUID deliveryId, UUID endpointId, UUID eventId, int attempts, OffsetDateTime firstAttemptAt,
                        String payload, OffsetDateTime eventAt, String url, List<String> secrets) {
@@ -116,7 +120,9 @@ public class WebhookSender {
                          @ConfigProperty(name = "casebridge.webhook.retry.give-up-after", defaultValue = "P1D") Duration giveUpAfter,
                          @ConfigProperty(name = "casebridge.webhook.pause-after-failures", defaultValue = "15") int pauseAfter,
                          @ConfigProperty(name = "casebridge.webhook.retention", defaultValue = "P30D") Duration retention,
-                         @ConfigProperty(name = "casebridge.webhook.send-on-commit", defaultValue = "true") boolean sendOnCommit) {
+                         @ConfigProperty(name = "casebridge.webhook.send-on-commit", defaultValue = "true") boolean sendOnCommit,
+                         @ConfigProperty(name = "casebridge.webhook.trust-store") Optional<String> trustStore,
+                         @ConfigProperty(name = "casebridge.webhook.trust-store-password") Optional<String> trustStorePassword) {
         this.policy = policy;
         this.outbox = outbox;
         this.seal = seal;
@@ -142,8 +148,10 @@ public class WebhookSender {
         this.clock = clock;
         this.connectTimeout = connectTimeout;
         // idle connections are dropped before common servers time them out (30 s), so a post rarely meets a closed one
-        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) connectTimeout.toMillis())
-                .setMaxPoolSize(parallelism).setKeepAliveTimeout(20));
+        HttpClientOptions options = new HttpClientOptions().setConnectTimeout((int) connectTimeout.toMillis())
+                .setMaxPoolSize(parallelism).setKeepAliveTimeout(20).setVerifyHost(true);
+        trustStore.ifPresent(file -> options.setTrustOptions(TrustOptions.wrap(new ReceiverTrust(Path.of(file), trustStorePassword.orElse("")))));
+        this.http = vertx.createHttpClient(options);
         this.lag = Timer.builder("casebridge.webhook.lag").description("From the change's commit to the receiver's 2xx")
                 .publishPercentiles(0.5, 0.99).register(metrics);
     }
@@ -370,6 +378,12 @@ public class WebhookSender {
             }
             if (cause instanceof ConnectException) {
                 return new Outcome(null, Failure.CONNECT_FAILED, "The connection was refused", latency);
+            }
+            for (Throwable c = cause; c != null; c = c.getCause()) {
+                if (c instanceof SSLException) {
+                    return new Outcome(null, Failure.TLS_FAILED, "The TLS handshake with " + uri.getHost()
+                            + " failed: its certificate is not trusted, has expired or does not name the host", latency);
+                }
             }
             return new Outcome(null, Failure.NETWORK_ERROR, "The call failed (" + cause.getClass().getSimpleName() + ")", latency);
         }

@@ -2,6 +2,10 @@ package org.casebridge.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+import javax.net.ssl.SSLContext;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +30,7 @@ final class Receiver implements AutoCloseable {
     volatile String redirectTo = "http://127.0.0.1:9/elsewhere";
     /** In {@link Mode#HOLD}, requests are recorded and left unanswered until this is counted down. */
     final CountDownLatch released = new CountDownLatch(1);
+    private final SSLContext tls;
     private HttpServer server;
     private int port;
 
@@ -34,12 +39,26 @@ final class Receiver implements AutoCloseable {
     }
 
     Receiver(int port) {
+        this.tls = null;
         start(port);
+    }
+
+    /** A receiver speaking HTTPS with the certificate of {@code tls}. */
+    Receiver(SSLContext tls) {
+        this.tls = tls;
+        start(0);
     }
 
     private void start(int wanted) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", wanted), 50);
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", wanted);
+            if (tls == null) {
+                server = HttpServer.create(address, 50);
+            } else {
+                HttpsServer https = HttpsServer.create(address, 50);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

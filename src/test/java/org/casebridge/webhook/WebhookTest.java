@@ -68,6 +68,9 @@ class WebhookTest {
     @Inject
     WebhookOutbox outbox;
 
+    @Inject
+    org.casebridge.referral.ReferralService referrals;
+
     record Endpoint(String id, String secret, String path) {
     }
 
@@ -360,6 +363,22 @@ class WebhookTest {
         }
     }
 
+    @Test
+    void anUnansweredReferralThatExpiresIsNoticedToBothAgenciesAndClosesTheRoute() {
+        try (Receiver receiver = new Receiver()) {
+            Endpoint stluke = register("admin.stluke", receiver, "/stluke", ALL_TYPES);
+            register("admin.amani", receiver, "/amani", ALL_TYPES);
+            String referral = Cases.refer("cw.amani", consentedCase("STLUKE"), Cases.CLINIC_CARE);
+            assertEquals(List.of(Cases.uuid(referral)), referrals.expireOverdue(now().plusDays(60), List.of(Cases.uuid(referral))));
+            deliverAll(now());
+            Map<String, List<String>> byPath = about(receiver, referral).stream().collect(Collectors.groupingBy(Receiver.Received::path,
+                    Collectors.mapping(r -> type(r) + " " + JsonPath.from(r.body()).getString("data.status"), Collectors.toList())));
+            assertEquals(List.of("referral.requested REQUESTED", "referral.expired EXPIRED", "route.closed EXPIRED"), byPath.get("/stluke"));
+            assertEquals(List.of("referral.requested REQUESTED", "referral.expired EXPIRED"), byPath.get("/amani"));
+            about(receiver, referral).stream().filter(r -> r.path().equals("/stluke")).forEach(r -> assertSigned(stluke, r));
+        }
+    }
+
     // --- bad endpoints -----------------------------------------------------------------------------------
 
     @Test
@@ -500,6 +519,50 @@ class WebhookTest {
     }
 
     @Test
+    void aRescheduledOrCancelledConferenceIsNoticedByTheAgenciesWhoseInvitationHolds() {
+        try (Receiver receiver = new Receiver()) {
+            Endpoint amani = register("admin.amani", receiver, "/amani", ALL_TYPES);
+            Endpoint stluke = register("admin.stluke", receiver, "/stluke", List.of("CONFERENCE_CHANGED"));
+            register("admin.safehaven", receiver, "/safehaven", ALL_TYPES);
+            String caseId = consentedCase();
+            Cases.consent("cw.amani", caseId, "STLUKE", List.of("CONFERENCE"), "CASE_CONFERENCE");
+            String lapsing = Cases.consent("cw.amani", caseId, "SAFEHAVEN", List.of("CONFERENCE"), "CASE_CONFERENCE");
+            String conference = ok(Tokens.of("cw.amani"), """
+                    mutation($i: CallConferenceInput!) { callConference(input: $i) { conference { id } } }""",
+                    Map.of("i", Map.of("caseId", caseId, "scheduledAt", now().plusDays(1).toString(), "place", "AMANI office",
+                            "purpose", "Review", "survivorInvited", false,
+                            "invitations", List.of(Map.of("agencyCode", "STLUKE"), Map.of("agencyCode", "SAFEHAVEN")))))
+                    .getString("data.callConference.conference.id");
+            Cases.revoke("cw.amani", lapsing);
+            ok(Tokens.of("cw.amani"), """
+                    mutation($i: RescheduleConferenceInput!) { rescheduleConference(input: $i) { conference { version } } }""",
+                    Map.of("i", Map.of("id", conference, "version", 0, "scheduledAt", now().plusDays(8).toString(), "place", "Ward 4 side room")));
+            ok(Tokens.of("cw.amani"), """
+                    mutation($i: CancelConferenceInput!) { cancelConference(input: $i) { conference { status } } }""",
+                    Map.of("i", Map.of("id", conference, "version", 1, "reason", "She moved to her sister's")));
+            deliverAll(now());
+
+            Map<String, Endpoint> byPath = Map.of("/amani", amani, "/stluke", stluke);
+            List<Receiver.Received> changed = about(receiver, conference).stream().filter(r -> type(r).equals("conference.changed")).toList();
+            for (String path : byPath.keySet()) {
+                List<Receiver.Received> mine = changed.stream().filter(r -> r.path().equals(path)).toList();
+                assertEquals(List.of("SCHEDULED", "CANCELLED"), mine.stream().map(r -> JsonPath.from(r.body()).getString("data.status")).toList(), path);
+                for (Receiver.Received r : mine) {
+                    assertSigned(byPath.get(path), r);
+                    assertEquals(Set.of("object", "id", "status", "agencies"), JsonPath.from(r.body()).getMap("data").keySet());
+                    assertEquals("Conference", JsonPath.from(r.body()).getString("data.object"));
+                    assertFalse(r.body().contains("Ward 4") || r.body().contains("sister"), r.body());
+                }
+            }
+            assertEquals(2, changed.stream().map(Receiver.Received::id).distinct().count(), "one id per change, shared by its recipients");
+            assertTrue(changed.stream().noneMatch(r -> r.path().equals("/safehaven")),
+                    "an agency whose invitation lapsed with its consent heard of the change");
+            assertTrue(about(receiver, conference).stream().anyMatch(r -> r.path().equals("/safehaven") && type(r).equals("invitation.withdrawn")),
+                    "the lapsed agency was told its invitation was withdrawn");
+        }
+    }
+
+    @Test
     void anEndpointFailingAgainAndAgainIsPausedWithItsReasonAndResumes() {
         try (Receiver receiver = new Receiver()) {
             receiver.mode = Receiver.Mode.FAIL;
@@ -594,6 +657,44 @@ class WebhookTest {
             String metrics = RestAssured.get("/q/metrics").asString();
             assertTrue(metrics.contains("casebridge_webhook_deliveries_total{outcome=\"delivered\""), "deliveries counted");
             assertTrue(metrics.contains("casebridge_webhook_lag_seconds"), "lag measured");
+        }
+    }
+
+    @Test
+    void anAdminUpdatesPausesAndDeletesItsEndpointOnTheVersionItSaw() {
+        try (Receiver receiver = new Receiver()) {
+            Endpoint endpoint = register("admin.stluke", receiver, "/one", List.of("REFERRAL_REQUESTED"));
+            String update = "mutation($i: UpdateWebhookEndpointInput!) { updateWebhookEndpoint(input: $i) { endpoint { url eventTypes version } } }";
+            JsonPath updated = ok(Tokens.of("admin.stluke"), update, Map.of("i", Map.of("id", endpoint.id(), "version", 0,
+                    "url", receiver.url("/two"), "eventTypes", List.of("REFERRAL_STATUS_CHANGED"), "description", "Moved")));
+            assertEquals(1, updated.getInt("data.updateWebhookEndpoint.endpoint.version"));
+            assertEquals(List.of("REFERRAL_STATUS_CHANGED"), updated.getList("data.updateWebhookEndpoint.endpoint.eventTypes"));
+            error(call(Tokens.of("admin.stluke"), update, Map.of("i", Map.of("id", endpoint.id(), "version", 0, "url", receiver.url("/stale")))),
+                    "CONFLICT");
+            assertEquals("input.url", field(error(call(Tokens.of("admin.stluke"), update, Map.of("i", Map.of("id", endpoint.id(), "version", 1,
+                    "url", "https://10.0.0.1/hook"))), "VALIDATION_FAILED")));
+            assertEquals(receiver.url("/two"), Db.row("select url from webhook_endpoint where id = ?", Cases.uuid(endpoint.id())).get("url"));
+
+            String referral = Cases.refer("cw.amani", consentedCase("STLUKE"), Cases.CLINIC_CARE);
+            assertNull(Cases.move("pr.stluke", referral, "ACCEPTED", Map.of()).get("errors"));
+            deliverAll(now());
+            assertEquals(List.of("/two referral.status_changed"), about(receiver, referral).stream().map(r -> r.path() + " " + type(r)).toList());
+
+            JsonPath paused = ok(Tokens.of("admin.stluke"), """
+                    mutation($i: PauseWebhookEndpointInput!) { pauseWebhookEndpoint(input: $i) { endpoint { status pausedReason version } } }""",
+                    Map.of("i", Map.of("id", endpoint.id(), "version", 1, "reason", "Our system is being moved")));
+            assertEquals("PAUSED", paused.getString("data.pauseWebhookEndpoint.endpoint.status"));
+            assertEquals("Our system is being moved", paused.getString("data.pauseWebhookEndpoint.endpoint.pausedReason"));
+            String later = Cases.refer("cw.amani", consentedCase("STLUKE"), Cases.CLINIC_CARE);
+            assertNull(Cases.move("pr.stluke", later, "ACCEPTED", Map.of()).get("errors"));
+            deliverAll(now());
+            assertTrue(about(receiver, later).isEmpty(), "a paused endpoint was posted to");
+
+            ok(Tokens.of("admin.stluke"), "mutation($i: WebhookEndpointInput!) { deleteWebhookEndpoint(input: $i) { deletedId } }",
+                    Map.of("i", Map.of("id", endpoint.id(), "version", paused.getInt("data.pauseWebhookEndpoint.endpoint.version"))));
+            assertTrue(ok(Tokens.of("admin.stluke"), ENDPOINTS, Map.of()).getList("data.webhookEndpoints.edges").isEmpty());
+            error(call(Tokens.of("admin.stluke"), "query($id: ID!) { node(id: $id) { id } }", Map.of("id", endpoint.id())), "NOT_FOUND");
+            assertEquals(0, Db.count("select count(*) from webhook_delivery where endpoint_id = ?", Cases.uuid(endpoint.id())));
         }
     }
 
