@@ -50,10 +50,14 @@ export function dashboardPage(app) {
     drawAcceptance(document.getElementById('chart-acceptance'), s.data.caseManagementIndicators);
   }
 
+  // a chart is drawn at its box's width: when the window narrows (a phone turned, a window resized) it is drawn again
+  const resized = new ResizeObserver(entries => entries.forEach(entry => echarts.getInstanceByDom(entry.target)?.resize()));
+
   function chartOf(element, height) {
     if (!element) return null;
     element.style.height = height + 'px';
     const chart = echarts.getInstanceByDom(element) ?? echarts.init(element, null, { renderer: 'svg' });
+    resized.observe(element);
     chart.resize();
     return chart;
   }
@@ -139,6 +143,10 @@ export function dashboardPage(app) {
 
   return {
     title: 'dashboard.title',
+    dispose: () => {
+      resized.disconnect();
+      document.querySelectorAll('.chart').forEach(element => echarts.getInstanceByDom(element)?.dispose());
+    },
     view: () => {
       const cm = s.data?.caseManagementIndicators;
       return html`<h1 tabindex="-1">${t('dashboard.title')}</h1>
