@@ -71,7 +71,7 @@ export function dashboardPage(app) {
       aria: { enabled: true },
       animation: false,
       tooltip: { trigger: 'item', formatter: p => `${value(p.name)} · ${p.seriesName}: ${p.data.suppressed ? t('dashboard.suppressed') + ' — ' + reason(table.threshold) : p.value}` },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       yAxis: { type: 'category', data: table.rows.map(r => r.key), inverse: true, axisLabel: { formatter: value } },
       xAxis: { type: 'value', max: full },
