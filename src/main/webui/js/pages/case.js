@@ -69,10 +69,10 @@ export function casePage(app, params) {
         <thead><tr><th scope="col">${t('case.recipient')}</th><th scope="col">${t('case.purpose')}</th><th scope="col">${t('case.categories')}</th>
           <th scope="col">${t('case.valid')}</th><th scope="col">${t('case.state')}</th><th scope="col"><span class="visually-hidden">${t('case.revoke')}</span></th></tr></thead>
         <tbody>${consents.map(c => html`<tr>
-          <th scope="row">${c.recipientAgency.name}</th><td>${label('ConsentPurpose', c.purpose)}</td>
-          <td>${c.categories.map(x => label('InformationCategory', x)).join(', ')}</td>
-          <td>${formatDate(c.validFrom)} – ${c.validUntil ? formatDate(c.validUntil) : t('case.openEnded')}</td>
-          <td>${c.revokedAt ? t('case.revokedOn', { date: formatDate(c.revokedAt) }) : c.current ? t('case.current') : t('case.notCurrent')}</td>
+          <th scope="row">${c.recipientAgency.name}</th><td data-label=${t('case.purpose')}>${label('ConsentPurpose', c.purpose)}</td>
+          <td data-label=${t('case.categories')}>${c.categories.map(x => label('InformationCategory', x)).join(', ')}</td>
+          <td data-label=${t('case.valid')}>${formatDate(c.validFrom)} – ${c.validUntil ? formatDate(c.validUntil) : t('case.openEnded')}</td>
+          <td data-label=${t('case.state')}>${c.revokedAt ? t('case.revokedOn', { date: formatDate(c.revokedAt) }) : c.current ? t('case.current') : t('case.notCurrent')}</td>
           <td>${c.revokedAt ? nothing : s.revoking === c.id
             ? html`<form @submit=${e => revoke(e, c)}><label for="rv-${c.id}">${t('case.revokeNote')}</label>
                 <input id="rv-${c.id}" name="note"><button type="submit">${t('case.confirmRevoke')}</button></form>`

@@ -37,8 +37,8 @@ export function casesPage(app) {
             <th scope="col">${t('cases.caseworker')}</th><th scope="col">${t('cases.opened')}</th><th scope="col">${t('cases.lastContact')}</th></tr></thead>
           <tbody>${s.connection.edges.map(({ node }) => html`<tr>
             <th scope="row"><button type="button" class="link" @click=${() => app.go(casePage, { id: node.id })}>${node.caseNumber}</button></th>
-            <td>${label('CaseStatus', node.status)}</td><td>${node.caseworkerName ?? ''}</td>
-            <td>${formatDate(node.openedAt)}</td><td>${formatDate(node.lastContactAt)}</td></tr>`)}</tbody>
+            <td data-label=${t('cases.status')}>${label('CaseStatus', node.status)}</td><td data-label=${t('cases.caseworker')}>${node.caseworkerName ?? ''}</td>
+            <td data-label=${t('cases.opened')}>${formatDate(node.openedAt)}</td><td data-label=${t('cases.lastContact')}>${formatDate(node.lastContactAt)}</td></tr>`)}</tbody>
         </table>
         ${s.connection.edges.length ? nothing : html`<p>${t('cases.empty')}</p>`}
         ${pager(s.paging, s.connection, load)}` : html`<p>${t('common.loading')}</p>`}`,

@@ -50,10 +50,14 @@ export function dashboardPage(app) {
     drawAcceptance(document.getElementById('chart-acceptance'), s.data.caseManagementIndicators);
   }
 
+  // a chart is drawn at its box's width: when the window narrows (a phone turned, a window resized) it is drawn again
+  const resized = new ResizeObserver(entries => entries.forEach(entry => echarts.getInstanceByDom(entry.target)?.resize()));
+
   function chartOf(element, height) {
     if (!element) return null;
     element.style.height = height + 'px';
     const chart = echarts.getInstanceByDom(element) ?? echarts.init(element, null, { renderer: 'svg' });
+    resized.observe(element);
     chart.resize();
     return chart;
   }
@@ -67,7 +71,7 @@ export function dashboardPage(app) {
       aria: { enabled: true },
       animation: false,
       tooltip: { trigger: 'item', formatter: p => `${value(p.name)} · ${p.seriesName}: ${p.data.suppressed ? t('dashboard.suppressed') + ' — ' + reason(table.threshold) : p.value}` },
-      legend: { top: 0 },
+      legend: { top: 0, type: 'scroll' },
       grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
       yAxis: { type: 'category', data: table.rows.map(r => r.key), inverse: true, axisLabel: { formatter: value } },
       xAxis: { type: 'value', max: full },
@@ -139,6 +143,10 @@ export function dashboardPage(app) {
 
   return {
     title: 'dashboard.title',
+    dispose: () => {
+      resized.disconnect();
+      document.querySelectorAll('.chart').forEach(element => echarts.getInstanceByDom(element)?.dispose());
+    },
     view: () => {
       const cm = s.data?.caseManagementIndicators;
       return html`<h1 tabindex="-1">${t('dashboard.title')}</h1>

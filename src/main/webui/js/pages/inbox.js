@@ -59,10 +59,10 @@ export function inboxPage(app) {
             <tr data-referral=${node.id}>
               <th scope="row"><button type="button" class="link" @click=${() => app.go(referralPage, { id: node.id })}>${node.service.name}</button>
                 <span class="muted">${label('ServiceType', node.service.type)}</span></th>
-              <td>${node.fromAgency.name}</td>
-              <td><span class="badge urgency-${node.urgency}">${label('Urgency', node.urgency)}</span></td>
-              <td class="status"><span class="badge status-${node.status}">${label('ReferralStatus', node.status)}</span></td>
-              <td>${node.status === 'REQUESTED' ? formatDateTime(node.responseDueAt) : nothing}</td>
+              <td data-label=${t('inbox.from')}>${node.fromAgency.name}</td>
+              <td data-label=${t('inbox.urgency')}><span class="badge urgency-${node.urgency}">${label('Urgency', node.urgency)}</span></td>
+              <td class="status" data-label=${t('inbox.status')}><span class="badge status-${node.status}">${label('ReferralStatus', node.status)}</span></td>
+              <td data-label=${t('inbox.due')}>${node.status === 'REQUESTED' ? formatDateTime(node.responseDueAt) : nothing}</td>
             </tr>`)}
           </tbody>
         </table>

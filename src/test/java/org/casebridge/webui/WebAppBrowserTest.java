@@ -142,8 +142,11 @@ class WebAppBrowserTest {
         String referralId = referralSharingOnlyTheSummary(survivor);
         WebDriver browser = browser();
         signIn(browser, app.toString(), "pr.stluke");
+        Object historyBefore = script(browser, "return history.length");
         waiting(browser).until(ExpectedConditions.presenceOfElementLocated(row(referralId))).findElement(By.tagName("button")).click();
         waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("dl.fields .not-shared")));
+        assertEquals(historyBefore, script(browser, "return history.length"), "opening the referral added no history entry");
+        assertEquals(null, script(browser, "return history.state"), "the history entry holds no state of the page");
 
         List<String> notShared = browser.findElements(By.cssSelector("#h-case ~ dl dd")).stream()
                 .filter(dd -> !dd.findElements(By.className("not-shared")).isEmpty()).map(WebElement::getText).toList();
@@ -364,6 +367,16 @@ class WebAppBrowserTest {
             assertEquals(Boolean.TRUE, script(browser, "return window.sameDocument === true"), "caught up without reloading the page");
             screenshot(browser, "provider-inbox-socket-back");
         }
+    }
+
+    /**
+     * Every demo user's every page, walked as {@link DemoWalk} walks the demo: no error banner, no serious axe-core
+     * violation, and at a phone's 390 px no page wider than the window, also after it was drawn wide and narrowed.
+     */
+    @Test
+    void everyDemoUsersPagesShowNoErrorPassAxeAndFitAPhone() {
+        List<String> findings = DemoWalk.DEMO_USERS.stream().flatMap(user -> DemoWalk.walk(app.toString(), user, "walk").stream()).toList();
+        assertEquals(List.of(), findings, "found on the demo users' pages");
     }
 
     @Test
