@@ -74,9 +74,4 @@ public class CaseRecords {
         Set<UUID> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).collect(Collectors.toSet());
         return lead.isEmpty() ? Map.of() : Rows.group(rows.apply(lead), caseOf, view);
     }
-
-    /** The records of each case of a batch, in the batch's order (a {@code @Source List<CaseView>} resolver's answer). */
-    public static <V> List<List<V>> perCase(List<CaseView> caseViews, Map<UUID, List<V>> byCase) {
-        return caseViews.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
-    }
 }
