@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
-import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.runtime.Rows;
@@ -50,7 +49,7 @@ public class CaseRecords {
     /** Checks the input, finds the case open for the caller's agency's work and claims the idempotency key. */
     public Recording start(Object input, String action, String operation, String caseId, String idempotencyKey) {
         validation.check(input);
-        CaseFile file = cases.openForWork(action, GlobalId.decode(caseId, CaseView.TYPE, "input.caseId"));
+        CaseFile file = cases.openForWork(action, caseId);
         Caller caller = access.caller();
         UUID id = UUID.randomUUID();
         return new Recording(file, caller, id, idempotencyKeys.claim(caller.subject(), operation, idempotencyKey, id), OffsetDateTime.now(clock));
