@@ -22,6 +22,7 @@ import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.NodeLoader;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -31,8 +32,6 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @GraphQLApi
 public class AssessmentApi {
@@ -182,15 +181,13 @@ public class AssessmentApi {
     @NonNull
     @Description("The professional sign-in sheet: only the session's facilitator and note-taker see it.")
     public List<@NonNull List<@NonNull SignInView>> signIns(@Source List<SessionView> sessions) {
-        Map<UUID, List<SignInView>> bySession = this.sessions.signIns(sessions.stream().map(s -> s.session().id).toList());
-        return sessions.stream().map(s -> bySession.getOrDefault(s.session().id, List.of())).toList();
+        return Rows.readInOrderOf(sessions, s -> s.session().id, this.sessions::signIns);
     }
 
     @NonNull
     @Description("The session's ethics and support plan (seen by its two workers).")
     public List<@NonNull List<SessionTypes.@NonNull EthicsPlanItemView>> ethicsPlan(@Source List<SessionView> sessions) {
-        Map<UUID, List<SessionTypes.EthicsPlanItemView>> bySession = this.sessions.ethicsPlans(sessions.stream().map(s -> s.session().id).toList());
-        return sessions.stream().map(s -> bySession.getOrDefault(s.session().id, List.of())).toList();
+        return Rows.readInOrderOf(sessions, s -> s.session().id, this.sessions::ethicsPlans);
     }
 
     @NonNull
@@ -201,8 +198,7 @@ public class AssessmentApi {
 
     @NonNull
     public List<@NonNull NotesView> notes(@Source List<SessionView> sessions) {
-        Map<UUID, NotesView> bySession = this.notes.notes(sessions.stream().map(s -> s.session().id).toList());
-        return sessions.stream().map(s -> bySession.get(s.session().id)).toList();
+        return Rows.singleInOrderOf(sessions, this.notes.notes(sessions.stream().map(s -> s.session().id).toList()), s -> s.session().id);
     }
 
     @Produces

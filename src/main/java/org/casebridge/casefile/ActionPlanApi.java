@@ -7,6 +7,7 @@ import org.casebridge.casefile.ActionPlanTypes.GoalView;
 import org.casebridge.casefile.ActionPlanTypes.ReviseGoalInput;
 import org.casebridge.casefile.ActionPlanTypes.ReviseGoalPayload;
 import org.casebridge.casefile.ActionPlanTypes.RevisionView;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -14,8 +15,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @GraphQLApi
 public class ActionPlanApi {
@@ -33,15 +32,13 @@ public class ActionPlanApi {
 
     @NonNull
     public List<@NonNull List<@NonNull GoalView>> goals(@Source List<ActionPlan> actionPlans) {
-        Map<UUID, List<GoalView>> byCase = plans.goals(actionPlans.stream().map(ActionPlan::caseId).toList());
-        return actionPlans.stream().map(p -> byCase.getOrDefault(p.caseId(), List.of())).toList();
+        return Rows.readInOrderOf(actionPlans, ActionPlan::caseId, plans::goals);
     }
 
     @NonNull
     @Description("Every revision of the goal, oldest first.")
     public List<@NonNull List<@NonNull RevisionView>> revisions(@Source List<GoalView> goals) {
-        Map<String, List<RevisionView>> byGoal = plans.revisions(goals.stream().map(GoalView::id).toList());
-        return goals.stream().map(g -> byGoal.getOrDefault(g.id(), List.of())).toList();
+        return Rows.readInOrderOf(goals, GoalView::id, plans::revisions);
     }
 
     @Mutation

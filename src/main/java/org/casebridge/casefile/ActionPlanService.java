@@ -88,8 +88,7 @@ public class ActionPlanService {
     @Transactional
     public GoalView add(AddGoalInput input) {
         validation.check(input);
-        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
-        CaseFile file = cases.openForWork("actionplan.add", caseId);
+        CaseFile file = cases.openForWork("actionplan.add", input.caseId());
         Caller caller = access.caller();
         Agency responsible = agency(input.responsibleAgencyCode(), "input.responsibleAgencyCode");
         UUID id = UUID.randomUUID();
@@ -110,7 +109,7 @@ public class ActionPlanService {
         goal.persist();
         em.flush();
         keepRevision(caller, goal, "Goal added");
-        audit.allowed(caller, AuditLog.Entry.of("actionplan.add", "ActionPlanGoal", id, caseId).withCategories(Set.of(InformationCategory.CASE_PLAN)));
+        audit.allowed(caller, AuditLog.Entry.of("actionplan.add", "ActionPlanGoal", id, file.id).withCategories(Set.of(InformationCategory.CASE_PLAN)));
         return GoalView.of(goal);
     }
 

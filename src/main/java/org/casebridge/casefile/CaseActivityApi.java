@@ -7,6 +7,7 @@ import org.casebridge.casefile.CaseActivityTypes.OutcomeRevision;
 import org.casebridge.casefile.CaseActivityTypes.RecordActivityPayload;
 import org.casebridge.casefile.CaseActivityTypes.RecordOutcomeInput;
 import org.casebridge.graphql.NodeLoader;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -14,8 +15,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @GraphQLApi
 public class CaseActivityApi {
@@ -43,14 +42,13 @@ public class CaseActivityApi {
     @NonNull
     @Description("Activities between referrals, oldest first (lead agency only; empty for anyone else).")
     public List<@NonNull List<@NonNull ActivityView>> activities(@Source List<CaseView> cases) {
-        return CaseRecords.perCase(cases, activities.forCases(cases));
+        return Rows.inOrderOf(cases, activities.forCases(cases), c -> c.file().id);
     }
 
     @NonNull
     @Description("Every outcome stated for the activity, oldest first.")
     public List<@NonNull List<@NonNull OutcomeRevision>> outcomeHistory(@Source List<ActivityView> views) {
-        Map<UUID, List<OutcomeRevision>> byActivity = activities.outcomeHistory(views.stream().map(v -> v.activity().id).toList());
-        return views.stream().map(v -> byActivity.getOrDefault(v.activity().id, List.of())).toList();
+        return Rows.readInOrderOf(views, v -> v.activity().id, activities::outcomeHistory);
     }
 
     @Produces

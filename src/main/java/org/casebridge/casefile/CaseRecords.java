@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
-import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.runtime.Rows;
@@ -50,7 +49,7 @@ public class CaseRecords {
     /** Checks the input, finds the case open for the caller's agency's work and claims the idempotency key. */
     public Recording start(Object input, String action, String operation, String caseId, String idempotencyKey) {
         validation.check(input);
-        CaseFile file = cases.openForWork(action, GlobalId.decode(caseId, CaseView.TYPE, "input.caseId"));
+        CaseFile file = cases.openForWork(action, caseId);
         Caller caller = access.caller();
         UUID id = UUID.randomUUID();
         return new Recording(file, caller, id, idempotencyKeys.claim(caller.subject(), operation, idempotencyKey, id), OffsetDateTime.now(clock));
@@ -73,10 +72,5 @@ public class CaseRecords {
                                                  Function<E, V> view) {
         Set<UUID> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).collect(Collectors.toSet());
         return lead.isEmpty() ? Map.of() : Rows.group(rows.apply(lead), caseOf, view);
-    }
-
-    /** The records of each case of a batch, in the batch's order (a {@code @Source List<CaseView>} resolver's answer). */
-    public static <V> List<List<V>> perCase(List<CaseView> caseViews, Map<UUID, List<V>> byCase) {
-        return caseViews.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
     }
 }

@@ -182,6 +182,16 @@ public class CaseService {
         return file;
     }
 
+    /** As {@link #forWork}, the case named by a mutation's {@code input.caseId}. */
+    public CaseFile forWork(String action, String inputCaseId) {
+        return forWork(action, GlobalId.decode(inputCaseId, CaseView.TYPE, "input.caseId"));
+    }
+
+    /** As {@link #openForWork}, the case named by a mutation's {@code input.caseId}. */
+    public CaseFile openForWork(String action, String inputCaseId) {
+        return openForWork(action, GlobalId.decode(inputCaseId, CaseView.TYPE, "input.caseId"));
+    }
+
     /**
      * The lead agency changes a case only while it is open: a closed case is read-only until it is reopened, and
      * while a closure waits for the supervisor the file stays as it was reviewed.

@@ -1,12 +1,11 @@
 package org.casebridge.casefile;
 
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @GraphQLApi
 public class CaseStepApi {
@@ -19,7 +18,6 @@ public class CaseStepApi {
 
     @Description("Where the case stands among the six steps, derived from what was recorded (lead agency only; null for anyone else).")
     public List<CaseStep.Step> currentStep(@Source List<CaseView> cases) {
-        Map<UUID, CaseStep.Step> byCase = steps.forCases(cases);
-        return cases.stream().map(c -> byCase.get(c.file().id)).toList();
+        return Rows.singleInOrderOf(cases, steps.forCases(cases), c -> c.file().id);
     }
 }

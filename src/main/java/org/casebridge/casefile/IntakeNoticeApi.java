@@ -1,13 +1,12 @@
 package org.casebridge.casefile;
 
 import org.casebridge.casefile.IntakeNoticeTypes.IntakeNoticeView;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @GraphQLApi
 public class IntakeNoticeApi {
@@ -20,7 +19,6 @@ public class IntakeNoticeApi {
 
     @Description("What she was told at intake and her consent to case management (lead agency only).")
     public List<IntakeNoticeView> intakeNotice(@Source List<CaseView> cases) {
-        Map<UUID, IntakeNoticeView> byCase = notices.forCases(cases);
-        return cases.stream().map(c -> byCase.get(c.file().id)).toList();
+        return Rows.singleInOrderOf(cases, notices.forCases(cases), c -> c.file().id);
     }
 }

@@ -5,6 +5,7 @@ import org.casebridge.casefile.MandatoryReportTypes.RecordReportInput;
 import org.casebridge.casefile.MandatoryReportTypes.RecordReportPayload;
 import org.casebridge.casefile.MandatoryReportTypes.ReportView;
 import org.casebridge.graphql.NodeLoader;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -32,7 +33,7 @@ public class MandatoryReportApi {
     @NonNull
     @Description("Mandatory reports made for this case, oldest first (lead agency only; empty for anyone else).")
     public List<@NonNull List<@NonNull ReportView>> mandatoryReports(@Source List<CaseView> cases) {
-        return CaseRecords.perCase(cases, reports.forCases(cases));
+        return Rows.inOrderOf(cases, reports.forCases(cases), c -> c.file().id);
     }
 
     @Produces

@@ -14,6 +14,7 @@ import org.casebridge.closure.ClosureInputs.RequestClosureInput;
 import org.casebridge.closure.ClosureTypes.RequestClosurePayload;
 import org.casebridge.graphql.NodeLoader;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -23,8 +24,6 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @GraphQLApi
 public class ClosureApi {
@@ -69,14 +68,12 @@ public class ClosureApi {
     @Name("closures")
     @Description("Closure requests of this case, with decisions and reopenings (lead agency only).")
     public List<@NonNull List<@NonNull ClosureView>> caseClosures(@Source List<CaseView> cases) {
-        Map<UUID, List<ClosureView>> byCase = closures.forCases(cases);
-        return cases.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
+        return Rows.inOrderOf(cases, closures.forCases(cases), c -> c.file().id);
     }
 
     @NonNull
     public List<@NonNull List<@NonNull CarriedReferralView>> carriedOverReferrals(@Source List<ClosureView> views) {
-        Map<UUID, List<CarriedReferralView>> byClosure = closures.carriedOver(views.stream().map(v -> v.closure().id).toList());
-        return views.stream().map(v -> byClosure.getOrDefault(v.closure().id, List.of())).toList();
+        return Rows.readInOrderOf(views, v -> v.closure().id, closures::carriedOver);
     }
 
     @Produces

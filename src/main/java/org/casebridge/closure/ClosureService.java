@@ -137,8 +137,7 @@ public class ClosureService {
     @Transactional
     public ClosureView request(RequestClosureInput input) {
         validation.check(input);
-        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
-        CaseFile file = cases.openForWork("closure.request", caseId);
+        CaseFile file = cases.openForWork("closure.request", input.caseId());
         Caller caller = access.caller();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (input.reason() == CaseClosure.Reason.UNREACHABLE) {
@@ -193,7 +192,7 @@ public class ClosureService {
         file.status = CaseStatus.CLOSURE_REQUESTED;
         file.updatedAt = now;
         em.flush();
-        audit.allowed(caller, AuditLog.Entry.of("closure.request", "CaseClosure", closure.id, caseId).withDetail(input.reason().name()));
+        audit.allowed(caller, AuditLog.Entry.of("closure.request", "CaseClosure", closure.id, file.id).withDetail(input.reason().name()));
         return views(List.of(closure)).get(0);
     }
 
@@ -308,15 +307,14 @@ public class ClosureService {
     @Transactional
     public CaseView reopen(ReopenCaseInput input) {
         validation.check(input);
-        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
-        CaseFile file = cases.forWork("case.reopen", caseId);
+        CaseFile file = cases.forWork("case.reopen", input.caseId());
         Caller caller = access.caller();
         if (file.status != CaseStatus.CLOSED) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "Only a closed case is reopened");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         CaseClosure closure = CaseClosure.<CaseClosure>find("survivorCase.id = ?1 and status = ?2 and reopenedAt is null order by decidedAt desc",
-                caseId, CaseClosure.Status.APPROVED).firstResult();
+                file.id, CaseClosure.Status.APPROVED).firstResult();
         if (closure != null) {  // a case closed before closures were recorded (imported files) has none to annotate
             closure.reopenedAt = now;
             closure.reopenedBySubject = caller.subject();
@@ -326,7 +324,7 @@ public class ClosureService {
         file.status = CaseStatus.OPEN;
         file.updatedAt = now;
         em.flush();
-        audit.allowed(caller, AuditLog.Entry.of("case.reopen", "Case", caseId, caseId));
+        audit.allowed(caller, AuditLog.Entry.of("case.reopen", "Case", file.id, file.id));
         return cases.views(caller, List.of(file)).get(0);
     }
 }

@@ -31,6 +31,7 @@ import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.graphql.NodeLoader;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -126,8 +127,7 @@ public class ConferenceApi {
     @NonNull
     @Description("The agencies invited. An invited agency sees its own invitation, and the others only as CONFERENCE information.")
     public List<@NonNull List<@NonNull InvitationView>> invitations(@Source List<ConferenceView> views) {
-        Map<UUID, List<InvitationView>> byConference = conferences.invitations(views);
-        return views.stream().map(v -> byConference.getOrDefault(v.conference().id, List.of())).toList();
+        return Rows.inOrderOf(views, conferences.invitations(views), v -> v.conference().id);
     }
 
     @Description("When it is held: for invited agencies only while their invitation's basis holds.")
@@ -202,15 +202,13 @@ public class ConferenceApi {
 
     @NonNull
     public List<@NonNull List<@NonNull ActionItemView>> actionItems(@Source List<Minutes> minutes) {
-        Map<UUID, List<ActionItemView>> byConference = conferences.actionItems(minutes);
-        return minutes.stream().map(m -> byConference.getOrDefault(m.conference().id, List.of())).toList();
+        return Rows.inOrderOf(minutes, conferences.actionItems(minutes), m -> m.conference().id);
     }
 
     @Name("conferences")
     @Description("The conferences of this case (lead agency only; invited agencies use conferenceInvitations).")
     public List<@NonNull List<@NonNull ConferenceView>> caseConferences(@Source List<CaseView> cases) {
-        Map<UUID, List<ConferenceView>> byCase = conferences.forCases(cases);
-        return cases.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
+        return Rows.inOrderOf(cases, conferences.forCases(cases), c -> c.file().id);
     }
 
     @Produces

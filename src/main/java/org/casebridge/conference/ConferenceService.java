@@ -316,8 +316,7 @@ public class ConferenceService {
     @Transactional
     public ConferenceView call(CallConferenceInput input) {
         validation.check(input);
-        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
-        CaseFile file = cases.openForWork("conference.call", caseId);
+        CaseFile file = cases.openForWork("conference.call", input.caseId());
         Caller caller = access.caller();
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (input.place() == null && input.link() == null) {
@@ -365,12 +364,12 @@ public class ConferenceService {
             row.id = UUID.randomUUID();
             row.conferenceId = id;
             row.agency = agency;
-            row.sharingDecisionId = sharing.shareBasis(caller, "conference.call", caseId, agency, invitation.sharingDecision(),
+            row.sharingDecisionId = sharing.shareBasis(caller, "conference.call", file.id, agency, invitation.sharingDecision(),
                     Route.Kind.INVITATION, row.id, field + ".sharingDecision");
             row.persist();
             invitedCodes.add(agency.code);
         }
-        audit.allowed(caller, AuditLog.Entry.of("conference.call", "Conference", id, caseId)
+        audit.allowed(caller, AuditLog.Entry.of("conference.call", "Conference", id, file.id)
                 .withDetail("invited " + String.join(",", invitedCodes)));
         publish(conference, invitedCodes, "CALLED");
         return views(List.of(conference)).get(0);

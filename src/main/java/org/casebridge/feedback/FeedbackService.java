@@ -11,7 +11,6 @@ import org.casebridge.access.Caller;
 import org.casebridge.casefile.CaseEnums.CaseStatus;
 import org.casebridge.casefile.CaseFile;
 import org.casebridge.casefile.CaseService;
-import org.casebridge.casefile.CaseView;
 import org.casebridge.feedback.FeedbackTypes.AdministrationView;
 import org.casebridge.feedback.FeedbackTypes.Answer;
 import org.casebridge.feedback.FeedbackTypes.AnswerInput;
@@ -109,9 +108,8 @@ public class FeedbackService {
     @Transactional
     public StartPayload start(StartInput input) {
         validation.check(input);
-        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
-        CaseFile file = cases.forWork("feedback.start", caseId);
-        Caller caller = feedback.mayAdministerFeedback(caseId, file.caseworkerSubject);
+        CaseFile file = cases.forWork("feedback.start", input.caseId());
+        Caller caller = feedback.mayAdministerFeedback(file.id, file.caseworkerSubject);
         if (file.status != CaseStatus.CLOSED) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The feedback survey is given after the case is closed");
         }
@@ -121,7 +119,7 @@ public class FeedbackService {
                         select count(*) from feedback_administration a
                         where a.case_id = ?1 and a.started_at >= (select max(decided_at) from case_closure where case_id = ?1 and status = 'APPROVED')
                           and (a.completed_at is not null or a.mode = 'INTERVIEW' or a.link_expires_at > ?2)""")
-                .setParameter(1, caseId).setParameter(2, now).getSingleResult();
+                .setParameter(1, file.id).setParameter(2, now).getSingleResult();
         if (already.intValue() > 0) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "A feedback survey for this closure is already under way or done");
         }
@@ -134,11 +132,11 @@ public class FeedbackService {
                             administered_by_name, purpose_explained, voluntary_explained, confidentiality_explained,
                             no_effect_on_services_explained, consent_given, started_at, link_token_hash, link_expires_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7, true, true, true, true, true, ?8, ?9, ?10)""")
-                .setParameter(1, id).setParameter(2, caseId).setParameter(3, file.leadAgency.id).setParameter(4, template.id())
+                .setParameter(1, id).setParameter(2, file.id).setParameter(3, file.leadAgency.id).setParameter(4, template.id())
                 .setParameter(5, input.mode().name()).setParameter(6, caller.subject()).setParameter(7, caller.username())
                 .setParameter(8, now).setParameter(9, token == null ? null : hash(token)).setParameter(10, expires)
                 .executeUpdate();
-        audit.allowed(caller, AuditLog.Entry.of("feedback.start", ADMINISTRATION_TYPE, id, caseId).withDetail(input.mode().name()));
+        audit.allowed(caller, AuditLog.Entry.of("feedback.start", ADMINISTRATION_TYPE, id, file.id).withDetail(input.mode().name()));
         return new StartPayload(new AdministrationView(GlobalId.encode(ADMINISTRATION_TYPE, id), input.mode(), caller.username(), now,
                 expires, false, template.view()), token);
     }

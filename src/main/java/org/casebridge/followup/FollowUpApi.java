@@ -11,6 +11,7 @@ import org.casebridge.followup.FollowUpTypes.ScheduleFollowUpInput;
 import org.casebridge.followup.FollowUpTypes.ScheduleFollowUpPayload;
 import org.casebridge.graphql.NodeLoader;
 import org.casebridge.graphql.PageRequest;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Mutation;
@@ -20,8 +21,6 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @GraphQLApi
 public class FollowUpApi {
@@ -54,15 +53,13 @@ public class FollowUpApi {
     @Name("followUps")
     @Description("The follow-ups of this case, by date (lead agency only; empty for other agencies).")
     public List<@NonNull List<@NonNull FollowUpView>> caseFollowUps(@Source List<CaseView> cases) {
-        Map<UUID, List<FollowUpView>> byCase = followUps.forCases(cases);
-        return cases.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
+        return Rows.inOrderOf(cases, followUps.forCases(cases), c -> c.file().id);
     }
 
     @NonNull
     @Description("Tries that did not reach the survivor.")
     public List<@NonNull List<@NonNull AttemptView>> failedAttempts(@Source List<FollowUpView> views) {
-        Map<UUID, List<AttemptView>> byFollowUp = followUps.attempts(views.stream().map(v -> v.followUp().id).toList());
-        return views.stream().map(v -> byFollowUp.getOrDefault(v.followUp().id, List.of())).toList();
+        return Rows.readInOrderOf(views, v -> v.followUp().id, followUps::attempts);
     }
 
     @Description("Category HEALTH: the survivor's psychosocial state and functioning.")

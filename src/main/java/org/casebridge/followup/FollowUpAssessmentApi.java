@@ -5,17 +5,14 @@ import org.casebridge.followup.FollowUpAssessmentTypes.DomainView;
 import org.casebridge.followup.FollowUpAssessmentTypes.OutcomeView;
 import org.casebridge.followup.FollowUpAssessmentTypes.QuestionView;
 import org.casebridge.followup.FollowUpTypes.FollowUpView;
+import org.casebridge.runtime.Rows;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
 
 @GraphQLApi
 public class FollowUpAssessmentApi {
@@ -36,23 +33,18 @@ public class FollowUpAssessmentApi {
     @NonNull
     @Description("The safety questions as answered at this follow-up, in order; empty without contact.")
     public List<@NonNull List<@NonNull AnswerView>> safetyAnswers(@Source List<FollowUpView> followUps) {
-        return each(followUps, assessments::answers);
+        return Rows.readInOrderOf(followUps, f -> f.followUp().id, assessments::answers);
     }
 
     @NonNull
     @Description("Her status in each of the module's domains at this follow-up.")
     public List<@NonNull List<@NonNull DomainView>> domainStatus(@Source List<FollowUpView> followUps) {
-        return each(followUps, assessments::domains);
+        return Rows.readInOrderOf(followUps, f -> f.followUp().id, assessments::domains);
     }
 
     @NonNull
     @Description("The outcome of each referral of the case discussed at this follow-up.")
     public List<@NonNull List<@NonNull OutcomeView>> referralOutcomeEntries(@Source List<FollowUpView> followUps) {
-        return each(followUps, assessments::outcomes);
-    }
-
-    private static <V> List<List<V>> each(List<FollowUpView> followUps, Function<Collection<UUID>, Map<UUID, List<V>>> read) {
-        Map<UUID, List<V>> byFollowUp = read.apply(followUps.stream().map(f -> f.followUp().id).toList());
-        return followUps.stream().map(f -> byFollowUp.getOrDefault(f.followUp().id, List.of())).toList();
+        return Rows.readInOrderOf(followUps, f -> f.followUp().id, assessments::outcomes);
     }
 }

@@ -143,8 +143,7 @@ public class FollowUpService {
     @Transactional
     public FollowUpView schedule(ScheduleFollowUpInput input) {
         validation.check(input);
-        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
-        CaseFile file = cases.openForWork("followup.schedule", caseId);
+        CaseFile file = cases.openForWork("followup.schedule", input.caseId());
         Caller caller = access.caller();
         UUID id = UUID.randomUUID();
         Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "scheduleFollowUp", input.idempotencyKey(), id);

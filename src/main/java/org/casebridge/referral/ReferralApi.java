@@ -27,10 +27,9 @@ import org.eclipse.microprofile.graphql.Type;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import org.casebridge.access.Caller;
+import org.casebridge.runtime.Rows;
 
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 @GraphQLApi
 public class ReferralApi {
@@ -103,15 +102,13 @@ public class ReferralApi {
     @Description("Every change of status: who, when, from, to, note. Another agency's notes are CASE_SUMMARY of the route: "
             + "null outside its grant.")
     public List<@NonNull List<@NonNull HistoryEntry>> history(@Source List<ReferralView> referralViews) {
-        Map<UUID, List<HistoryEntry>> byReferral = referrals.history(referralViews);
-        return referralViews.stream().map(r -> byReferral.getOrDefault(r.referral().id, List.of())).toList();
+        return Rows.inOrderOf(referralViews, referrals.history(referralViews), r -> r.referral().id);
     }
 
     @Name("referrals")
     @Description("The referrals of this case (lead agency only; empty for other agencies).")
     public List<@NonNull List<@NonNull ReferralView>> caseReferrals(@Source List<CaseView> cases) {
-        Map<UUID, List<ReferralView>> byCase = referrals.forCases(cases);
-        return cases.stream().map(c -> byCase.getOrDefault(c.file().id, List.of())).toList();
+        return Rows.inOrderOf(cases, referrals.forCases(cases), c -> c.file().id);
     }
 
     @Produces

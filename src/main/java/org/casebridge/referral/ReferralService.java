@@ -223,8 +223,7 @@ public class ReferralService {
     @Transactional
     public ReferralView create(CreateReferralInput input) {
         validation.check(input);
-        UUID caseId = GlobalId.decode(input.caseId(), CaseView.TYPE, "input.caseId");
-        CaseFile file = cases.openForWork("referral.create", caseId);
+        CaseFile file = cases.openForWork("referral.create", input.caseId());
         Caller caller = access.caller();
         ServiceOffering service = existingService(GlobalId.decode(input.serviceId(), ServiceNode.TYPE, "input.serviceId"));
         if (service.retiredAt != null || !service.acceptingReferrals) {
@@ -235,7 +234,7 @@ public class ReferralService {
         if (earlier.isPresent()) {
             return referral(earlier.get()).orElseThrow();
         }
-        UUID decisionId = sharing.shareBasis(caller, "referral.create", caseId, service.agency, input.sharingDecision(),
+        UUID decisionId = sharing.shareBasis(caller, "referral.create", file.id, service.agency, input.sharingDecision(),
                 Route.Kind.REFERRAL, id, "input.sharingDecision");
         OffsetDateTime now = OffsetDateTime.now(clock);
         Referral referral = new Referral();
@@ -254,7 +253,7 @@ public class ReferralService {
         referral.updatedAt = now;
         referral.persist();
         recordEvent(caller, referral, null, input.note() == null ? null : "Referral requested");
-        audit.allowed(caller, AuditLog.Entry.of("referral.create", "Referral", id, caseId).withDetail("to " + service.agency.code));
+        audit.allowed(caller, AuditLog.Entry.of("referral.create", "Referral", id, file.id).withDetail("to " + service.agency.code));
         events.publish(notice(referral.id, referral.status, referral.fromAgency.code, referral.toAgency.code, referral.updatedAt));
         return referral(id).orElseThrow();
     }

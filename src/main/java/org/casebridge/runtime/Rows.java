@@ -74,6 +74,19 @@ public final class Rows {
         return sources.stream().map(source -> groups.getOrDefault(key.apply(source), List.of())).toList();
     }
 
+    /** As {@link #inOrderOf}, the groups read by the sources' keys. */
+    public static <S, K, V> List<List<V>> readInOrderOf(List<S> sources, Function<? super S, ? extends K> key,
+                                                        Function<? super List<K>, ? extends Map<K, List<V>>> read) {
+        List<K> keys = sources.stream().<K>map(key).toList();
+        Map<K, List<V>> groups = read.apply(keys);
+        return keys.stream().map(k -> groups.getOrDefault(k, List.of())).toList();
+    }
+
+    /** A batch field with one value a source: each source's value, in the sources' order; null for a source with none. */
+    public static <S, K, V> List<V> singleInOrderOf(List<S> sources, Map<K, V> values, Function<? super S, ? extends K> key) {
+        return sources.stream().map(source -> values.get(key.apply(source))).toList();
+    }
+
     private static final class Mapping<R> {
         private final Class<R> type;
         private final RecordComponent[] components;

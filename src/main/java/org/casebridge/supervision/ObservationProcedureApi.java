@@ -73,23 +73,19 @@ public class ObservationProcedureApi {
     @NonNull
     @Description("The tool's duties checked for this observation.")
     public List<@NonNull List<@NonNull DutyCheck>> dutyChecks(@Source List<ObservationNode> observations) {
-        return Rows.inOrderOf(observations, procedure.dutyChecks(ids(observations)), ObservationProcedureApi::observationId);
+        return Rows.readInOrderOf(observations, ObservationProcedureApi::observationId, procedure::dutyChecks);
     }
 
     @NonNull
     @Description("ACTIONS TO BE TAKEN by the supervisor and the caseworker, each with its status.")
     public List<@NonNull List<@NonNull Action>> actions(@Source List<ObservationNode> observations) {
-        return Rows.inOrderOf(observations, procedure.actions(ids(observations)), ObservationProcedureApi::observationId);
+        return Rows.readInOrderOf(observations, ObservationProcedureApi::observationId, procedure::actions);
     }
 
     @NonNull
     @Description("While planned or a draft: the open actions of the caseworker's earlier observations, which this one reviews.")
     public List<@NonNull List<@NonNull Action>> actionsToReview(@Source List<ObservationNode> observations) {
-        return Rows.inOrderOf(observations, procedure.actionsToReview(ids(observations)), ObservationProcedureApi::observationId);
-    }
-
-    private static List<UUID> ids(List<ObservationNode> observations) {
-        return observations.stream().map(ObservationProcedureApi::observationId).toList();
+        return Rows.readInOrderOf(observations, ObservationProcedureApi::observationId, procedure::actionsToReview);
     }
 
     private static UUID observationId(ObservationNode observation) {
