@@ -238,7 +238,9 @@ public class WebhookSender {
 
     /**
      * Leases endpoints with deliveries due: one per agency a round, the agencies whose oldest due delivery waited
-     * longest first, so one agency's many or slow endpoints cannot keep another agency's notices waiting.
+     * longest first, so one agency's many or slow endpoints cannot keep another agency's notices waiting. The lease
+     * condition stands beside {@code for update}: PostgreSQL re-checks only that level's condition against a row
+     * another sender leased since this statement's snapshot.
      */
     @SuppressWarnings("unchecked")
     private List<UUID> leaseEndpoints(OffsetDateTime now, OffsetDateTime leaseUntil) {
@@ -252,6 +254,7 @@ public class WebhookSender {
                                         where d.endpoint_id = e.id and d.status = 'PENDING' and d.next_attempt_at <= ?1) due
                                     where e.status = 'ACTIVE' and (e.lease_until is null or e.lease_until <= ?1) and due.oldest is not null
                                 ) candidate where n = 1 order by oldest limit ?3)
+                            and e.status = 'ACTIVE' and (e.lease_until is null or e.lease_until <= ?1)
                             for update skip locked)
                         returning id""").setParameter(1, now).setParameter(2, leaseUntil).setParameter(3, endpointsPerRound).getResultList();
     }
