@@ -106,7 +106,7 @@ export default {
     RiskLevel: { HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low' },
     AgeBand: { AGE_0_5: '0–5', AGE_6_11: '6–11', AGE_12_17: '12–17', AGE_18_24: '18–24', AGE_25_59: '25–59', AGE_60_PLUS: '60+' },
     Sex: { FEMALE: 'Female', MALE: 'Male', OTHER: 'Other' },
-    ConferenceStatus: { SCHEDULED: 'Scheduled', HELD: 'Held' },
+    ConferenceStatus: { SCHEDULED: 'Scheduled', HELD: 'Held', CANCELLED: 'Cancelled' },
     FollowUpMode: { IN_PERSON: 'In person', HOME_VISIT: 'Home visit', PHONE: 'Phone', VIDEO: 'Video' },
   },
 };

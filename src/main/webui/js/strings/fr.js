@@ -106,7 +106,7 @@ export default {
     RiskLevel: { HIGH: 'Élevé', MEDIUM: 'Moyen', LOW: 'Faible' },
     AgeBand: { AGE_0_5: '0–5', AGE_6_11: '6–11', AGE_12_17: '12–17', AGE_18_24: '18–24', AGE_25_59: '25–59', AGE_60_PLUS: '60+' },
     Sex: { FEMALE: 'Féminin', MALE: 'Masculin', OTHER: 'Autre' },
-    ConferenceStatus: { SCHEDULED: 'Prévue', HELD: 'Tenue' },
+    ConferenceStatus: { SCHEDULED: 'Prévue', HELD: 'Tenue', CANCELLED: 'Annulée' },
     FollowUpMode: { IN_PERSON: 'En personne', HOME_VISIT: 'Visite à domicile', PHONE: 'Téléphone', VIDEO: 'Vidéo' },
   },
 };

@@ -15,12 +15,12 @@ import org.casebridge.runtime.Rows;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -258,33 +258,43 @@ public class WebhookOutbox {
                 .setParameter(1, agencies.toArray(String[]::new)).setParameter(2, type.name()).getResultList();
     }
 
-    /**
-     * The event and one pending delivery per endpoint of the audience that wants its type; nothing if none does.
-     * Recipients who may know of different agencies get events of their own, each under its own id.
-     */
-    private void write(Event event, Set<String> audience) {
-        Map<List<String>, Set<String>> byKnown = new LinkedHashMap<>();
-        for (String recipient : audience) {
-            byKnown.computeIfAbsent(event.agenciesKnownTo(recipient), known -> new TreeSet<>()).add(recipient);
-        }
-        byKnown.forEach((known, recipients) -> writeOne(event.naming(known), recipients));
+    private record EndpointOf(UUID id, String agency) {
     }
 
-    private void writeOne(Event event, Set<String> audience) {
-        List<UUID> endpoints = endpointsFor(event.type(), audience);
+    /**
+     * The event and one pending delivery per endpoint of the audience that wants its type; nothing if none does.
+     * Recipients who may know of different agencies get events of their own, each under its own id; all are written
+     * in two statements, however many agencies are told.
+     */
+    private void write(Event event, Set<String> audience) {
+        if (audience.isEmpty()) {
+            return;
+        }
+        List<EndpointOf> endpoints = Rows.read(em, EndpointOf.class, """
+                select e.id, a.code as agency from webhook_endpoint e join agency a on a.id = e.agency_id
+                where a.code = any(?1) and cast(?2 as varchar) = any(e.event_types) order by e.created_at, e.id""",
+                audience.toArray(String[]::new), event.type().name());
         if (endpoints.isEmpty()) {
             return;
         }
-        UUID id = UUID.randomUUID();
         String objectId = GlobalId.encode(event.objectType(), event.objectId());
+        Map<List<String>, UUID> eventOf = new LinkedHashMap<>();
+        List<UUID> deliveryEvents = new ArrayList<>();
+        for (EndpointOf endpoint : endpoints) {
+            deliveryEvents.add(eventOf.computeIfAbsent(event.agenciesKnownTo(endpoint.agency()), known -> UUID.randomUUID()));
+        }
+        List<String> payloads = eventOf.keySet().stream().map(known -> payload(event.naming(known), objectId)).toList();
         OffsetDateTime now = OffsetDateTime.now(clock);
-        em.createNativeQuery("insert into webhook_event (id, type, object_id, payload, created_at) values (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, id).setParameter(2, event.type().name()).setParameter(3, objectId)
-                .setParameter(4, payload(event, objectId)).setParameter(5, now).executeUpdate();
+        em.createNativeQuery("""
+                        insert into webhook_event (id, type, object_id, payload, created_at)
+                        select id, ?2, ?3, payload, ?5 from unnest(?1, ?4) as e(id, payload)""")
+                .setParameter(1, eventOf.values().toArray(UUID[]::new)).setParameter(2, event.type().name()).setParameter(3, objectId)
+                .setParameter(4, payloads.toArray(String[]::new)).setParameter(5, now).executeUpdate();
         em.createNativeQuery("""
                         insert into webhook_delivery (id, event_id, endpoint_id, status, next_attempt_at, created_at)
-                        select gen_random_uuid(), ?1, endpoint, 'PENDING', ?3, ?3 from unnest(?2) as endpoint""")
-                .setParameter(1, id).setParameter(2, endpoints.toArray(UUID[]::new)).setParameter(3, now).executeUpdate();
+                        select gen_random_uuid(), event, endpoint, 'PENDING', ?3, ?3 from unnest(?1, ?2) as d(event, endpoint)""")
+                .setParameter(1, deliveryEvents.toArray(UUID[]::new)).setParameter(2, endpoints.stream().map(EndpointOf::id).toArray(UUID[]::new))
+                .setParameter(3, now).executeUpdate();
         written.fire(new Written());
     }
 
