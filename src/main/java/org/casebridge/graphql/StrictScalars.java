@@ -33,8 +33,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -91,12 +93,12 @@ public class StrictScalars implements EventingService {
         // read through a GraphQL built from the builder: the supported way to see the schema SmallRye set on it
         GraphQLSchema schema = builder.build().getGraphQLSchema();
         GraphQLSchema servable = SameTypeInstances.servable(strict(schema), schema, "StrictScalars");
-        served = servable;
+        SERVED.add(servable);
         return builder.schema(servable);
     }
 
-    /** The schema last handed to SmallRye's builder, for SameTypeInstancesTest. */
-    static volatile GraphQLSchema served;
+    /** Every schema handed to a SmallRye GraphQL build (one per build, a few in all), for ServedSchemaTypesTest. */
+    static final List<GraphQLSchema> SERVED = new CopyOnWriteArrayList<>();
 
     /** The last schema made strict, and what it became. */
     private record Made(GraphQLSchema original, GraphQLSchema strict) {

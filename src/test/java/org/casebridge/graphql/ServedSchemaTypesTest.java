@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static org.casebridge.support.GraphQLClient.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
@@ -28,8 +29,10 @@ class ServedSchemaTypesTest {
                 fragment TypeFields on __Type { name fields { name } }""", Map.of("name", "Query")).get("data");
         assertNotNull(data.get("__type"));
 
-        GraphQLSchema served = StrictScalars.served;
-        assertNotNull(served, "StrictScalars handed SmallRye no schema");
-        assertEquals(List.of(), SameTypeInstances.strayReferences(served), "references to a second instance of a type");
+        // each of SmallRye's GraphQL builds may be the one kept, and a later build could corrupt an earlier one
+        assertFalse(StrictScalars.SERVED.isEmpty(), "StrictScalars handed SmallRye no schema");
+        for (GraphQLSchema served : StrictScalars.SERVED) {
+            assertEquals(List.of(), SameTypeInstances.strayReferences(served), "references to a second instance of a type");
+        }
     }
 }
