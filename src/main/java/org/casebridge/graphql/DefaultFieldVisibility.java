@@ -35,7 +35,8 @@ public class DefaultFieldVisibility implements EventingService {
 
     static GraphQL.Builder withDefaultVisibility(GraphQL.Builder builder) {
         GraphQLSchema schema = builder.build().getGraphQLSchema();
-        return builder.schema(schema.transformWithoutTypes(without -> without.codeRegistry(schema.getCodeRegistry()
-                .transform(registry -> registry.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY)))));
+        GraphQLSchema withDefault = schema.transformWithoutTypes(without -> without.codeRegistry(schema.getCodeRegistry()
+                .transform(registry -> registry.fieldVisibility(DefaultGraphqlFieldVisibility.DEFAULT_FIELD_VISIBILITY))));
+        return builder.schema(SameTypeInstances.servable(withDefault, schema, NAME));
     }
 }

@@ -33,8 +33,10 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -90,10 +92,36 @@ public class StrictScalars implements EventingService {
     public GraphQL.Builder beforeGraphQLBuild(GraphQL.Builder builder) {
         // read through a GraphQL built from the builder: the supported way to see the schema SmallRye set on it
         GraphQLSchema schema = builder.build().getGraphQLSchema();
-        return builder.schema(strict(schema));
+        GraphQLSchema servable = SameTypeInstances.servable(strict(schema), schema, "StrictScalars");
+        SERVED.add(servable);
+        return builder.schema(servable);
     }
 
-    static GraphQLSchema strict(GraphQLSchema schema) {
+    /** Every schema handed to a SmallRye GraphQL build (one per build, a few in all), for ServedSchemaTypesTest. */
+    static final List<GraphQLSchema> SERVED = new CopyOnWriteArrayList<>();
+
+    /** The last schema made strict, and what it became. */
+    private record Made(GraphQLSchema original, GraphQLSchema strict) {
+    }
+
+    private static Made made;
+
+    /**
+     * Made once per schema: graphql-java resolves type references in place, and a transformed schema shares the
+     * elements the transformation did not change (field definitions among them) with the schema it came from, so
+     * transforming the same schema again re-points those shared references at the new result's instances, and the
+     * schema made first then holds two instances of one type. SmallRye builds its GraphQL lazily and unsynchronized
+     * (ExecutionService.getGraphQL), once per ExecutionService and once more when first requests race, each build running
+     * this service on the same schema; whichever build was kept decided whether correct requests were refused.
+     */
+    static synchronized GraphQLSchema strict(GraphQLSchema schema) {
+        if (made == null || made.original() != schema) {
+            made = new Made(schema, transformed(schema));
+        }
+        return made.strict();
+    }
+
+    private static GraphQLSchema transformed(GraphQLSchema schema) {
         return sameTypesResolved(SchemaTransformer.transformSchema(schema, new GraphQLTypeVisitorStub() {
             @Override
             public TraversalControl visitGraphQLScalarType(GraphQLScalarType scalar, TraverserContext<GraphQLSchemaElement> context) {
