@@ -199,7 +199,8 @@ public class WebhookPolicy {
             }
             String kind = AddressRanges.kindOf(address);
             if (kind != null) {
-                throw new RefusedDestination("The host resolves to a " + kind + " address (" + address.getHostAddress() + "), which is not allowed");
+                // the address itself is not named: an agency admin could otherwise map the operator's internal names
+                throw new RefusedDestination("The host resolves to a " + kind + " address, which is not allowed");
             }
         }
         if (scheme.equals("http") && !(allLoopback && allowLoopback)) {
