@@ -146,7 +146,8 @@ public class AccessPolicy {
      * consents for the route's purpose grant to their agency, plus what the sharing decision recorded for that very
      * object grants while it is in force; nobody else sees anything. A referral stops being a route when it is
      * rejected, cancelled or expired, and {@code casebridge.access.referral-route-after-end} after it is completed or
-     * failed; an invitation once neither a consent for conferences nor its decision holds. One query for all routes.
+     * failed; an invitation once neither a consent for conferences nor its decision holds, or its conference was cancelled.
+     * One query for all routes.
      */
     public Map<UUID, Disclosure> discloseRoutes(Caller caller, Collection<Route> routes) {
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -182,7 +183,7 @@ public class AccessPolicy {
                 case ABANDONED -> false;
                 case CONCLUDED -> route.endedAt() != null && now.isBefore(route.endedAt().plus(referralRouteAfterEnd));
             };
-            case INVITATION -> !consented.isEmpty() || !decided.isEmpty();
+            case INVITATION -> route.ending() != Route.Ending.ABANDONED && (!consented.isEmpty() || !decided.isEmpty());
         };
         Set<InformationCategory> granted = EnumSet.noneOf(InformationCategory.class);
         if (open) {

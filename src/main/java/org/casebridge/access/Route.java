@@ -56,4 +56,12 @@ public record Route(Kind kind, UUID objectId, UUID caseId, String leadAgencyCode
     public static Route invitation(UUID invitationId, UUID caseId, String leadAgencyCode, String agencyCode, UUID decisionId) {
         return new Route(Kind.INVITATION, invitationId, caseId, leadAgencyCode, agencyCode, decisionId, Ending.NONE, null);
     }
+
+    /** An invitation to a conference that was cancelled: abandoned, like a cancelled referral, so no longer a route. */
+    public static Route invitation(UUID invitationId, UUID caseId, String leadAgencyCode, String agencyCode, UUID decisionId,
+                                   OffsetDateTime conferenceCancelledAt) {
+        return conferenceCancelledAt == null ? invitation(invitationId, caseId, leadAgencyCode, agencyCode, decisionId)
+                : new Route(Kind.INVITATION, invitationId, caseId, leadAgencyCode, agencyCode, decisionId, Ending.ABANDONED,
+                        conferenceCancelledAt);
+    }
 }

@@ -286,7 +286,8 @@ public class ConferenceService {
             ConferenceInvitation invitation = own.get(k.id);
             UUID objectId = invitation == null ? k.id : invitation.id;
             routes.put(Route.invitation(objectId, k.survivorCase.id, k.survivorCase.leadAgency.code,
-                    invitation == null ? null : invitation.agency.code, invitation == null ? null : invitation.sharingDecisionId),
+                    invitation == null ? null : invitation.agency.code, invitation == null ? null : invitation.sharingDecisionId,
+                    k.cancelledAt),
                     k.survivorCase);
             routeOf.put(k.id, objectId);
         }

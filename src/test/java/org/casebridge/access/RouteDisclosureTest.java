@@ -91,6 +91,7 @@ class RouteDisclosureTest {
                     }
                 }
                 routes.add(Route.invitation(object, CASE, "AMANI", "STLUKE", decision));
+                routes.add(Route.invitation(object, CASE, "AMANI", "STLUKE", decision, NOW.minusDays(1)));
             }
         }
         return routes;
@@ -111,7 +112,9 @@ class RouteDisclosureTest {
                 && route.kind() == Route.Kind.REFERRAL ? EnumSet.of(INCIDENT) : Set.of();
         Set<InformationCategory> consented = !c.consents() ? Set.of()
                 : route.kind() == Route.Kind.REFERRAL ? EnumSet.of(HEALTH) : EnumSet.of(CONFERENCE);
-        boolean open = route.kind() == Route.Kind.INVITATION ? !decided.isEmpty() || !consented.isEmpty()
+        // an invitation to a cancelled conference is abandoned, like a cancelled referral
+        boolean open = route.kind() == Route.Kind.INVITATION
+                ? route.ending() != Route.Ending.ABANDONED && (!decided.isEmpty() || !consented.isEmpty())
                 : route.ending() == Route.Ending.NONE
                 || route.ending() == Route.Ending.CONCLUDED && route.endedAt().isAfter(NOW.minusDays(30));
         Set<InformationCategory> granted = EnumSet.noneOf(InformationCategory.class);

@@ -119,6 +119,10 @@ class ConferenceChangeTest {
     @Test
     void aCancelledConferenceIsNotMinutedRescheduledOrGivenItems() {
         String conference = conference();
+        List<String> closedByCancelling = List.of("cancellationReason", "scheduledAt", "place", "case { summary { needs } }");
+        for (String field : closedByCancelling.subList(1, closedByCancelling.size())) {
+            ok(Tokens.of("pr.stluke"), "query($id: ID!) { conference(id: $id) { " + field + " } }", Map.of("id", conference));
+        }
         JsonPath cancelled = ok(Tokens.of("cw.amani"), CANCEL, Map.of("i", Map.of("id", conference, "version", 0,
                 "reason", "The survivor asked to wait")));
         assertEquals("CANCELLED", cancelled.getString("data.cancelConference.conference.status"));
@@ -126,9 +130,18 @@ class ConferenceChangeTest {
         assertNotNull(cancelled.getString("data.cancelConference.conference.cancelledAt"));
         assertEquals(1, Db.count("select count(*) from audit_entry where target_id = ? and allowed and action = 'conference.cancel'",
                 Cases.uuid(conference)));
-        // St Luke's consent grants CONFERENCE: it reads why
-        assertEquals("The survivor asked to wait", ok(Tokens.of("pr.stluke"),
-                "query($id: ID!) { conference(id: $id) { status cancellationReason } }", Map.of("id", conference))
+        // a cancelled conference is no longer a route into the case: St Luke sees that it was cancelled and when, and
+        // nothing its consent for conferences let it see while the meeting was to take place
+        JsonPath invited = call(Tokens.of("pr.stluke"), "query($id: ID!) { conference(id: $id) { status cancelledAt } }",
+                Map.of("id", conference));
+        assertEquals("CANCELLED", invited.getString("data.conference.status"));
+        assertNotNull(invited.getString("data.conference.cancelledAt"));
+        for (String field : closedByCancelling) {
+            error(call(Tokens.of("pr.stluke"), "query($id: ID!) { conference(id: $id) { " + field + " } }", Map.of("id", conference)),
+                    "CONSENT_REQUIRED");
+        }
+        assertEquals("The survivor asked to wait", ok(Tokens.of("cw.amani"),
+                "query($id: ID!) { conference(id: $id) { cancellationReason } }", Map.of("id", conference))
                 .getString("data.conference.cancellationReason"));
 
         refused("cw.amani", RESCHEDULE, reschedule(conference, 1, "Clinic"), "INVALID_TRANSITION", null, conference);
