@@ -64,7 +64,7 @@ public class WebhookOutbox {
     }
 
     /** Who held a lapsed grant, and whether an invitation could have stood on it (a consent for conferences). */
-    private record ConsentHolder(UUID caseId, String lead, String recipient, boolean conferenceBasis) {
+    private record ConsentHolder(UUID caseId, String lead, String recipient, Boolean conferenceBasis) {
     }
 
     private record RouteRow(String kind, UUID id, UUID conferenceId, UUID sharingDecisionId) {
