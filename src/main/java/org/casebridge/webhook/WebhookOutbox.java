@@ -286,7 +286,7 @@ public class WebhookOutbox {
         return Rows.read(em, EndpointWanting.class, """
                 select e.id, a.code as agency, array_to_string(e.event_types, ',') as event_types
                 from webhook_endpoint e join agency a on a.id = e.agency_id
-                where a.code = any(?1) order by e.created_at, e.id""", agencies.toArray(String[]::new));
+                where a.code = any(?1) order by e.created_at, e.id""", (Object) agencies.toArray(String[]::new));
     }
 
     /**
