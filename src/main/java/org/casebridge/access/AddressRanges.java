@@ -65,6 +65,20 @@ public final class AddressRanges {
 
     private static final List<Network> NETWORKS = NOT_PUBLIC.stream().map(r -> Network.parse(r.cidr())).toList();
 
+    /**
+     * Where clouds serve instance metadata (credentials): never a webhook's destination, whatever an operator's
+     * allow-list says. All of link-local (169.254/16, fe80::/10: the AWS, GCP, Azure and OpenStack metadata and the
+     * ECS task endpoint 169.254.170.2; no partner's receiver lives there), AWS's IPv6 endpoint and Alibaba's, which sit
+     * in ranges an operator may well allow (unique-local, carrier-grade NAT). IPv4 forms embedded in IPv6 count too.
+     */
+    public static final List<Range> NEVER_ALLOWED = List.of(
+            Range.refused("169.254.0.0/16", "link-local (metadata)"),
+            Range.refused("fe80::/10", "link-local"),
+            Range.refused("fd00:ec2::254/128", "cloud metadata"),
+            Range.refused("100.100.100.200/32", "cloud metadata"));
+
+    private static final List<Network> NEVER = NEVER_ALLOWED.stream().map(r -> Network.parse(r.cidr())).toList();
+
     private AddressRanges() {
     }
 
@@ -78,6 +92,24 @@ public final class AddressRanges {
                     return range.kind();
                 }
                 String embedded = kindOf(Network.address(Arrays.copyOfRange(bytes, range.embedsIPv4AtByte(), range.embedsIPv4AtByte() + 4)));
+                return embedded == null ? null : embedded + " in " + range.kind();
+            }
+        }
+        return null;
+    }
+
+    /** What kind of metadata address this is (itself or the IPv4 address it embeds), or null: see {@link #NEVER_ALLOWED}. */
+    static String neverAllowed(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        for (int i = 0; i < NEVER_ALLOWED.size(); i++) {
+            if (NEVER.get(i).contains(bytes)) {
+                return NEVER_ALLOWED.get(i).kind();
+            }
+        }
+        for (int i = 0; i < NOT_PUBLIC.size(); i++) {
+            Range range = NOT_PUBLIC.get(i);
+            if (range.embedsIPv4() && NETWORKS.get(i).contains(bytes)) {
+                String embedded = neverAllowed(Network.address(Arrays.copyOfRange(bytes, range.embedsIPv4AtByte(), range.embedsIPv4AtByte() + 4)));
                 return embedded == null ? null : embedded + " in " + range.kind();
             }
         }

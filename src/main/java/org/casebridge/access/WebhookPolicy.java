@@ -194,6 +194,11 @@ public class WebhookPolicy {
         for (InetAddress address : addresses) {
             boolean loopback = address.isLoopbackAddress();
             allLoopback &= loopback;
+            String metadata = AddressRanges.neverAllowed(address);
+            if (metadata != null) {
+                // no allow-list opens these: they hand out the cloud's credentials
+                throw new RefusedDestination("The host resolves to a " + metadata + " address, which is never allowed");
+            }
             if (allowedNetworks.stream().anyMatch(n -> n.contains(address)) || loopback && allowLoopback) {
                 continue;
             }

@@ -13,6 +13,8 @@ import org.postgresql.PGNotification;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Listens on the PostgreSQL channel {@link Events#CHANNEL} with one dedicated connection and
@@ -26,6 +28,7 @@ public class EventsHub {
 
     private final DataSource dataSource;
     private final BroadcastProcessor<Notice> notices = BroadcastProcessor.create();
+    private final Set<String> unknownKinds = ConcurrentHashMap.newKeySet();
     private volatile boolean running;
     private Thread listener;
 
@@ -62,11 +65,21 @@ public class EventsHub {
         return notices;
     }
 
-    /** A payload that is not a notice (anyone with database access can notify the channel) is skipped, not fatal. */
-    private void deliver(String payload) {
+    /**
+     * A payload that is not a notice (anyone with database access can notify the channel) is skipped, not fatal. So is
+     * a notice of a kind this replica does not know (a newer replica's, during a rolling deploy), with one warning per
+     * kind: a deploy can announce many of them.
+     */
+    void deliver(String payload) {
         Notice notice;
         try {
             notice = Notice.parse(payload);
+        } catch (Notice.UnknownKind unknown) {
+            if (unknownKinds.add(unknown.kind)) {
+                LOG.warnf("Skipping notices of kind %s on %s, which this version does not know (a newer replica's?); further ones silently",
+                        unknown.kind, Events.CHANNEL);
+            }
+            return;
         } catch (RuntimeException e) {
             LOG.warnf("Skipped a notification on %s that is not a Casebridge notice (%s)", Events.CHANNEL, e.getClass().getSimpleName());
             return;

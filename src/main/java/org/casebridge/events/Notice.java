@@ -32,9 +32,24 @@ public record Notice(Kind kind, UUID id, String change, List<String> agencies, O
         return json.build().toString();
     }
 
+    /** A notice of a kind this replica does not know: a newer replica's, during a rolling deploy. */
+    static final class UnknownKind extends RuntimeException {
+        final String kind;
+
+        UnknownKind(String kind) {
+            super("unknown notice kind " + kind, null, false, false);
+            this.kind = kind;
+        }
+    }
+
+    /** The notice in {@code payload}; {@link UnknownKind} for a kind this code does not know, another exception for a payload that is no notice. */
     static Notice parse(String payload) {
         JsonObject json = Json.createReader(new StringReader(payload)).readObject();
-        return new Notice(Kind.valueOf(json.getString("kind")), UUID.fromString(json.getString("id")), json.getString("change"),
+        String kind = json.getString("kind");
+        if (java.util.Arrays.stream(Kind.values()).noneMatch(k -> k.name().equals(kind))) {
+            throw new UnknownKind(kind);
+        }
+        return new Notice(Kind.valueOf(kind), UUID.fromString(json.getString("id")), json.getString("change"),
                 json.getJsonArray("agencies").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
                 OffsetDateTime.parse(json.getString("at")), json.containsKey("itemId") ? UUID.fromString(json.getString("itemId")) : null);
     }

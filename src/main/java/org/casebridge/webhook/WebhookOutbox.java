@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Writes webhook events into the outbox in the transaction of the change they announce: an event that commits is
@@ -62,7 +63,8 @@ public class WebhookOutbox {
     private record InvitationRow(UUID id, UUID caseId, String lead, String agency, UUID sharingDecisionId) {
     }
 
-    private record ConsentHolder(UUID caseId, String lead, String recipient) {
+    /** Who held a lapsed grant, and whether an invitation could have stood on it (a consent for conferences). */
+    private record ConsentHolder(UUID caseId, String lead, String recipient, Boolean conferenceBasis) {
     }
 
     private record RouteRow(String kind, UUID id, UUID conferenceId, UUID sharingDecisionId) {
@@ -148,9 +150,11 @@ public class WebhookOutbox {
 
     private void lapsedConsent(WebhookEventType type, UUID consentId, OffsetDateTime at) {
         List<ConsentHolder> holders = Rows.read(em, ConsentHolder.class, """
-                select c.case_id, l.code as lead, r.code as recipient from consent c join agency r on r.id = c.recipient_agency_id
+                select c.case_id, l.code as lead, r.code as recipient, c.purpose in ('CASE_CONFERENCE', 'COORDINATION') as conference_basis
+                from consent c join agency r on r.id = c.recipient_agency_id
                 join survivor_case s on s.id = c.case_id join agency l on l.id = s.lead_agency_id where c.id = ?1""", consentId);
-        lapsedGrant(type, "Consent", consentId, type == WebhookEventType.CONSENT_REVOKED ? "REVOKED" : "EXPIRED", holders, at);
+        lapsedGrant(type, "Consent", consentId, type == WebhookEventType.CONSENT_REVOKED ? "REVOKED" : "EXPIRED", holders, at,
+                invitation -> holders.get(0).conferenceBasis());
     }
 
     /**
@@ -159,15 +163,26 @@ public class WebhookOutbox {
      */
     private void lapsedDecision(WebhookEventType type, UUID decisionId, OffsetDateTime at) {
         List<ConsentHolder> holders = Rows.read(em, ConsentHolder.class, """
-                select d.case_id, l.code as lead, r.code as recipient from sharing_decision d join agency r on r.id = d.recipient_agency_id
+                select d.case_id, l.code as lead, r.code as recipient, false as conference_basis
+                from sharing_decision d join agency r on r.id = d.recipient_agency_id
                 join survivor_case s on s.id = d.case_id join agency l on l.id = s.lead_agency_id where d.id = ?1""", decisionId);
-        lapsedGrant(type, "SharingDecision", decisionId, type == WebhookEventType.CONSENT_REVOKED ? "WITHDRAWN" : "EXPIRED", holders, at);
+        // a decision covers only the object it was recorded with: the one invitation made on it, if any
+        lapsedGrant(type, "SharingDecision", decisionId, type == WebhookEventType.CONSENT_REVOKED ? "WITHDRAWN" : "EXPIRED", holders, at,
+                invitation -> decisionId.equals(invitation.sharingDecisionId()));
     }
 
+    /**
+     * The lapsed grant's notice to its holder, and {@code invitation.withdrawn} for each of the holder's invitations that
+     * could have stood on the grant ({@code basisOf}) and is closed now. An invitation the grant was never a basis of
+     * (closed before, on another consent) is not withdrawn again.
+     */
     private void lapsedGrant(WebhookEventType type, String objectType, UUID grantId, String status, List<ConsentHolder> holders,
-                             OffsetDateTime at) {
+                             OffsetDateTime at, Predicate<RouteRow> basisOf) {
         String recipient = holders.isEmpty() ? null : holders.get(0).recipient();
-        if (recipient == null || !anyEndpointWants(type, List.of(recipient)) && !anyEndpointWants(WebhookEventType.INVITATION_WITHDRAWN, List.of(recipient))) {
+        // the recipient's endpoints, looked up once: they decide whether to go on, and receive what is written
+        List<EndpointWanting> endpoints = recipient == null ? List.of() : endpointsOf(List.of(recipient)).stream()
+                .filter(e -> e.wants(type) || e.wants(WebhookEventType.INVITATION_WITHDRAWN)).toList();
+        if (endpoints.isEmpty()) {
             return;
         }
         UUID caseId = holders.get(0).caseId();
@@ -184,12 +199,12 @@ public class WebhookOutbox {
                 ? Route.referral(r.id(), caseId, agencies.get(0), recipient, r.sharingDecisionId(), Route.Ending.NONE, null)
                 : Route.invitation(r.id(), caseId, agencies.get(0), recipient, r.sharingDecisionId())).toList();
         Set<String> audience = policy.consentAudience(recipient, routes);
-        write(new Event(type, objectType, grantId, status, caseId, agencies, at), audience);
+        write(new Event(type, objectType, grantId, status, caseId, agencies, at), audience, endpoints);
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
-            if (route.kind() == Route.Kind.INVITATION && !audience.isEmpty() && !policy.routeOpen(route)) {
+            if (route.kind() == Route.Kind.INVITATION && !audience.isEmpty() && basisOf.test(rows.get(i)) && !policy.routeOpen(route)) {
                 write(new Event(WebhookEventType.INVITATION_WITHDRAWN, "Conference", rows.get(i).conferenceId(), "WITHDRAWN", caseId,
-                        agencies, at), audience);
+                        agencies, at), audience, endpoints);
             }
         }
     }
@@ -201,23 +216,11 @@ public class WebhookOutbox {
     @Transactional
     public int noticeLapsed(OffsetDateTime now) {
         int written = 0;
-        @SuppressWarnings("unchecked")
-        List<UUID> expired = em.createNativeQuery("""
-                        insert into webhook_time_notice (kind, object_id, noticed_at)
-                        select 'CONSENT_EXPIRED', c.id, ?1 from consent c
-                        where c.revoked_at is null and c.valid_until <= ?1 and c.valid_until > ?2
-                        on conflict do nothing returning object_id""").setParameter(1, now).setParameter(2, now.minusDays(7)).getResultList();
-        for (UUID consent : expired) {
+        for (UUID consent : claimExpired("CONSENT_EXPIRED", "consent", "revoked_at", now)) {
             lapsedConsent(WebhookEventType.CONSENT_EXPIRED, consent, now);
             written++;
         }
-        @SuppressWarnings("unchecked")
-        List<UUID> endedDecisions = em.createNativeQuery("""
-                        insert into webhook_time_notice (kind, object_id, noticed_at)
-                        select 'DECISION_EXPIRED', d.id, ?1 from sharing_decision d
-                        where d.withdrawn_at is null and d.valid_until <= ?1 and d.valid_until > ?2
-                        on conflict do nothing returning object_id""").setParameter(1, now).setParameter(2, now.minusDays(7)).getResultList();
-        for (UUID decision : endedDecisions) {
+        for (UUID decision : claimExpired("DECISION_EXPIRED", "sharing_decision", "withdrawn_at", now)) {
             lapsedDecision(WebhookEventType.CONSENT_EXPIRED, decision, now);
             written++;
         }
@@ -239,26 +242,51 @@ public class WebhookOutbox {
         return written;
     }
 
+    /**
+     * Claims, once across replicas, the grants of {@code table} (consents, sharing decisions) that ran out by {@code now}
+     * within the last week and were not ended by hand ({@code endedColumn}), as time notices of {@code kind}.
+     * The names are this class's constants, never input.
+     */
+    @SuppressWarnings("unchecked")
+    private List<UUID> claimExpired(String kind, String table, String endedColumn, OffsetDateTime now) {
+        return em.createNativeQuery("""
+                        insert into webhook_time_notice (kind, object_id, noticed_at)
+                        select cast(?3 as varchar), g.id, ?1 from %s g
+                        where g.%s is null and g.valid_until <= ?1 and g.valid_until > ?2
+                        on conflict do nothing returning object_id""".formatted(table, endedColumn))
+                .setParameter(1, now).setParameter(2, now.minusDays(7)).setParameter(3, kind).getResultList();
+    }
+
     private UUID caseOfReferral(UUID referralId) {
         return (UUID) em.createNativeQuery("select case_id from referral where id = ?1").setParameter(1, referralId).getSingleResult();
     }
 
     private boolean anyEndpointWants(WebhookEventType type, Collection<String> agencies) {
-        return !endpointsFor(type, agencies).isEmpty();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<UUID> endpointsFor(WebhookEventType type, Collection<String> agencies) {
         if (agencies.isEmpty()) {
-            return List.of();
+            return false;
         }
-        return em.createNativeQuery("""
-                        select e.id from webhook_endpoint e join agency a on a.id = e.agency_id
-                        where a.code = any(?1) and cast(?2 as varchar) = any(e.event_types)""")
-                .setParameter(1, agencies.toArray(String[]::new)).setParameter(2, type.name()).getResultList();
+        return !em.createNativeQuery("""
+                        select 1 from webhook_endpoint e join agency a on a.id = e.agency_id
+                        where a.code = any(?1) and cast(?2 as varchar) = any(e.event_types) limit 1""")
+                .setParameter(1, agencies.toArray(String[]::new)).setParameter(2, type.name()).getResultList().isEmpty();
     }
 
     private record EndpointOf(UUID id, String agency) {
+    }
+
+    /** An endpoint and the event types it asked for ({@code ,}-joined), for notices that look their endpoints up first. */
+    private record EndpointWanting(UUID id, String agency, String eventTypes) {
+        boolean wants(WebhookEventType type) {
+            return List.of(eventTypes.split(",")).contains(type.name());
+        }
+    }
+
+    /** The endpoints of the agencies, oldest first, with what each asked for: one query. */
+    private List<EndpointWanting> endpointsOf(Collection<String> agencies) {
+        return Rows.read(em, EndpointWanting.class, """
+                select e.id, a.code as agency, array_to_string(e.event_types, ',') as event_types
+                from webhook_endpoint e join agency a on a.id = e.agency_id
+                where a.code = any(?1) order by e.created_at, e.id""", (Object) agencies.toArray(String[]::new));
     }
 
     /**
@@ -270,10 +298,19 @@ public class WebhookOutbox {
         if (audience.isEmpty()) {
             return;
         }
-        List<EndpointOf> endpoints = Rows.read(em, EndpointOf.class, """
+        write(event, Rows.read(em, EndpointOf.class, """
                 select e.id, a.code as agency from webhook_endpoint e join agency a on a.id = e.agency_id
                 where a.code = any(?1) and cast(?2 as varchar) = any(e.event_types) order by e.created_at, e.id""",
-                audience.toArray(String[]::new), event.type().name());
+                audience.toArray(String[]::new), event.type().name()));
+    }
+
+    /** As {@link #write(Event, Set)}, to those of endpoints already looked up that are in the audience and want the type. */
+    private void write(Event event, Set<String> audience, List<EndpointWanting> looked) {
+        write(event, looked.stream().filter(e -> audience.contains(e.agency()) && e.wants(event.type()))
+                .map(e -> new EndpointOf(e.id(), e.agency())).toList());
+    }
+
+    private void write(Event event, List<EndpointOf> endpoints) {
         if (endpoints.isEmpty()) {
             return;
         }

@@ -55,8 +55,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Posts due deliveries, on every replica. A tick leases endpoints that have due deliveries ({@code FOR UPDATE SKIP
  * LOCKED}, then a lease on the row), so each endpoint is worked by one sender at a time and gets its deliveries in
- * outbox order; other replicas take other endpoints. Each attempt is recorded in its own transaction. A sender that
- * dies mid-send leaves its deliveries pending: once the lease ends another sends them again, under the same
+ * outbox order; other replicas take other endpoints. An endpoint's round is recorded in one transaction after its posts. A
+ * sender that dies mid-round leaves the round's deliveries pending: once the lease ends another sends them again, under the same
  * {@code webhook-id}. Calls follow no redirects, have connect and read timeouts and read at most a capped response.
  */
 @ApplicationScoped
@@ -292,20 +292,31 @@ public class WebhookSender {
      * not a whole batch, and the rest of its deliveries go in the next round.
      */
     private int send(List<Due> due, OffsetDateTime now) {
-        int attempts = 0;
+        List<Posted> posted = new ArrayList<>();
         long roundEnds = System.nanoTime() + connectTimeout.plus(readTimeout).toNanos();
-        for (Due delivery : due) {
-            if (attempts > 0 && System.nanoTime() - roundEnds >= 0) {
-                break;
+        try {
+            for (Due delivery : due) {
+                if (!posted.isEmpty() && System.nanoTime() - roundEnds >= 0) {
+                    break;
+                }
+                Outcome outcome = post(delivery);
+                posted.add(new Posted(delivery, outcome, OffsetDateTime.now(clock)));
+                if (!outcome.delivered()) {
+                    break;
+                }
             }
-            Outcome outcome = post(delivery);
-            attempts++;
-            QuarkusTransaction.requiringNew().run(() -> record(delivery, outcome, now));
-            if (!outcome.delivered()) {
-                break;
+        } finally {
+            // the round's bookkeeping in one transaction, not one a post: under load the commits, not the posts, were
+            // the sender's pace. A sender that dies before it leaves the round's deliveries pending, sent again by id.
+            if (!posted.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> posted.forEach(p -> record(p.delivery(), p.outcome(), now, p.at())));
             }
         }
-        return attempts;
+        return posted.size();
+    }
+
+    /** An attempt made in a round, and when its answer came, to be recorded at the round's end. */
+    private record Posted(Due delivery, Outcome outcome, OffsetDateTime at) {
     }
 
     /** The {@code webhook-id} of an event: the same for every attempt and every endpoint, never another. */
@@ -401,8 +412,7 @@ public class WebhookSender {
     private record Answer(int status, boolean fitted) {
     }
 
-    private void record(Due delivery, Outcome outcome, OffsetDateTime now) {
-        OffsetDateTime at = OffsetDateTime.now(clock);
+    private void record(Due delivery, Outcome outcome, OffsetDateTime now, OffsetDateTime at) {
         em.createNativeQuery("""
                         insert into webhook_attempt (delivery_id, attempted_at, status_code, latency_ms, error, message)
                         values (?1, ?2, ?3, ?4, ?5, ?6)""")

@@ -27,6 +27,8 @@ final class Receiver implements AutoCloseable {
 
     final List<Received> received = new CopyOnWriteArrayList<>();
     volatile Mode mode = Mode.OK;
+    /** Run on every request after it is recorded, before it is answered. */
+    volatile java.util.function.Consumer<Received> onRequest = r -> { };
     volatile String redirectTo = "http://127.0.0.1:9/elsewhere";
     /** In {@link Mode#HOLD}, requests are recorded and left unanswered until this is counted down. */
     final CountDownLatch released = new CountDownLatch(1);
@@ -90,6 +92,7 @@ final class Receiver implements AutoCloseable {
         received.add(new Received(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("webhook-id"),
                 exchange.getRequestHeaders().getFirst("webhook-timestamp"), exchange.getRequestHeaders().getFirst("webhook-signature"), body,
                 exchange.getRequestHeaders().getFirst("host")));
+        onRequest.accept(received.get(received.size() - 1));
         switch (mode) {
             case OK -> answer(exchange, 204, new byte[0]);
             case FAIL -> answer(exchange, 503, "down for maintenance".getBytes(StandardCharsets.UTF_8));

@@ -221,6 +221,29 @@ class WebhookTest {
     }
 
     @Test
+    void aRoundRecordsItsPostsTogetherAfterThemInOneTransaction() {
+        try (Receiver receiver = new Receiver()) {
+            Endpoint endpoint = register("admin.stluke", receiver, "/hook", List.of("REFERRAL_REQUESTED"));
+            String caseId = consentedCase("STLUKE");
+            List<String> referrals = List.of(Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE),
+                    Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE), Cases.refer("cw.amani", caseId, Cases.CLINIC_CARE));
+            List<Long> deliveredWhenPosted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            receiver.onRequest = r -> deliveredWhenPosted.add(Db.count(
+                    "select count(*) from webhook_delivery where endpoint_id = ? and status = 'DELIVERED'", Cases.uuid(endpoint.id())));
+
+            assertEquals(3, sender.deliverDue(now()), "one round posts the endpoint's due deliveries");
+
+            assertEquals(List.of(0L, 0L, 0L), deliveredWhenPosted, "a post's bookkeeping was committed before the round's next post");
+            assertEquals(referrals, receiver.received.stream().map(r -> JsonPath.from(r.body()).getString("data.id")).toList(), "in order");
+            assertEquals(3, Db.count("select count(*) from webhook_delivery where endpoint_id = ? and status = 'DELIVERED'",
+                    Cases.uuid(endpoint.id())));
+            assertEquals(3, Db.count("""
+                    select count(*) from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id
+                    where d.endpoint_id = ? and a.status_code = 204""", Cases.uuid(endpoint.id())));
+        }
+    }
+
+    @Test
     void twoSendersOnOneDatabaseDeliverEachEventOnce() throws Exception {
         try (Receiver receiver = new Receiver()) {
             List<Endpoint> endpoints = new ArrayList<>();
