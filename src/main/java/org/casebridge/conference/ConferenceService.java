@@ -111,6 +111,26 @@ public class ConferenceService {
         return new Visible(conference, side, invited);
     }
 
+    /**
+     * The prologue of every change to a conference: the global ID in {@code field} decoded, the conference seen by
+     * the caller, run by the caller's side ({@code mayRunConference}), on a case still open.
+     */
+    private Visible toRun(String action, String globalId, String field) {
+        UUID id = GlobalId.decode(globalId, ConferenceView.TYPE, field);
+        Visible visible = visible(action, id);
+        Conference conference = visible.conference();
+        access.mayRunConference(action, visible.side(), id, conference.survivorCase.id);
+        CaseService.requireOpen(conference.survivorCase);
+        return visible;
+    }
+
+    /** {@link #toRun} for a conference named by {@code input.id}, edited at the {@code version} the caller read. */
+    private Visible toEdit(String action, String globalId, long version) {
+        Visible visible = toRun(action, globalId, "input.id");
+        ApiException.requireVersion("conference", visible.conference().version, version);
+        return visible;
+    }
+
     public Optional<ConferenceView> conference(UUID id) {
         return Optional.of(views(List.of(visible("conference.read", id).conference())).get(0));
     }
@@ -379,13 +399,10 @@ public class ConferenceService {
     @Transactional
     public ConferenceView record(RecordConferenceInput input) {
         validation.check(input);
-        UUID id = GlobalId.decode(input.id(), ConferenceView.TYPE, "input.id");
-        Visible visible = visible("conference.record", id);
+        Visible visible = toEdit("conference.record", input.id(), input.version());
         Conference conference = visible.conference();
-        access.mayRunConference("conference.record", visible.side(), id, conference.survivorCase.id);
-        CaseService.requireOpen(conference.survivorCase);
+        UUID id = conference.id;
         Caller caller = access.caller();
-        ApiException.requireVersion("conference", conference.version, input.version());
         requireNotCancelled(conference);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (!HasHappened.Check.happened(conference.scheduledAt, clock)) {
@@ -412,11 +429,8 @@ public class ConferenceService {
         if (input.ongoingIssues() != null) conference.ongoingIssues = input.ongoingIssues();
         conference.status = Conference.Status.HELD;
         conference.updatedAt = now;
-        em.flush();
-        audit.allowed(caller, AuditLog.Entry.of("conference.record", "Conference", id, conference.survivorCase.id)
-                .withCategories(Set.of(InformationCategory.CONFERENCE)));
-        publish(conference, visible.invited(), "MINUTES_RECORDED");
-        return views(List.of(conference)).get(0);
+        return changed(caller, visible, AuditLog.Entry.of("conference.record", "Conference", id, conference.survivorCase.id)
+                .withCategories(Set.of(InformationCategory.CONFERENCE)), "MINUTES_RECORDED");
     }
 
     // --- action items ------------------------------------------------------------------------------------
@@ -424,11 +438,8 @@ public class ConferenceService {
     @Transactional
     public ActionItemView addItem(AddActionItemInput input) {
         validation.check(input);
-        UUID conferenceId = GlobalId.decode(input.conferenceId(), ConferenceView.TYPE, "input.conferenceId");
-        Visible visible = visible("actionitem.add", conferenceId);
+        Visible visible = toRun("actionitem.add", input.conferenceId(), "input.conferenceId");
         Conference conference = visible.conference();
-        access.mayRunConference("actionitem.add", visible.side(), conferenceId, conference.survivorCase.id);
-        CaseService.requireOpen(conference.survivorCase);
         requireNotCancelled(conference);
         Caller caller = access.caller();
         Agency assigned = Agency.byCode(input.assignedAgencyCode())
@@ -492,12 +503,9 @@ public class ConferenceService {
     @Transactional
     public ConferenceView reschedule(RescheduleConferenceInput input) {
         validation.check(input);
-        UUID id = GlobalId.decode(input.id(), ConferenceView.TYPE, "input.id");
-        Visible visible = visible("conference.reschedule", id);
+        Visible visible = toEdit("conference.reschedule", input.id(), input.version());
         Conference conference = visible.conference();
-        access.mayRunConference("conference.reschedule", visible.side(), id, conference.survivorCase.id);
-        CaseService.requireOpen(conference.survivorCase);
-        ApiException.requireVersion("conference", conference.version, input.version());
+        UUID id = conference.id;
         requireScheduled(conference);
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (input.place() == null && input.link() == null) {
@@ -510,34 +518,37 @@ public class ConferenceService {
         conference.place = input.place();
         conference.link = input.link();
         conference.updatedAt = now;
-        em.flush();
-        audit.allowed(access.caller(), AuditLog.Entry.of("conference.reschedule", "Conference", id, conference.survivorCase.id));
-        publish(conference, visible.invited(), "RESCHEDULED");
-        return views(List.of(conference)).get(0);
+        return changed(access.caller(), visible, AuditLog.Entry.of("conference.reschedule", "Conference", id, conference.survivorCase.id),
+                "RESCHEDULED");
     }
 
     /** Cancels a conference not yet held, with the reason, announced as {@code CANCELLED}; it cannot change after. */
     @Transactional
     public ConferenceView cancel(CancelConferenceInput input) {
         validation.check(input);
-        UUID id = GlobalId.decode(input.id(), ConferenceView.TYPE, "input.id");
-        Visible visible = visible("conference.cancel", id);
+        Visible visible = toEdit("conference.cancel", input.id(), input.version());
         Conference conference = visible.conference();
-        access.mayRunConference("conference.cancel", visible.side(), id, conference.survivorCase.id);
-        CaseService.requireOpen(conference.survivorCase);
-        ApiException.requireVersion("conference", conference.version, input.version());
+        UUID id = conference.id;
         requireScheduled(conference);
         OffsetDateTime now = OffsetDateTime.now(clock);
         conference.status = Conference.Status.CANCELLED;
         conference.cancelledAt = now;
         conference.cancellationReason = input.reason();
         conference.updatedAt = now;
-        em.flush();
         // the reason is the survivor's CONFERENCE information: it stays out of the audit log's detail
-        audit.allowed(access.caller(), AuditLog.Entry.of("conference.cancel", "Conference", id, conference.survivorCase.id)
-                .withDetail("SCHEDULED->CANCELLED"));
-        publish(conference, visible.invited(), "CANCELLED");
-        return views(List.of(conference)).get(0);
+        return changed(access.caller(), visible, AuditLog.Entry.of("conference.cancel", "Conference", id, conference.survivorCase.id)
+                .withDetail("SCHEDULED->CANCELLED"), "CANCELLED");
+    }
+
+    /**
+     * The epilogue of every change to a conference: written (flushed, so a stale version fails here and nothing is
+     * audited or announced), audited, announced to the lead and the invited agencies as {@code change}, and answered.
+     */
+    private ConferenceView changed(Caller caller, Visible visible, AuditLog.Entry entry, String change) {
+        em.flush();
+        audit.allowed(caller, entry);
+        publish(visible.conference(), visible.invited(), change);
+        return views(List.of(visible.conference())).get(0);
     }
 
     private static void requireNotCancelled(Conference conference) {
