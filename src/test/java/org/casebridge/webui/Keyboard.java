@@ -29,7 +29,9 @@ final class Keyboard {
     private static final String FUNCTIONS = """
             const SELECTOR = 'a[href], area[href], button, input:not([type=hidden]), select, textarea, summary, iframe,'
               + ' audio[controls], video[controls], [tabindex], [contenteditable]:not([contenteditable=false])';
-            const rendered = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('[inert]');
+            const closedDetails = el => { const d = el.closest('details:not([open])'); return !!d && !(el.tagName === 'SUMMARY' && el.parentElement === d); };
+            const rendered = el => el.getClientRects().length > 0 && el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })
+              && !el.closest('[inert]') && !closedDetails(el);
             const firstSummary = el => el.tagName !== 'SUMMARY'
               || (el.parentElement?.tagName === 'DETAILS' && el.parentElement.querySelector(':scope > summary') === el);
             const radioStop = el => {
@@ -150,7 +152,7 @@ final class Keyboard {
 
         List<Integer> forward = new ArrayList<>();
         List<String> focusedLooks = new ArrayList<>(java.util.Collections.nCopies(count, (String) null));
-        for (int presses = 0; forward.size() < count && presses < count + 4; presses++) {
+        for (int presses = 0; forward.size() < count && presses < 2 * count + 8; presses++) {
             tab(browser);
             Map<String, Object> at = (Map<String, Object>) script(browser, step);
             int index = ((Long) at.get("index")).intValue();
@@ -160,6 +162,7 @@ final class Keyboard {
                 }
                 continue;
             }
+            if (!forward.isEmpty() && forward.get(forward.size() - 1) == index) continue; // a date input's own fields
             forward.add(index);
             String what = at.get("what").toString();
             if (!Boolean.TRUE.equals(at.get("sized"))) findings.add(page + ": " + what + " is zero-sized when focused");
@@ -184,10 +187,11 @@ final class Keyboard {
 
         // back the same way: Shift+Tab from the last stop visits the others in reverse and leaves no element trapping it
         List<Integer> backward = new ArrayList<>();
-        for (int presses = 0; backward.size() < forward.size() - 1 && presses < count + 4; presses++) {
+        for (int presses = 0; backward.size() < forward.size() - 1 && presses < 2 * count + 8; presses++) {
             shiftTab(browser);
             int index = ((Long) ((Map<String, Object>) script(browser, step)).get("index")).intValue();
-            if (index >= 0) backward.add(index);
+            int last = backward.isEmpty() ? forward.get(forward.size() - 1) : backward.get(backward.size() - 1);
+            if (index >= 0 && index != last) backward.add(index);
         }
         List<Integer> reversed = new ArrayList<>(forward.subList(0, Math.max(0, forward.size() - 1)));
         java.util.Collections.reverse(reversed);

@@ -132,7 +132,7 @@ class KeyboardOnlyBrowserTest {
         tabToButton(browser, "Accept");
         press(browser, " ");
         waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.move")));
-        tab(browser);
+        tabTo(browser, "the step's note", "el.id === 'm-note'");
         press(browser, Keys.ESCAPE);
         waiting(browser).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form.move")));
         assertEquals(Boolean.TRUE, script(browser, "return document.activeElement.textContent.trim() === 'Accept'"),
