@@ -39,7 +39,8 @@ export const app = {
     const section = had && had !== document.body && root.contains(had) ? had.closest('section[aria-labelledby]')?.getAttribute('aria-labelledby') : null;
     const inRoot = had && had !== document.body && root.contains(had);
     render(shell(), root);
-    if (inRoot && !root.contains(had)) focusHeading(section && document.getElementById(section));
+    // (a button disabled while its request runs drops the focus too)
+    if (inRoot && (!root.contains(had) || document.activeElement === document.body)) focusHeading(section && document.getElementById(section));
   },
   go(factory, params = {}) {
     this.current?.dispose?.();
