@@ -31,7 +31,17 @@ export const app = {
   current: null,
   events: new EventTarget(),
   has(role) { return this.user?.realm_access?.roles?.includes(role) ?? false; },
-  update() { render(shell(), root); },
+  // An element that had the focus and is gone after a render (a form closed, a button replaced) would drop the
+  // focus to the body, and the next Tab would start over at the top of the page: the focus moves to the heading of
+  // the section it was in, or to the page's heading (WCAG 2.4.3; KeyboardOnlyBrowserTest).
+  update() {
+    const had = document.activeElement;
+    const section = had && had !== document.body && root.contains(had) ? had.closest('section[aria-labelledby]')?.getAttribute('aria-labelledby') : null;
+    const inRoot = had && had !== document.body && root.contains(had);
+    render(shell(), root);
+    // (a button disabled while its request runs drops the focus too)
+    if (inRoot && (!root.contains(had) || document.activeElement === document.body)) focusHeading(section && document.getElementById(section));
+  },
   go(factory, params = {}) {
     this.current?.dispose?.();
     this.current = factory(this, params);
@@ -40,7 +50,16 @@ export const app = {
     this.update();
     requestAnimationFrame(() => root.querySelector('h1')?.focus());
   },
+  focusHeading,
 };
+
+/** Moves the focus to a heading (focusable by script only), or to the page's main heading. */
+function focusHeading(heading) {
+  const target = heading ?? root.querySelector('main h1');
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+}
 
 function shell() {
   if (!app.user) {

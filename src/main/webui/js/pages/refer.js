@@ -74,7 +74,7 @@ export function referPage(app, params) {
     const service = s.chosen;
     const consent = covering(service);
     const supervisor = app.has('supervisor');
-    return html`<section aria-labelledby="h-chosen"><h2 id="h-chosen">${t('refer.to', { service: service.name, agency: service.agency.name })}</h2>
+    return html`<section aria-labelledby="h-chosen"><h2 id="h-chosen" tabindex="-1">${t('refer.to', { service: service.name, agency: service.agency.name })}</h2>
       ${consent ? html`<p class="ok">${t('refer.covered', { categories: consent.categories.map(c => label('InformationCategory', c)).join(', ') })}</p>`
         : html`<p class="warning" id="missing-consent">${t('refer.noConsent', { agency: service.agency.name })}
             ${supervisor ? t('refer.noConsentSupervisor') : t('refer.noConsentCaseworker')}</p>`}
@@ -107,7 +107,7 @@ export function referPage(app, params) {
           <p class="muted">${node.areaServed ?? ''} ${node.languages.length ? '· ' + node.languages.join(', ') : ''}</p>
           <p>${covering(node) ? html`<span class="badge ok">${t('refer.consentCovers')}</span>` : html`<span class="badge warning">${t('refer.consentMissing')}</span>`}
             <button type="button" aria-label=${t('refer.choose', { service: node.name })}
-              @click=${() => { s.chosen = node; s.submitError = null; s.idempotencyKey = crypto.randomUUID(); app.update(); requestAnimationFrame(() => document.getElementById('h-chosen')?.scrollIntoView()); }}>${t('refer.chooseShort')}</button></p>
+              @click=${() => { s.chosen = node; s.submitError = null; s.idempotencyKey = crypto.randomUUID(); app.update(); requestAnimationFrame(() => app.focusHeading(document.getElementById('h-chosen'))); }}>${t('refer.chooseShort')}</button></p>
         </li>`)}</ul>
         ${s.connection.edges.length ? nothing : html`<p>${t('refer.noServices')}</p>`}
         ${pager(s.paging, s.connection, search)}` : html`<p>${t('common.loading')}</p>`}

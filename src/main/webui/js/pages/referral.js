@@ -53,6 +53,15 @@ export function referralPage(app, params) {
     app.update();
   }
 
+  // Escape closes the step's form and gives the focus back to the button that opened it
+  function cancelOnEscape(event) {
+    if (event.key !== 'Escape') return;
+    const move = s.move;
+    s.move = null;
+    app.update();
+    document.querySelector(`button[data-move="${move}"]`)?.focus();
+  }
+
   const reload = () => { s.moveError = null; s.move = null; load(); };
   const path = (...parts) => ['referral', ...parts];
 
@@ -80,9 +89,9 @@ export function referralPage(app, params) {
     const moves = MOVES[r.status] ?? [];
     if (!moves.length) return nothing;
     return html`<section aria-labelledby="h-moves"><h2 id="h-moves">${t('referral.actions')}</h2>
-      <div class="actions">${moves.map(m => html`<button type="button" aria-pressed=${s.move === m ? 'true' : 'false'}
+      <div class="actions">${moves.map(m => html`<button type="button" data-move=${m} aria-pressed=${s.move === m ? 'true' : 'false'}
         @click=${() => { s.move = m; s.moveError = null; app.update(); }}>${t('referral.move.' + m)}</button>`)}</div>
-      ${s.move ? html`<form class="move" @submit=${submit}>
+      ${s.move ? html`<form class="move" @submit=${submit} @keydown=${cancelOnEscape}>
         ${NEEDS_REASON.includes(s.move) ? html`<label for="m-reason">${t('referral.reason')}</label>
           <textarea id="m-reason" name="reason" required></textarea>` : nothing}
         ${s.move === 'COMPLETED' ? html`<label class="check"><input type="checkbox" name="serviceProvided" checked> ${t('referral.serviceProvided')}</label>
