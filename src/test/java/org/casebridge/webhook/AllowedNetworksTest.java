@@ -16,6 +16,7 @@ import java.util.Optional;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.casebridge.webhook.WebhookTest.address;
 
 /**
  * The operator's allow-list ({@code casebridge.webhook.allowed-networks}), on {@link WebhookPolicy} built as the
@@ -39,14 +40,6 @@ class AllowedNetworksTest {
 
     static WebhookPolicy policy(HostResolver resolver, List<String> allowedNetworks) {
         return new WebhookPolicy(null, null, null, resolver, false, Optional.of(allowedNetworks), 10, Duration.ofDays(30));
-    }
-
-    static InetAddress address(String literal) {
-        try {
-            return InetAddress.getByName(literal);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     @Test
