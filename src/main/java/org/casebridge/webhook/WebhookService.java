@@ -206,9 +206,7 @@ public class WebhookService {
     private WebhookEndpoint editable(String action, String globalId, int version) {
         policy.mayManageEndpoints(action, null, null);
         WebhookEndpoint endpoint = owned(action, GlobalId.decode(globalId, EndpointView.TYPE, "input.id"));
-        if (endpoint.version != version) {
-            throw ApiException.conflict("The endpoint was changed since version " + version + "; reload it and retry");
-        }
+        ApiException.requireVersion("endpoint", endpoint.version, version);
         return endpoint;
     }
 
