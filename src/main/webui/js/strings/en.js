@@ -78,7 +78,7 @@ export default {
     asOf: 'Period {period}, {state}: figures as released on {asOf}. They never change after.',
     suppressionNote: 'Cells marked "suppressed" are hidden: fewer than {threshold}, or hidden so that a small count cannot be worked out from the totals. They are not zero.',
     suppressed: 'suppressed', suppressedReason: 'Hidden: fewer than {threshold}, or hidden so that a small count cannot be worked out from the others. Not zero.',
-    total: 'Total', csv: 'Download CSV: {table}',
+    total: 'Total', csv: 'Download CSV: {table}', releasedOn: 'Released on {asOf}.',
     needs: 'Needs by theme and urgency', referrals: 'Referral outcomes by service type', followUps: 'Follow-up timeliness',
     closures: 'Closure reasons', acceptance: 'Acceptance rate and median time to accept', acceptanceRate: 'Acceptance rate',
     median: 'Median minutes to accept',

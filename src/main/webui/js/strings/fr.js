@@ -78,7 +78,7 @@ export default {
     asOf: 'Période {period}, {state} : chiffres publiés le {asOf}. Ils ne changent plus ensuite.',
     suppressionNote: 'Les cellules « masqué » sont cachées : moins de {threshold}, ou cachées pour qu\'un petit nombre ne puisse être déduit des totaux. Ce ne sont pas des zéros.',
     suppressed: 'masqué', suppressedReason: 'Caché : moins de {threshold}, ou caché pour qu\'un petit nombre ne puisse être déduit des autres. Pas zéro.',
-    total: 'Total', csv: 'Télécharger le CSV : {table}',
+    total: 'Total', csv: 'Télécharger le CSV : {table}', releasedOn: 'Publié le {asOf}.',
     needs: 'Besoins par thème et urgence', referrals: 'Issues des références par type de service', followUps: 'Ponctualité des suivis',
     closures: 'Motifs de clôture', acceptance: 'Taux d\'acceptation et délai médian d\'acceptation', acceptanceRate: 'Taux d\'acceptation',
     median: 'Délai médian d\'acceptation (minutes)',

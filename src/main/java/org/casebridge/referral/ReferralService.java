@@ -109,6 +109,10 @@ public class ReferralService {
             where.add("s.type = :type");
             params.and("type", filter.serviceType());
         }
+        if (filter != null && filter.urgency() != null) {
+            where.add("r.urgency = :urgency");
+            params.and("urgency", filter.urgency());
+        }
         if (filter != null && filter.updatedSince() != null) {
             where.add("r.updatedAt >= :since");
             params.and("since", filter.updatedSince());
