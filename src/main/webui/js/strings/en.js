@@ -37,7 +37,7 @@ export default {
     actions: 'Next step', historyNote: 'Note for the history (optional)', serviceProvided: 'The service was provided',
     outcomeNote: 'Outcome', confirm: 'Confirm: {status}', moved: 'The referral is now: {status}.', history: 'History',
     sharedCategories: 'What the survivor shares with your agency',
-    move: { ACCEPTED: 'Accept', REJECTED: 'Reject', IN_PROGRESS: 'Start or resume', ON_HOLD: 'Put on hold', COMPLETED: 'Complete', FAILED: 'Could not be provided' },
+    move: { ACCEPTED: 'Accept', REJECTED: 'Reject', IN_PROGRESS: 'Start or resume', ON_HOLD: 'Put on hold', COMPLETED: 'Complete', FAILED: 'Could not be provided', CANCELLED: 'Cancel the referral' },
   },
   conferences: {
     title: 'Conferences and action items', invitations: 'Conference invitations', actionItems: 'Action items for your agency',

@@ -37,7 +37,7 @@ export default {
     actions: 'Étape suivante', historyNote: 'Note pour l\'historique (facultative)', serviceProvided: 'Le service a été fourni',
     outcomeNote: 'Résultat', confirm: 'Confirmer : {status}', moved: 'La référence est maintenant : {status}.', history: 'Historique',
     sharedCategories: 'Ce que la survivante partage avec votre agence',
-    move: { ACCEPTED: 'Accepter', REJECTED: 'Refuser', IN_PROGRESS: 'Commencer ou reprendre', ON_HOLD: 'Mettre en attente', COMPLETED: 'Terminer', FAILED: 'N\'a pas pu être fourni' },
+    move: { ACCEPTED: 'Accepter', REJECTED: 'Refuser', IN_PROGRESS: 'Commencer ou reprendre', ON_HOLD: 'Mettre en attente', COMPLETED: 'Terminer', FAILED: 'N\'a pas pu être fourni', CANCELLED: 'Annuler la référence' },
   },
   conferences: {
     title: 'Conférences et actions', invitations: 'Invitations aux conférences de cas', actionItems: 'Actions confiées à votre agence',

@@ -212,6 +212,18 @@ public class ReferralService {
                 HistoryRow::referralId, HistoryRow::entry);
     }
 
+    /**
+     * What {@link #changeStatus} would let the caller's agency move the referral to now: its side's moves from the
+     * current status, none while the case is closed.
+     */
+    public List<ReferralStatus> nextStatuses(ReferralView view) {
+        Referral r = view.referral();
+        if (r.survivorCase.status == org.casebridge.casefile.CaseEnums.CaseStatus.CLOSED) {
+            return List.of();
+        }
+        return r.status.movesBy(access.sideOf(access.caller(), r.fromAgency.code, r.toAgency.code));
+    }
+
     /** The referral's note says what the survivor needs: it is shared as CASE_SUMMARY. */
     public String note(ReferralView view) {
         access.reveal(view.getSurvivorCase().disclosure(), org.casebridge.access.InformationCategory.CASE_SUMMARY);

@@ -440,7 +440,8 @@ class WebAppBrowserTest {
         for (String type : enums) {
             ((GraphQLEnumType) schema.getType(type)).getValues().forEach(v -> keys.add("enum." + type + "." + v.getName()));
         }
-        for (String move : List.of("ACCEPTED", "REJECTED", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "FAILED")) keys.add("referral.move." + move);
+        // every status a referral can be moved to (what Referral.nextStatuses may list): all but the first and the system's
+        for (String move : List.of("ACCEPTED", "REJECTED", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "FAILED", "CANCELLED")) keys.add("referral.move." + move);
         for (String move : List.of("IN_PROGRESS", "DONE", "CANCELLED")) keys.add("conferences.move." + move);
         for (String status : List.of("connecting", "up", "down")) keys.add("live." + status);
         for (int month = 1; month <= 12; month++) keys.add("months." + month);
