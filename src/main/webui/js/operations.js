@@ -24,7 +24,7 @@ query ReferralsReceived($first: Int, $after: String, $filter: ReferralFilter) {
 export const REFERRAL = /* GraphQL */ `
 query Referral($id: ID!) {
   referral(id: $id) {
-    id status urgency version requestedAt responseDueAt acceptedAt completedAt reason note sharingBasis
+    id status urgency version requestedAt responseDueAt acceptedAt completedAt reason note sharingBasis nextStatuses
     outcome { serviceProvided note }
     service { name type }
     fromAgency { name }

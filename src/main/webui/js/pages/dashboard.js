@@ -1,5 +1,5 @@
 // A state lead's dashboard for a closed reporting period: each figure as a chart with its table beside it and a
-// CSV download. A suppressed cell is drawn hatched across the whole scale with the reason on hover, never as zero.
+// CSV download from the API (GET /aggregates/{table}.csv; the section's id is the table's name there). A suppressed cell is drawn hatched across the whole scale with the reason on hover, never as zero.
 import { html, nothing } from 'lit';
 import * as echarts from 'echarts/dist/echarts.esm.min.js';
 import { t, label, formatDateTime } from '../i18n.js';
@@ -37,7 +37,8 @@ export function dashboardPage(app) {
   const sections = () => {
     const cm = s.data.caseManagementIndicators;
     return [
-      { id: 'needs', csv: 'needs', table: s.data.needsAssessment.needs, heading: 'dashboard.needs' },
+      // the needs are released apart from the case-management figures (another family), at their own time
+      { id: 'needs', csv: 'needs', table: s.data.needsAssessment.needs, heading: 'dashboard.needs', releasedAt: s.data.needsAssessment.releasedAt },
       { id: 'referrals', csv: 'referrals', table: cm.referrals, heading: 'dashboard.referrals' },
       { id: 'follow-up-timeliness', csv: 'follow-up-timeliness', table: cm.followUpTimeliness, heading: 'dashboard.followUps' },
       { id: 'closure-reasons', csv: 'closure-reasons', table: cm.closureReasons, heading: 'dashboard.closures' },
@@ -101,16 +102,17 @@ export function dashboardPage(app) {
   }
 
   async function downloadCsv(table) {
-    const response = await fetch(`/aggregates/${table}.csv?period=${encodeURIComponent(s.data.caseManagementIndicators.period.label)}`,
-      { headers: { Authorization: 'Bearer ' + app.token() } });
-    if (!response.ok) { s.error = { code: (await response.json().catch(() => ({})))?.errors?.[0]?.extensions?.code ?? 'UNAVAILABLE' }; app.update(); return; }
+    let response;
+    try {
+      response = await fetch(`/aggregates/${table}.csv?period=${encodeURIComponent(s.data.caseManagementIndicators.period.label)}`,
+        { headers: { Authorization: 'Bearer ' + app.token() } });
+    } catch { response = null; } // the API cannot be reached
+    if (!response?.ok) {
+      s.error = { code: (await response?.json().catch(() => ({})))?.errors?.[0]?.extensions?.code ?? 'UNAVAILABLE' };
+      app.update();
+      return;
+    }
     save(await response.blob(), `${table}-${s.data.caseManagementIndicators.period.label}.csv`);
-  }
-
-  function acceptanceCsv(cm) {
-    const lines = [['service_type', 'acceptance_rate', 'median_minutes_to_accept'],
-      ...cm.byServiceType.map(x => [x.serviceType, x.acceptanceRate ?? 'suppressed', x.medianMinutesToAccept ?? 'suppressed'])];
-    save(new Blob([lines.map(l => l.join(',')).join('\r\n') + '\r\n'], { type: 'text/csv' }), `acceptance-${cm.period.label}.csv`);
   }
 
   function save(blob, name) {
@@ -135,11 +137,20 @@ export function dashboardPage(app) {
   }
 
   const periodValue = () => s.period.month ? 'm' + s.period.month : s.period.quarter ? 'q' + s.period.quarter : 'y';
+  // only closed periods are offered: the API releases figures for a month, quarter or year that has ended
+  const lastClosed = lastClosedMonth();
+  const closed = (year, part) => year < lastClosed.year || (year === lastClosed.year && (part.startsWith('m')
+    ? Number(part.slice(1)) <= lastClosed.month : part.startsWith('q') ? Number(part.slice(1)) * 3 <= lastClosed.month : lastClosed.month === 12));
   function setPeriod(year, part) {
-    s.period = { year: Number(year), ...(part.startsWith('m') ? { month: Number(part.slice(1)) } : part.startsWith('q') ? { quarter: Number(part.slice(1)) } : {}) };
+    year = Number(year);
+    if (!closed(year, part)) part = 'm' + lastClosed.month;
+    s.period = { year, ...(part.startsWith('m') ? { month: Number(part.slice(1)) } : part.startsWith('q') ? { quarter: Number(part.slice(1)) } : {}) };
     load();
   }
-  const thisYear = new Date().getUTCFullYear();
+  const years = [lastClosed.year, lastClosed.year - 1, lastClosed.year - 2];
+  const parts = [...Array.from({ length: 12 }, (_, i) => ({ value: 'm' + (i + 1), text: () => t('months.' + (i + 1)) })),
+    ...[1, 2, 3, 4].map(q => ({ value: 'q' + q, text: () => t('dashboard.quarter', { quarter: q }) })),
+    { value: 'y', text: () => t('dashboard.wholeYear') }];
 
   return {
     title: 'dashboard.title',
@@ -153,12 +164,10 @@ export function dashboardPage(app) {
       <form class="filters" @submit=${e => e.preventDefault()}>
         <label for="p-year">${t('dashboard.year')}</label>
         <select id="p-year" @change=${e => setPeriod(e.target.value, periodValue())}>
-          ${[thisYear, thisYear - 1, thisYear - 2].map(y => html`<option ?selected=${y === s.period.year}>${y}</option>`)}</select>
+          ${years.map(y => html`<option ?selected=${y === s.period.year}>${y}</option>`)}</select>
         <label for="p-part">${t('dashboard.period')}</label>
         <select id="p-part" @change=${e => setPeriod(s.period.year, e.target.value)}>
-          ${Array.from({ length: 12 }, (_, i) => html`<option value=${'m' + (i + 1)} ?selected=${periodValue() === 'm' + (i + 1)}>${t('months.' + (i + 1))}</option>`)}
-          ${[1, 2, 3, 4].map(q => html`<option value=${'q' + q} ?selected=${periodValue() === 'q' + q}>${t('dashboard.quarter', { quarter: q })}</option>`)}
-          <option value="y" ?selected=${periodValue() === 'y'}>${t('dashboard.wholeYear')}</option>
+          ${parts.filter(p => closed(s.period.year, p.value)).map(p => html`<option value=${p.value} ?selected=${periodValue() === p.value}>${p.text()}</option>`)}
         </select>
       </form>
       ${errorView(s.error)}
@@ -166,6 +175,7 @@ export function dashboardPage(app) {
         <p class="muted" id="suppression-note">${t('dashboard.suppressionNote', { threshold: cm.threshold })}</p>
         ${sections().map(section => html`<section class="figure" aria-labelledby="h-${section.id}">
           <h2 id="h-${section.id}">${t(section.heading)}</h2>
+          ${section.releasedAt ? html`<p class="muted">${t('dashboard.releasedOn', { asOf: formatDateTime(section.releasedAt) })}</p>` : nothing}
           <div class="figure-body"><div class="chart" id="chart-${section.id}" role="img" aria-label=${t(section.heading)}></div>
           ${tableView(section.table)}</div>
           <button type="button" @click=${() => downloadCsv(section.csv)}>${t('dashboard.csv', { table: t(section.heading) })}</button>
@@ -178,7 +188,7 @@ export function dashboardPage(app) {
               ${x.acceptanceRate == null ? cellView({ suppressed: true }, cm.threshold) : html`<td class="number">${Math.round(x.acceptanceRate * 100)}%</td>`}
               ${x.medianMinutesToAccept == null ? cellView({ suppressed: true }, cm.threshold) : html`<td class="number">${x.medianMinutesToAccept}</td>`}</tr>`)}</tbody>
           </table></div></div>
-          <button type="button" @click=${() => acceptanceCsv(cm)}>${t('dashboard.csv', { table: t('dashboard.acceptance') })}</button>
+          <button type="button" @click=${() => downloadCsv('acceptance')}>${t('dashboard.csv', { table: t('dashboard.acceptance') })}</button>
         </section>` : s.loading ? html`<p>${t('common.loading')}</p>` : nothing}`;
     },
   };

@@ -9,17 +9,22 @@ import { referralPage } from './referral.js';
 const PAGE_SIZE = 10;
 
 export function inboxPage(app) {
-  const s = { filter: { status: null, serviceType: null }, paging: newPaging(), connection: null, error: null, loading: true, notice: '' };
+  const s = { filter: { status: null, serviceType: null, urgency: null }, paging: newPaging(), connection: null, error: null, loading: true, notice: '' };
 
+  let latest = 0;
   async function load() {
     s.loading = true;
     app.update();
     const filter = Object.fromEntries(Object.entries(s.filter).filter(([, v]) => v));
+    // a filter changed twice quickly: only the last request's answer is shown, whichever arrives last
+    const request = ++latest;
     try {
       const { data, errors } = await app.request(REFERRALS_RECEIVED, { first: PAGE_SIZE, after: s.paging.after, filter });
+      if (request !== latest) return;
       s.error = failure(errors);
       s.connection = data?.referralsReceived ?? null;
     } catch (e) {
+      if (request !== latest) return;
       s.error = e;
     }
     s.loading = false;
@@ -47,6 +52,8 @@ export function inboxPage(app) {
         ${enumSelect('f-status', 'ReferralStatus', ENUMS.ReferralStatus, s.filter.status, v => setFilter('status', v))}
         <label for="f-service">${t('inbox.serviceType')}</label>
         ${enumSelect('f-service', 'ServiceType', ENUMS.ServiceType, s.filter.serviceType, v => setFilter('serviceType', v))}
+        <label for="f-urgency">${t('inbox.urgency')}</label>
+        ${enumSelect('f-urgency', 'Urgency', ENUMS.Urgency, s.filter.urgency, v => setFilter('urgency', v))}
       </form>
       <p class="notice" role="status" aria-live="polite">${s.notice}</p>
       ${errorView(s.error, load)}

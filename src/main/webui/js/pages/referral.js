@@ -6,13 +6,6 @@ import { REFERRAL, CHANGE_REFERRAL_STATUS } from '../operations.js';
 import { errorView, shared } from '../ui.js';
 import { inboxPage } from './inbox.js';
 
-// The receiving agency's moves (README, the referral status machine).
-const MOVES = {
-  REQUESTED: ['ACCEPTED', 'REJECTED'],
-  ACCEPTED: ['IN_PROGRESS', 'ON_HOLD'],
-  IN_PROGRESS: ['ON_HOLD', 'COMPLETED', 'FAILED'],
-  ON_HOLD: ['IN_PROGRESS', 'FAILED'],
-};
 const NEEDS_REASON = ['REJECTED', 'FAILED'];
 
 export function referralPage(app, params) {
@@ -86,7 +79,8 @@ export function referralPage(app, params) {
   }
 
   function movesView(r) {
-    const moves = MOVES[r.status] ?? [];
+    // the moves the API offers the caller's agency now (Referral.nextStatuses): the app keeps no status machine
+    const moves = r.nextStatuses;
     if (!moves.length) return nothing;
     return html`<section aria-labelledby="h-moves"><h2 id="h-moves">${t('referral.actions')}</h2>
       <div class="actions">${moves.map(m => html`<button type="button" data-move=${m} aria-pressed=${s.move === m ? 'true' : 'false'}

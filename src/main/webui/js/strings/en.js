@@ -37,7 +37,7 @@ export default {
     actions: 'Next step', historyNote: 'Note for the history (optional)', serviceProvided: 'The service was provided',
     outcomeNote: 'Outcome', confirm: 'Confirm: {status}', moved: 'The referral is now: {status}.', history: 'History',
     sharedCategories: 'What the survivor shares with your agency',
-    move: { ACCEPTED: 'Accept', REJECTED: 'Reject', IN_PROGRESS: 'Start or resume', ON_HOLD: 'Put on hold', COMPLETED: 'Complete', FAILED: 'Could not be provided' },
+    move: { ACCEPTED: 'Accept', REJECTED: 'Reject', IN_PROGRESS: 'Start or resume', ON_HOLD: 'Put on hold', COMPLETED: 'Complete', FAILED: 'Could not be provided', CANCELLED: 'Cancel the referral' },
   },
   conferences: {
     title: 'Conferences and action items', invitations: 'Conference invitations', actionItems: 'Action items for your agency',
@@ -78,7 +78,7 @@ export default {
     asOf: 'Period {period}, {state}: figures as released on {asOf}. They never change after.',
     suppressionNote: 'Cells marked "suppressed" are hidden: fewer than {threshold}, or hidden so that a small count cannot be worked out from the totals. They are not zero.',
     suppressed: 'suppressed', suppressedReason: 'Hidden: fewer than {threshold}, or hidden so that a small count cannot be worked out from the others. Not zero.',
-    total: 'Total', csv: 'Download CSV: {table}',
+    total: 'Total', csv: 'Download CSV: {table}', releasedOn: 'Released on {asOf}.',
     needs: 'Needs by theme and urgency', referrals: 'Referral outcomes by service type', followUps: 'Follow-up timeliness',
     closures: 'Closure reasons', acceptance: 'Acceptance rate and median time to accept', acceptanceRate: 'Acceptance rate',
     median: 'Median minutes to accept',

@@ -37,7 +37,7 @@ export default {
     actions: 'Étape suivante', historyNote: 'Note pour l\'historique (facultative)', serviceProvided: 'Le service a été fourni',
     outcomeNote: 'Résultat', confirm: 'Confirmer : {status}', moved: 'La référence est maintenant : {status}.', history: 'Historique',
     sharedCategories: 'Ce que la survivante partage avec votre agence',
-    move: { ACCEPTED: 'Accepter', REJECTED: 'Refuser', IN_PROGRESS: 'Commencer ou reprendre', ON_HOLD: 'Mettre en attente', COMPLETED: 'Terminer', FAILED: 'N\'a pas pu être fourni' },
+    move: { ACCEPTED: 'Accepter', REJECTED: 'Refuser', IN_PROGRESS: 'Commencer ou reprendre', ON_HOLD: 'Mettre en attente', COMPLETED: 'Terminer', FAILED: 'N\'a pas pu être fourni', CANCELLED: 'Annuler la référence' },
   },
   conferences: {
     title: 'Conférences et actions', invitations: 'Invitations aux conférences de cas', actionItems: 'Actions confiées à votre agence',
@@ -78,7 +78,7 @@ export default {
     asOf: 'Période {period}, {state} : chiffres publiés le {asOf}. Ils ne changent plus ensuite.',
     suppressionNote: 'Les cellules « masqué » sont cachées : moins de {threshold}, ou cachées pour qu\'un petit nombre ne puisse être déduit des totaux. Ce ne sont pas des zéros.',
     suppressed: 'masqué', suppressedReason: 'Caché : moins de {threshold}, ou caché pour qu\'un petit nombre ne puisse être déduit des autres. Pas zéro.',
-    total: 'Total', csv: 'Télécharger le CSV : {table}',
+    total: 'Total', csv: 'Télécharger le CSV : {table}', releasedOn: 'Publié le {asOf}.',
     needs: 'Besoins par thème et urgence', referrals: 'Issues des références par type de service', followUps: 'Ponctualité des suivis',
     closures: 'Motifs de clôture', acceptance: 'Taux d\'acceptation et délai médian d\'acceptation', acceptanceRate: 'Taux d\'acceptation',
     median: 'Délai médian d\'acceptation (minutes)',

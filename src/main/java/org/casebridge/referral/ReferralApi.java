@@ -99,6 +99,14 @@ public class ReferralApi {
     }
 
     @NonNull
+    @Description("The statuses your agency may move this referral to now with changeReferralStatus: the receiving "
+            + "agency's answers and progress, the referring agency's cancellation; none once it is final or while the case "
+            + "is closed. A UI offers these moves and no others.")
+    public List<@NonNull ReferralStatus> nextStatuses(@Source ReferralView referral) {
+        return referrals.nextStatuses(referral);
+    }
+
+    @NonNull
     @Description("Every change of status: who, when, from, to, note. Another agency's notes are CASE_SUMMARY of the route: "
             + "null outside its grant.")
     public List<@NonNull List<@NonNull HistoryEntry>> history(@Source List<ReferralView> referralViews) {

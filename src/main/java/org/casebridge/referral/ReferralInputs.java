@@ -48,7 +48,8 @@ public final class ReferralInputs {
     }
 
     @Input("ReferralFilter")
-    public record ReferralFilter(ReferralStatus status, ServiceType serviceType, OffsetDateTime updatedSince) {
+    @Description("Referrals matching every field given; a field left out (or null) does not filter.")
+    public record ReferralFilter(ReferralStatus status, ServiceType serviceType, Referral.Urgency urgency, OffsetDateTime updatedSince) {
     }
 
     @Type("CreateReferralPayload")

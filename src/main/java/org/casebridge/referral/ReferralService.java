@@ -109,6 +109,10 @@ public class ReferralService {
             where.add("s.type = :type");
             params.and("type", filter.serviceType());
         }
+        if (filter != null && filter.urgency() != null) {
+            where.add("r.urgency = :urgency");
+            params.and("urgency", filter.urgency());
+        }
         if (filter != null && filter.updatedSince() != null) {
             where.add("r.updatedAt >= :since");
             params.and("since", filter.updatedSince());
@@ -206,6 +210,18 @@ public class ReferralService {
                         select referral_id, from_status, to_status, actor_name, actor_agency, note, at
                         from referral_event where referral_id = any(?1) order by id""", (Object) referralIds.toArray(UUID[]::new)),
                 HistoryRow::referralId, HistoryRow::entry);
+    }
+
+    /**
+     * What {@link #changeStatus} would let the caller's agency move the referral to now: its side's moves from the
+     * current status, none while the case is closed.
+     */
+    public List<ReferralStatus> nextStatuses(ReferralView view) {
+        Referral r = view.referral();
+        if (r.survivorCase.status == org.casebridge.casefile.CaseEnums.CaseStatus.CLOSED) {
+            return List.of();
+        }
+        return r.status.movesBy(access.sideOf(access.caller(), r.fromAgency.code, r.toAgency.code));
     }
 
     /** The referral's note says what the survivor needs: it is shared as CASE_SUMMARY. */

@@ -4,6 +4,7 @@ import org.casebridge.access.AccessPolicy.ReferralSide;
 import org.casebridge.access.Route;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -42,6 +43,12 @@ public enum ReferralStatus {
     /** Who may move a referral from this status to {@code target}; empty when the move does not exist. */
     public Optional<ReferralSide> movedBy(ReferralStatus target) {
         return Optional.ofNullable(MOVES.getOrDefault(this, Map.of()).get(target));
+    }
+
+    /** The statuses {@code side} may move a referral in this status to, in the enum's order. */
+    public List<ReferralStatus> movesBy(ReferralSide side) {
+        return MOVES.getOrDefault(this, Map.of()).entrySet().stream().filter(move -> move.getValue() == side)
+                .map(Map.Entry::getKey).toList();
     }
 
     /** Still waiting for an answer or a service: what a case closure must settle or carry over. */

@@ -317,8 +317,7 @@ class NeedsAssessmentAggregateTest {
             cells.forEach(c -> expected.append(',').append(Boolean.TRUE.equals(c.get("suppressed")) ? "suppressed" : c.get("value")));
             assertTrue(lines[i + 1].startsWith(expected.toString()), lines[i + 1] + " vs " + expected);
         }
-        for (String table : List.of("needs", "participants", "follow-up-requests", "theme-mentions", "referral-requests", "referrals",
-                "follow-up-timeliness", "closure-reasons", "feedback-satisfaction", "supervision-ratings")) {
+        for (String table : AggregateCsv.TABLES.stream().map(AggregateCsv.Table::name).toList()) {
             Response each = RestAssured.given().header("Authorization", "Bearer " + Tokens.of("lead.borno"))
                     .queryParam("period", "2025").get("/aggregates/" + table + ".csv");
             assertEquals(200, each.statusCode(), table + ": " + each.asString());

@@ -127,6 +127,11 @@ class ReferralLifecycleTest {
                 String referral = referralIn(from);
                 UUID id = Cases.uuid(referral);
                 long events = Db.count("select count(*) from referral_event where referral_id = ?", id);
+                // Referral.nextStatuses offers each side exactly the moves it is allowed below
+                for (String user : List.of("pr.stluke", "cw.amani")) {
+                    assertEquals(side != null && who(side).equals(user), nextStatuses(user, referral).contains(to.name()),
+                            user + " is offered " + from + " -> " + to + " exactly when it is allowed to make it");
+                }
                 if (side == null) {
                     for (String user : List.of("pr.stluke", "cw.amani")) {
                         error(call(Tokens.of(user), Cases.CHANGE_STATUS, Map.of("i", input(referral, to))), "INVALID_TRANSITION");
@@ -145,6 +150,24 @@ class ReferralLifecycleTest {
             }
         }
         assertEquals(72, checked.size());
+    }
+
+    private static List<String> nextStatuses(String user, String referral) {
+        return ok(Tokens.of(user), "query($id: ID!) { referral(id: $id) { nextStatuses } }", Map.of("id", referral))
+                .getList("data.referral.nextStatuses");
+    }
+
+    /** A closed case's referrals are read-only: no move is offered, and none is made. */
+    @Test
+    void aClosedCasesReferralOffersNoMove() {
+        String referral = referralIn(ACCEPTED);
+        assertEquals(List.of("IN_PROGRESS", "ON_HOLD"), nextStatuses("pr.stluke", referral));
+        assertEquals(List.of("CANCELLED"), nextStatuses("cw.amani", referral));
+        Db.execute("update survivor_case set status = 'CLOSED' where id = (select case_id from referral where id = ?)", Cases.uuid(referral));
+        for (String user : List.of("pr.stluke", "cw.amani")) {
+            assertEquals(List.of(), nextStatuses(user, referral), user);
+        }
+        error(call(Tokens.of("pr.stluke"), Cases.CHANGE_STATUS, Map.of("i", input(referral, IN_PROGRESS))), "INVALID_TRANSITION");
     }
 
     @Test

@@ -101,6 +101,30 @@ class PublishedSchemaTest {
         }
     }
 
+    /**
+     * The enum values the app offers in its selects ({@code ENUMS} in js/ui.js) are the schema's, all of them: a value
+     * added to the schema is offered (a filter by it, a choice of it), and none the schema does not have is sent.
+     */
+    @Test
+    void theAppOffersEveryValueOfTheSchemasEnumsAndNoOther() throws IOException {
+        String ui = Files.readString(WEBUI.resolve("js/ui.js"));
+        Matcher block = Pattern.compile("export const ENUMS = \\{(.*?)\\n\\};", Pattern.DOTALL).matcher(ui);
+        assertTrue(block.find(), "ENUMS in js/ui.js");
+        Matcher entry = Pattern.compile("(\\w+): \\[([^\\]]*)\\]").matcher(block.group(1));
+        int checked = 0;
+        while (entry.find()) {
+            var type = schema.getType(entry.group(1));
+            assertTrue(type instanceof graphql.schema.GraphQLEnumType, entry.group(1) + " is an enum of " + SDL);
+            java.util.Set<String> offered = new java.util.TreeSet<>(Pattern.compile("'(\\w+)'").matcher(entry.group(2)).results()
+                    .map(m -> m.group(1)).toList());
+            java.util.Set<String> values = new java.util.TreeSet<>(((graphql.schema.GraphQLEnumType) type).getValues().stream()
+                    .map(graphql.schema.GraphQLEnumValueDefinition::getName).toList());
+            assertEquals(values, offered, "ENUMS." + entry.group(1) + " in js/ui.js");
+            checked++;
+        }
+        assertTrue(checked >= 5, "the app's enums were read: " + checked);
+    }
+
     /** Each operation of the operations module, with the fragments it spreads. */
     static Map<String, String> documents() throws IOException {
         Matcher templates = TEMPLATE.matcher(Files.readString(OPERATIONS));

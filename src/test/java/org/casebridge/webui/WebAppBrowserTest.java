@@ -128,6 +128,18 @@ class WebAppBrowserTest {
         new Select(browser.findElement(By.id("f-status"))).selectByValue("ACCEPTED");
         waiting(browser).until(b -> b.findElements(By.cssSelector("table.inbox tbody td.status")).stream()
                 .allMatch(cell -> cell.getText().equals("Accepted")) && text(b, "table.inbox caption").contains("("));
+        new Select(browser.findElement(By.id("f-status"))).selectByValue("");
+        int all = ok(Tokens.of("pr.stluke"), "{ referralsReceived { totalCount } }", null).getInt("data.referralsReceived.totalCount");
+        waiting(browser).until(b -> text(b, "table.inbox caption").equals("Referrals received (" + all + ")"));
+        // the urgency filter, with the urgency of the first referral listed: the list is the API's for that urgency
+        String urgency = browser.findElement(By.cssSelector("table.inbox tbody .badge[class*='urgency-']")).getAttribute("class")
+                .replaceFirst(".*urgency-(\\w+).*", "$1");
+        int ofUrgency = ok(Tokens.of("pr.stluke"), "query($f: ReferralFilter) { referralsReceived(filter: $f) { totalCount } }",
+                Map.of("f", Map.of("urgency", urgency))).getInt("data.referralsReceived.totalCount");
+        new Select(browser.findElement(By.id("f-urgency"))).selectByValue(urgency);
+        waiting(browser).until(b -> text(b, "table.inbox caption").equals("Referrals received (" + ofUrgency + ")")
+                && b.findElements(By.cssSelector("table.inbox tbody .badge[class*='urgency-']")).stream()
+                .allMatch(badge -> badge.getAttribute("class").contains("urgency-" + urgency)));
         browser.findElement(By.xpath("//header//button[.='Conferences and action items']")).click();
         waiting(browser).until(ExpectedConditions.textToBe(By.tagName("h1"), "Conferences and action items"));
         waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.id("h-items")));
@@ -304,7 +316,8 @@ class WebAppBrowserTest {
 
     /**
      * Each table's CSV button saves, in Chromium, exactly what the API's CSV answers for the same table and period:
-     * suppressed cells as the API writes them, never a number.
+     * suppressed cells as the API writes them, never a number. Every table the dashboard shows has its CSV from the API
+     * (the acceptance rates and medians too: the app builds no CSV of its own).
      */
     @Test
     void theDashboardsCsvDownloadsAreTheApisCsv() {
@@ -313,9 +326,12 @@ class WebAppBrowserTest {
         waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.asof")));
         String period = YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString();
         assertTrue(text(browser, "p.asof").contains(period), "the dashboard opened on the last closed month: " + text(browser, "p.asof"));
+        // every table the dashboard shows is in a figure whose chart is named by the API's table
         List<String> tables = browser.findElements(By.cssSelector("section.figure[aria-labelledby] .chart")).stream()
-                .map(chart -> chart.getAttribute("id").substring("chart-".length())).filter(id -> !id.equals("acceptance")).toList();
-        assertEquals(4, tables.size(), "the figures with a CSV of the API: " + tables);
+                .map(chart -> chart.getAttribute("id").substring("chart-".length())).toList();
+        assertEquals(browser.findElements(By.cssSelector("table.aggregate")).size(), tables.size(), "a figure per table shown: " + tables);
+        assertEquals(browser.findElements(By.cssSelector("section.figure")).size(), tables.size(), "every figure: " + tables);
+        assertTrue(tables.contains("acceptance"), "the acceptance rates too: " + tables);
         String suppressedCells = "";
         for (String table : tables) {
             browser.findElement(By.cssSelector("section[aria-labelledby='h-" + table + "'] > button")).click();
@@ -424,7 +440,8 @@ class WebAppBrowserTest {
         for (String type : enums) {
             ((GraphQLEnumType) schema.getType(type)).getValues().forEach(v -> keys.add("enum." + type + "." + v.getName()));
         }
-        for (String move : List.of("ACCEPTED", "REJECTED", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "FAILED")) keys.add("referral.move." + move);
+        // every status a referral can be moved to (what Referral.nextStatuses may list): all but the first and the system's
+        for (String move : List.of("ACCEPTED", "REJECTED", "IN_PROGRESS", "ON_HOLD", "COMPLETED", "FAILED", "CANCELLED")) keys.add("referral.move." + move);
         for (String move : List.of("IN_PROGRESS", "DONE", "CANCELLED")) keys.add("conferences.move." + move);
         for (String status : List.of("connecting", "up", "down")) keys.add("live." + status);
         for (int month = 1; month <= 12; month++) keys.add("months." + month);
