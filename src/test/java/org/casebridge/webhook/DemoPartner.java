@@ -33,7 +33,7 @@ import static org.casebridge.webhook.WebhookTest.register;
  * expected notice arrived once by webhook-id, signed, id-only and of the right type, status and agencies, and that
  * Safe Haven heard nothing of the case; prints a table, lists what only time can drive, deletes its endpoints, and
  * exits 1 on any miss. Run with the test classpath (README "Webhooks for partner systems"):
- * {@code java -cp target/test-classes:$(cat target/test-classpath.txt) org.casebridge.webhook.DemoPartner [API URL] [issuer]}.
+ * {@code java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) org.casebridge.webhook.DemoPartner [API URL] [issuer]}.
  */
 public final class DemoPartner {
 
