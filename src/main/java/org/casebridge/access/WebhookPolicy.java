@@ -148,6 +148,15 @@ public class WebhookPolicy {
                 ? Set.of(recipientAgencyCode) : Set.of();
     }
 
+    /**
+     * Whether a lapsed grant (a consent revoked or expired, a sharing decision withdrawn or run out) withdrew this
+     * invitation: it could have stood on the grant, it had not ended before for another reason (its conference was
+     * cancelled: that closed the route, and the agency was told), and it is closed now.
+     */
+    public boolean withdrawnByLapse(Route route, boolean couldStandOnGrant) {
+        return route.kind() == Route.Kind.INVITATION && couldStandOnGrant && route.ending() == Route.Ending.NONE && !routeOpen(route);
+    }
+
     /** A concluded (completed or failed) referral that ended at or before this instant is no longer a route at {@code now}. */
     public OffsetDateTime concludedRouteEndedBy(OffsetDateTime now) {
         return now.minus(referralRouteAfterEnd);

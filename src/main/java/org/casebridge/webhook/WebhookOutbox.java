@@ -67,7 +67,7 @@ public class WebhookOutbox {
     private record ConsentHolder(UUID caseId, String lead, String recipient, Boolean conferenceBasis) {
     }
 
-    private record RouteRow(String kind, UUID id, UUID conferenceId, UUID sharingDecisionId) {
+    private record RouteRow(String kind, UUID id, UUID conferenceId, UUID sharingDecisionId, OffsetDateTime cancelledAt) {
     }
 
     private record ClosedRoute(UUID id, UUID caseId, String status, String fromCode, String toCode) {
@@ -174,7 +174,8 @@ public class WebhookOutbox {
     /**
      * The lapsed grant's notice to its holder, and {@code invitation.withdrawn} for each of the holder's invitations that
      * could have stood on the grant ({@code basisOf}) and is closed now. An invitation the grant was never a basis of
-     * (closed before, on another consent) is not withdrawn again.
+     * (closed before, on another consent), or whose conference was cancelled (the route closed then, and the agency was
+     * told: {@code conference.changed} CANCELLED), is not withdrawn again.
      */
     private void lapsedGrant(WebhookEventType type, String objectType, UUID grantId, String status, List<ConsentHolder> holders,
                              OffsetDateTime at, Predicate<RouteRow> basisOf) {
@@ -189,20 +190,21 @@ public class WebhookOutbox {
         List<String> agencies = List.of(holders.get(0).lead(), recipient);
         em.flush();
         List<RouteRow> rows = Rows.read(em, RouteRow.class, """
-                        select 'REFERRAL' as kind, r.id, r.id as conference_id, r.sharing_decision_id from referral r join agency a on a.id = r.to_agency_id
+                        select 'REFERRAL' as kind, r.id, r.id as conference_id, r.sharing_decision_id, cast(null as timestamptz) as cancelled_at
+                        from referral r join agency a on a.id = r.to_agency_id
                         where r.case_id = ?1 and a.code = ?2
                         union all
-                        select 'INVITATION', v.id, v.conference_id, v.sharing_decision_id from conference_invitation v
+                        select 'INVITATION', v.id, v.conference_id, v.sharing_decision_id, k.cancelled_at from conference_invitation v
                         join agency a on a.id = v.agency_id join conference k on k.id = v.conference_id
                         where k.case_id = ?1 and a.code = ?2""", caseId, recipient);
         List<Route> routes = rows.stream().map(r -> "REFERRAL".equals(r.kind())
                 ? Route.referral(r.id(), caseId, agencies.get(0), recipient, r.sharingDecisionId(), Route.Ending.NONE, null)
-                : Route.invitation(r.id(), caseId, agencies.get(0), recipient, r.sharingDecisionId())).toList();
+                : Route.invitation(r.id(), caseId, agencies.get(0), recipient, r.sharingDecisionId(), r.cancelledAt())).toList();
         Set<String> audience = policy.consentAudience(recipient, routes);
         write(new Event(type, objectType, grantId, status, caseId, agencies, at), audience, endpoints);
         for (int i = 0; i < routes.size(); i++) {
             Route route = routes.get(i);
-            if (route.kind() == Route.Kind.INVITATION && !audience.isEmpty() && basisOf.test(rows.get(i)) && !policy.routeOpen(route)) {
+            if (!audience.isEmpty() && policy.withdrawnByLapse(route, basisOf.test(rows.get(i)))) {
                 write(new Event(WebhookEventType.INVITATION_WITHDRAWN, "Conference", rows.get(i).conferenceId(), "WITHDRAWN", caseId,
                         agencies, at), audience, endpoints);
             }

@@ -35,8 +35,13 @@ public final class Cases {
 
     /** Opens a case for {@code fullName} as {@code caseworker}; returns its global ID. */
     public static String open(String caseworker, String fullName) {
+        return open(caseworker, openInput(fullName));
+    }
+
+    /** Opens a case from an {@code openCase} input (say {@link #openInput} with a field changed); returns its global ID. */
+    public static String open(String caseworker, Map<String, Object> input) {
         return ok(Tokens.of(caseworker), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }",
-                Map.of("i", openInput(fullName))).getString("data.openCase.case.id");
+                Map.of("i", input)).getString("data.openCase.case.id");
     }
 
     /** The input of {@code openCase} for a survivor called {@code fullName}, with every category filled. */

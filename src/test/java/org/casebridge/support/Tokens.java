@@ -12,6 +12,8 @@ public final class Tokens {
 
     public static final String DEMO_PASSWORD = "demo";
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
+    /** The realm tokens come from: the test stack's Keycloak unless {@link #useIssuer} named another (the running demo's). */
+    private static volatile String issuer;
 
     private record Cached(String token, long expiresAtMillis) {
     }
@@ -144,7 +146,17 @@ public final class Tokens {
         return fresh.token();
     }
 
+    /**
+     * Takes the tokens of {@link #of} and {@link #serviceAccount} from this issuer (a realm URL) instead of the test
+     * stack's Keycloak: programs run against the running demo ({@code mvn -Pdemo package}) use the demo realm's.
+     */
+    public static void useIssuer(String realm) {
+        issuer = realm;
+        CACHE.clear();
+    }
+
     private static String tokenEndpoint() {
-        return TestStack.keycloak().issuer() + "/protocol/openid-connect/token";
+        String realm = issuer;
+        return (realm != null ? realm : TestStack.keycloak().issuer()) + "/protocol/openid-connect/token";
     }
 }
