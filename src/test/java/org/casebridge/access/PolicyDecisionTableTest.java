@@ -1,7 +1,7 @@
 package org.casebridge.access;
 
 import org.casebridge.access.AccessPolicy.PersonMatch;
-import org.casebridge.access.AccessPolicy.ReferralSide;
+import org.casebridge.access.ReferralPolicy.ReferralSide;
 import org.casebridge.access.SupervisionPolicy.ObservationScope;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
@@ -54,6 +54,7 @@ class PolicyDecisionTableTest {
     final SupervisionPolicy supervision = new SupervisionPolicy(currentCaller, refusals);
     final FeedbackPolicy feedback = new FeedbackPolicy(currentCaller, refusals);
     final AccessPolicy access = new AccessPolicy(currentCaller, null, refusals, Clock.systemUTC(), Duration.ofDays(30));
+    final ReferralPolicy referrals = new ReferralPolicy(currentCaller, refusals);
 
     static List<Caller> callers() {
         List<Set<Role>> roleSets = new ArrayList<>();
@@ -160,7 +161,7 @@ class PolicyDecisionTableTest {
         for (ReferralSide side : ReferralSide.values()) {
             for (ReferralSide mover : ReferralSide.values()) {
                 assertEquals(side == mover ? null : ErrorCode.FORBIDDEN, decide(callers().get(0), true, () -> {
-                    access.mayMoveReferral(side, mover, ID, ID, "REQUESTED", "ACCEPTED");
+                    referrals.mayMoveReferral(side, mover, ID, ID, "REQUESTED", "ACCEPTED");
                     return null;
                 }), side + " moved by " + mover);
             }
