@@ -12,6 +12,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
 import org.casebridge.access.Role;
@@ -75,6 +76,22 @@ class ArchitectureTest {
     void nothingInjectsSmallRyeContext() {
         check(noClasses().that().resideOutsideOfPackage(ACCESS).should().dependOnClassesThat()
                 .haveFullyQualifiedName("io.smallrye.graphql.api.Context"));
+    }
+
+    /**
+     * The policies are split by capability around one core (README "Decisions"): {@link AccessPolicy} (the caller, the
+     * lead agency's staff, routes and their disclosure, consent, people named on records, events, the audit log) asks
+     * no capability's policy, so a capability's rule cannot drift back into the core, and the capability policies share
+     * the core instead of copying it.
+     */
+    @Test
+    void theCorePolicyAsksNoCapabilityPolicy() {
+        check(noClasses().that().belongToAnyOf(AccessPolicy.class).should().dependOnClassesThat(DescribedPredicate.describe(
+                "are a capability's policy", (JavaClass type) -> {
+                    String outermost = type.getName().split("\\$")[0];
+                    return outermost.startsWith("org.casebridge.access.") && outermost.endsWith("Policy")
+                            && !outermost.equals(AccessPolicy.class.getName());
+                })));
     }
 
     @Test

@@ -22,9 +22,14 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * The one place where Casebridge decides who may do what and see which survivor information. Services ask
- * it; GraphQL classes never decide. Refusals of work are written to the audit log here, in a transaction of
- * their own, so that a refused mutation leaves a denied entry and nothing else.
+ * The core of Casebridge's policies: who the caller is, the lead agency's staff (rule 1), the routes and what each
+ * discloses (rules 2 and 2a), consent and sharing decisions, the people records name, who hears of events, and who
+ * reads the audit log. Each capability's decisions are in its own policy beside this one ({@link CasePolicy},
+ * {@link ReferralPolicy}, {@link ConferencePolicy}, {@link SessionPolicy}, {@link DirectoryPolicy},
+ * {@link InsightPolicy}, {@link SupervisionPolicy}, {@link FeedbackPolicy}, {@link SafeguardingReportPolicy},
+ * {@link WebhookPolicy}), which ask this core and never the other way round ({@code ArchitectureTest}). Services ask
+ * the policies; GraphQL classes never decide. Refusals of work are written to the audit log by {@link Refusals}, in a
+ * transaction of their own, so that a refused mutation leaves a denied entry and nothing else.
  */
 @ApplicationScoped
 public class AccessPolicy {
@@ -50,61 +55,11 @@ public class AccessPolicy {
         return currentCaller.get();
     }
 
-    // --- the service directory -------------------------------------------------------------------------
-
-    /** Every authenticated role may read the agency and service directory (the referral pathway). */
-    public Caller mayReadDirectory() {
-        return caller();
-    }
-
-    /**
-     * Only an agency's own administrators change its profile and service directory. A refusal is audited like any
-     * refused mutation.
-     */
-    public Caller mayManageDirectoryOf(String action, UUID serviceId, String agencyCode) {
-        Caller caller = caller();
-        AuditLog.Entry entry = AuditLog.Entry.of(action, "Service", serviceId, null);
-        if (!caller.has(Role.AGENCY_ADMIN)) {
-            throw refuse(caller, entry, Refusals.forbidden("Only agency administrators manage the service directory"));
-        }
-        if (!caller.belongsTo(agencyCode)) {
-            throw refuse(caller, entry, Refusals.forbidden("Agency administrators manage only their own agency's services"));
-        }
-        return caller;
-    }
-
-    // --- survivor cases ----------------------------------------------------------------------------------
+    // --- the lead agency, sharing and disclosure ---------------------------------------------------------
 
     /** Case management staff (caseworkers and supervisors) of the lead agency own its cases in full (rule 1). */
     public boolean isLeadStaff(Caller caller, String leadAgencyCode) {
         return caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) && caller.belongsTo(leadAgencyCode);
-    }
-
-    /** Opening cases and listing one's agency's cases is for case management staff. */
-    public Caller mayManageCases(String action) {
-        Caller caller = caller();
-        if (!caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) || caller.agencyCode() == null) {
-            throw refuse(caller, AuditLog.Entry.of(action, "Case", null, null),
-                    Refusals.forbidden("Only caseworkers and supervisors manage cases"));
-        }
-        return caller;
-    }
-
-    /**
-     * Work on one case (read it whole, change it, record consent, refer): lead-agency staff only. Anyone else
-     * is answered as if the case did not exist (rule 3), and the attempt is audited.
-     */
-    public Caller mayWorkOnCase(String action, UUID caseId, String leadAgencyCode) {
-        Caller caller = caller();
-        if (leadAgencyCode == null || !isLeadStaff(caller, leadAgencyCode)) {
-            throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId), Refusals.hidden("Case"));
-        }
-        return caller;
-    }
-
-    /** Lists of work on cases (overdue follow-ups): a supervisor oversees the agency's cases, a caseworker their own. */
-    public boolean overseesAgencyCases(Caller caller) {
-        return caller.has(Role.SUPERVISOR);
     }
 
     /** Only a supervisor may decide to share without consent (mandatory report or override). */
@@ -232,68 +187,6 @@ public class AccessPolicy {
         }
     }
 
-    // --- referrals ---------------------------------------------------------------------------------------
-
-    /** The side a caller is on for one referral: the referring agency, the receiving agency, or neither. */
-    public enum ReferralSide { REFERRER, RECEIVER, NONE }
-
-    public ReferralSide sideOf(Caller caller, String fromAgencyCode, String toAgencyCode) {
-        if (caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) && caller.belongsTo(fromAgencyCode)) {
-            return ReferralSide.REFERRER;
-        }
-        if (caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR) && caller.belongsTo(toAgencyCode)) {
-            return ReferralSide.RECEIVER;
-        }
-        return ReferralSide.NONE;
-    }
-
-    /** A referral is visible only to the two agencies it connects; to anyone else it does not exist. */
-    public ReferralSide mayViewReferral(String action, UUID referralId, UUID caseId, String fromAgencyCode, String toAgencyCode) {
-        Caller caller = caller();
-        ReferralSide side = sideOf(caller, fromAgencyCode, toAgencyCode);
-        if (side == ReferralSide.NONE) {
-            throw refuse(caller, AuditLog.Entry.of(action, "Referral", referralId, caseId), Refusals.hidden("Referral"));
-        }
-        return side;
-    }
-
-    /** Only the receiving agency answers and reports on a referral; only the referring agency cancels it. */
-    public void mayMoveReferral(ReferralSide side, ReferralSide mover, UUID referralId, UUID caseId, String from, String to) {
-        if (mover != side) {
-            throw refuse(caller(), AuditLog.Entry.of("referral.transition", "Referral", referralId, caseId).withDetail(from + "->" + to),
-                    Refusals.forbidden(mover == ReferralSide.RECEIVER
-                            ? "Only the receiving agency moves a referral to " + to
-                            : "Only the referring agency cancels a referral"));
-        }
-    }
-
-    /** Listing the referrals one's agency sent is for its case management staff, who made them. */
-    public Caller mayListReferralsSent() {
-        Caller caller = caller();
-        if (!caller.hasAny(Role.CASEWORKER, Role.SUPERVISOR) || caller.agencyCode() == null) {
-            throw Refusals.forbidden("Only caseworkers and supervisors list the referrals their agency sent");
-        }
-        return caller;
-    }
-
-    /**
-     * A referral's history: its statuses, times and actors are the referral's own. A note is what someone wrote about
-     * the survivor's referral: the lead agency and the note's own agency read it; another agency reads it as the
-     * referral's CASE_SUMMARY, so not once its route has closed.
-     */
-    public boolean mayReadHistoryNote(Caller caller, Disclosure disclosure, String writtenByAgency) {
-        return disclosure.leadAgency() || caller.belongsTo(writtenByAgency) || disclosure.allows(InformationCategory.CASE_SUMMARY);
-    }
-
-    /** Listing referrals sent or received is for staff who act on referrals. */
-    public Caller mayListReferrals() {
-        Caller caller = caller();
-        if (!caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR) || caller.agencyCode() == null) {
-            throw Refusals.forbidden("Only agency staff who work on referrals list them");
-        }
-        return caller;
-    }
-
     /**
      * Sharing a case with another agency (a referral, a conference invitation) needs a current consent to that
      * agency for the route's purpose, unless a supervisor records a new sharing decision for that object (checked by
@@ -308,177 +201,8 @@ public class AccessPolicy {
         }
     }
 
-    // --- closure -----------------------------------------------------------------------------------------
-
-    /**
-     * A closure is approved or rejected by a supervisor of the lead agency who did not request it (the case is
-     * reviewed with a supervisor: module 14, step 6). Other agencies do not see the closure at all.
-     */
-    public Caller mayDecideClosure(String action, UUID closureId, UUID caseId, String leadAgencyCode, String requestedBySubject) {
-        Caller caller = caller();
-        AuditLog.Entry entry = AuditLog.Entry.of(action, "CaseClosure", closureId, caseId);
-        if (leadAgencyCode == null || !isLeadStaff(caller, leadAgencyCode)) {
-            throw refuse(caller, entry, Refusals.hidden("Closure"));
-        }
-        if (!caller.has(Role.SUPERVISOR)) {
-            throw refuse(caller, entry, Refusals.forbidden("Only a supervisor approves or rejects a closure"));
-        }
-        if (caller.subject().equals(requestedBySubject)) {
-            throw refuse(caller, entry, Refusals.forbidden("A closure is decided by a supervisor other than the one who requested it"));
-        }
-        return caller;
-    }
-
-    // --- conferences --------------------------------------------------------------------------------------
-
-    /** The side a caller is on for one conference: the lead agency's staff, an invited agency's staff, or neither. */
-    public enum ConferenceSide { LEAD, INVITED, NONE }
-
-    /** A conference is visible to the lead agency and the agencies invited; to anyone else it does not exist. */
-    public ConferenceSide mayViewConference(String action, UUID conferenceId, UUID caseId, String leadAgencyCode,
-                                            Collection<String> invitedAgencyCodes) {
-        Caller caller = caller();
-        if (leadAgencyCode != null && isLeadStaff(caller, leadAgencyCode)) {
-            return ConferenceSide.LEAD;
-        }
-        if (leadAgencyCode != null && caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR)
-                && invitedAgencyCodes.contains(caller.agencyCode())) {
-            return ConferenceSide.INVITED;
-        }
-        throw refuse(caller, AuditLog.Entry.of(action, "Conference", conferenceId, caseId), Refusals.hidden("Conference"));
-    }
-
-    /** How much of one invitation a caller sees in a conference's list of invitations. */
-    public enum InvitationVisibility { HIDDEN, WITHOUT_BASIS, WITH_BASIS }
-
-    /**
-     * The lead agency sees every invitation with its sharing basis; an invited agency sees its own with its basis, and
-     * other agencies' invitations only as CONFERENCE information, never with their basis.
-     */
-    public InvitationVisibility invitationVisibility(Caller caller, Disclosure disclosure, String invitedAgencyCode) {
-        if (disclosure.leadAgency() || caller.belongsTo(invitedAgencyCode) && disclosure.routeOpen()) {
-            return InvitationVisibility.WITH_BASIS;
-        }
-        if (caller.belongsTo(invitedAgencyCode)) {
-            return InvitationVisibility.WITHOUT_BASIS;
-        }
-        return disclosure.allows(InformationCategory.CONFERENCE) ? InvitationVisibility.WITHOUT_BASIS : InvitationVisibility.HIDDEN;
-    }
-
-    /** Calling a conference and keeping its minutes and action items is the lead agency's work. */
-    public void mayRunConference(String action, ConferenceSide side, UUID conferenceId, UUID caseId) {
-        if (side != ConferenceSide.LEAD) {
-            throw refuse(caller(), AuditLog.Entry.of(action, "Conference", conferenceId, caseId),
-                    Refusals.forbidden("Only the lead agency's caseworkers and supervisors run the conference"));
-        }
-    }
-
-    /** Who follows a conference right now: its lead agency, and each invited agency whose invitation is an open route. */
-    public record ConferenceFollowers(String leadAgencyCode, Set<String> invitedWithOpenRoute) {
-    }
-
-    /** The followers of a conference from its invitations: one grants query for all the invited agencies. */
-    public ConferenceFollowers conferenceFollowers(String leadAgencyCode, Collection<Route> invitations) {
-        Set<UUID> open = openRoutes(invitations);
-        return new ConferenceFollowers(leadAgencyCode, invitations.stream().filter(r -> open.contains(r.objectId()))
-                .map(Route::agencyCode).collect(Collectors.toCollection(java.util.LinkedHashSet::new)));
-    }
-
-    /**
-     * Whether a caller follows a conference (its events, DESIGN rule 5): the lead agency's staff always, an invited
-     * agency's staff while its invitation's basis holds.
-     */
-    public boolean follows(Caller caller, ConferenceFollowers followers) {
-        return isLeadStaff(caller, followers.leadAgencyCode())
-                || caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR) && followers.invitedWithOpenRoute().contains(caller.agencyCode());
-    }
-
-    /** An action item is updated by the agency it is assigned to, and by nobody else. */
-    public void mayUpdateActionItem(UUID itemId, UUID caseId, String assignedAgencyCode) {
-        Caller caller = caller();
-        if (!caller.belongsTo(assignedAgencyCode)) {
-            throw refuse(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", itemId, caseId),
-                    Refusals.forbidden("Only the agency an action item is assigned to updates it"));
-        }
-    }
-
-    /** Staff who take part in referrals and conferences follow their events and list their invitations. */
-    public Caller mayFollowCaseWork() {
-        return mayListReferrals();
-    }
-
     ApiException refuse(Caller caller, AuditLog.Entry entry, ApiException refusal) {
         return refusals.refuse(caller, entry, refusal);
-    }
-
-    // --- needs assessment (focus groups) -----------------------------------------------------------------
-
-    /** Discussion guides and focus groups are the facilitators' work. */
-    public Caller mayFacilitate(String action) {
-        Caller caller = caller();
-        if (!caller.has(Role.FACILITATOR)) {
-            throw refuse(caller, AuditLog.Entry.of(action, "FocusGroupSession", null, null),
-                    Refusals.forbidden("Only facilitators run focus groups"));
-        }
-        return caller;
-    }
-
-    /**
-     * Planning a session: a facilitator whose token carries an agency, because the note-taker they name is matched
-     * within that agency ({@link #partInSession}).
-     */
-    public Caller mayPlanSession() {
-        Caller caller = mayFacilitate("session.plan");
-        if (caller.agencyCode() == null) {
-            throw refuse(caller, AuditLog.Entry.of("session.plan", "FocusGroupSession", null, null),
-                    Refusals.forbidden("A session is planned by a facilitator of an agency; your token carries none"));
-        }
-        return caller;
-    }
-
-    /**
-     * The controlled theme list of the needs assessment is extended by the admins of lead agencies, whose facilitators
-     * run the focus groups (README "Decisions"): a facilitator picks from it, so no one-off theme can single a session
-     * out, and a partner agency's admin cannot add a key to every state's tables.
-     */
-    public Caller mayExtendThemeList(boolean callersAgencyLeadsCases) {
-        Caller caller = caller();
-        if (!caller.has(Role.AGENCY_ADMIN) || caller.agencyCode() == null || !callersAgencyLeadsCases) {
-            throw refuse(caller, AuditLog.Entry.of("theme.add", "NeedTheme", null, null),
-                    Refusals.forbidden("The admins of lead agencies extend the theme list"));
-        }
-        return caller;
-    }
-
-    /** The part a caller has in a focus-group session. */
-    public enum SessionPart { FACILITATOR, NOTE_TAKER, NONE }
-
-    /**
-     * The facilitator is the subject who planned the session. The note-taker is named by username; they are the
-     * facilitator of the session's agency whose token first carries that username ({@link #matchPerson}), and from
-     * then on that subject only.
-     */
-    public SessionPart partInSession(Caller caller, String facilitatorSubject, String agencyCode, String noteTakerSubject,
-                                     String noteTakerUsername) {
-        if (!caller.has(Role.FACILITATOR) || facilitatorSubject == null) {
-            return SessionPart.NONE;
-        }
-        if (facilitatorSubject.equals(caller.subject())) {
-            return SessionPart.FACILITATOR;
-        }
-        return matchPerson(caller, Role.FACILITATOR, agencyCode, noteTakerSubject, noteTakerUsername) == PersonMatch.NONE
-                ? SessionPart.NONE : SessionPart.NOTE_TAKER;
-    }
-
-    /** A session, with its notes and sign-in sheet, is seen by its facilitator and note-taker; by nobody else. */
-    public SessionPart mayWorkOnSession(String action, UUID sessionId, String facilitatorSubject, String agencyCode,
-                                        String noteTakerSubject, String noteTakerUsername) {
-        Caller caller = caller();
-        SessionPart part = partInSession(caller, facilitatorSubject, agencyCode, noteTakerSubject, noteTakerUsername);
-        if (part == SessionPart.NONE) {
-            throw refuse(caller, AuditLog.Entry.of(action, "FocusGroupSession", sessionId, null), Refusals.hidden("Session"));
-        }
-        return part;
     }
 
     // --- people named on records -------------------------------------------------------------------------
@@ -532,29 +256,6 @@ public class AccessPolicy {
     /** A subscriber hears of a change only when it concerns their own agency (the agencies a referral connects, a conference's). */
     public boolean hears(Caller subscriber, Collection<String> concernedAgencies) {
         return subscriber.agencyCode() != null && concernedAgencies.contains(subscriber.agencyCode());
-    }
-
-    // --- aggregates --------------------------------------------------------------------------------------
-
-    /** State leads read disclosure-controlled aggregates of their own state, and nothing record-level. */
-    public Caller mayReadAggregatesOf(String state) {
-        Caller caller = caller();
-        if (!caller.has(Role.STATE_LEAD)) {
-            throw Refusals.forbidden("Aggregates are for state leads");
-        }
-        if (caller.state() == null || !caller.state().equals(state)) {
-            throw Refusals.forbidden("State leads read the figures of their own state only");
-        }
-        return caller;
-    }
-
-    /** Feedback results are read by the agency's supervisors, as aggregates only. */
-    public Caller mayReadFeedbackResults() {
-        Caller caller = caller();
-        if (!caller.has(Role.SUPERVISOR) || caller.agencyCode() == null) {
-            throw Refusals.forbidden("Feedback results are for the agency's supervisors");
-        }
-        return caller;
     }
 
     // --- the audit log -----------------------------------------------------------------------------------

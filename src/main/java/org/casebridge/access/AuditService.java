@@ -18,10 +18,12 @@ import java.util.UUID;
 public class AuditService {
 
     private final AccessPolicy access;
+    private final CasePolicy casePolicy;
     private final EntityManager em;
 
-    public AuditService(AccessPolicy access, EntityManager em) {
+    public AuditService(AccessPolicy access, CasePolicy casePolicy, EntityManager em) {
         this.access = access;
+        this.casePolicy = casePolicy;
         this.em = em;
     }
 
@@ -59,7 +61,7 @@ public class AuditService {
     public AuditEntryConnection accessHistory(UUID caseId, PageRequest page) {
         String lead = em.createQuery("select c.leadAgency.code from CaseFile c where c.id = ?1", String.class)
                 .setParameter(1, caseId).getResultStream().findFirst().orElse(null);
-        access.mayWorkOnCase("case.access-history", caseId, lead);
+        casePolicy.mayWorkOnCase("case.access-history", caseId, lead);
         return page("caseId = :caseId", Parameters.with("caseId", caseId), page);
     }
 

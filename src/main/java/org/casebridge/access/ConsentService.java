@@ -46,17 +46,17 @@ public class ConsentService {
     public record RevokeConsentInput(@Id @NonNull String id, @Size(max = 1000) String note) {
     }
 
-    private final AccessPolicy access;
+    private final CasePolicy casePolicy;
     private final AuditLog audit;
     private final InputValidation validation;
     private final Events events;
     private final EntityManager em;
     private final Clock clock;
 
-    public ConsentService(AccessPolicy access, AuditLog audit, InputValidation validation, Events events, EntityManager em,
+    public ConsentService(CasePolicy casePolicy, AuditLog audit, InputValidation validation, Events events, EntityManager em,
                           Clock clock) {
         this.clock = clock;
-        this.access = access;
+        this.casePolicy = casePolicy;
         this.audit = audit;
         this.validation = validation;
         this.events = events;
@@ -76,7 +76,7 @@ public class ConsentService {
     public ConsentNode record(RecordConsentInput input) {
         validation.check(input);
         CaseRef ref = caseRef(GlobalId.decode(input.caseId(), "Case", "input.caseId"));
-        Caller caller = access.mayWorkOnCase("consent.record", ref.id(), ref.leadAgencyCode());
+        Caller caller = casePolicy.mayWorkOnCase("consent.record", ref.id(), ref.leadAgencyCode());
         if (!"OPEN".equals(ref.status())) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "CLOSED".equals(ref.status()) ? "The case is closed; reopen it first"
                     : "Closure of the case has been requested; it cannot change until a supervisor decides");
@@ -111,7 +111,7 @@ public class ConsentService {
         UUID id = GlobalId.decode(input.id(), ConsentNode.TYPE, "input.id");
         Consent consent = Consent.findById(id);
         CaseRef ref = consent == null ? new CaseRef(null, null, null) : caseRef(consent.caseId);
-        Caller caller = access.mayWorkOnCase("consent.revoke", ref.id(), ref.leadAgencyCode());
+        Caller caller = casePolicy.mayWorkOnCase("consent.revoke", ref.id(), ref.leadAgencyCode());
         if (consent.revokedAt != null) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "The consent is already revoked");
         }
@@ -127,7 +127,7 @@ public class ConsentService {
 
     public List<ConsentNode> consents(UUID caseId) {
         CaseRef ref = caseRef(caseId);
-        access.mayWorkOnCase("consent.list", caseId, ref.leadAgencyCode());
+        casePolicy.mayWorkOnCase("consent.list", caseId, ref.leadAgencyCode());
         OffsetDateTime now = OffsetDateTime.now(clock);
         return em.createQuery("""
                         select c, a from Consent c, Agency a

@@ -52,6 +52,7 @@ public class WebhookPolicy {
 
     private final CurrentCaller currentCaller;
     private final AccessPolicy access;
+    private final ConferencePolicy conferencePolicy;
     private final HostResolver resolver;
     private final Refusals refusals;
     private final boolean allowLoopback;
@@ -59,13 +60,14 @@ public class WebhookPolicy {
     private final int maxEndpointsPerAgency;
     private final Duration referralRouteAfterEnd;
 
-    public WebhookPolicy(CurrentCaller currentCaller, AccessPolicy access, Refusals refusals, HostResolver resolver,
+    public WebhookPolicy(CurrentCaller currentCaller, AccessPolicy access, ConferencePolicy conferencePolicy, Refusals refusals, HostResolver resolver,
                          @ConfigProperty(name = "casebridge.webhook.allow-loopback", defaultValue = "false") boolean allowLoopback,
                          @ConfigProperty(name = "casebridge.webhook.allowed-networks") Optional<List<String>> allowedNetworks,
                          @ConfigProperty(name = "casebridge.webhook.max-endpoints-per-agency", defaultValue = "10") int maxEndpointsPerAgency,
                          @ConfigProperty(name = "casebridge.access.referral-route-after-end", defaultValue = "P30D") Duration referralRouteAfterEnd) {
         this.currentCaller = currentCaller;
         this.access = access;
+        this.conferencePolicy = conferencePolicy;
         this.refusals = refusals;
         this.resolver = resolver;
         this.allowLoopback = allowLoopback;
@@ -121,14 +123,14 @@ public class WebhookPolicy {
     /**
      * The agencies a conference change may be announced to: those it concerns that follow the conference, the lead
      * agency and each invited agency while its invitation is an open route (the rule of its graphql-ws events,
-     * {@link AccessPolicy#follows}). One grants query for all the invited agencies.
+     * {@link ConferencePolicy#follows}). One grants query for all the invited agencies.
      */
     public Set<String> conferenceAudience(String leadAgencyCode, Collection<Route> invitations, Collection<String> concerned) {
         Set<String> audience = new LinkedHashSet<>();
         if (concerned.contains(leadAgencyCode)) {
             audience.add(leadAgencyCode);
         }
-        audience.addAll(access.conferenceFollowers(leadAgencyCode,
+        audience.addAll(conferencePolicy.conferenceFollowers(leadAgencyCode,
                 invitations.stream().filter(v -> concerned.contains(v.agencyCode())).toList()).invitedWithOpenRoute());
         return audience;
     }

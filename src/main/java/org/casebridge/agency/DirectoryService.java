@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.DirectoryPolicy;
 import org.casebridge.agency.ServiceInputs.CreateServiceInput;
 import org.casebridge.agency.ServiceInputs.RetireServiceInput;
 import org.casebridge.agency.ServiceInputs.ServiceFilter;
@@ -29,21 +30,23 @@ import java.util.UUID;
 public class DirectoryService {
 
     private final AccessPolicy access;
+    private final DirectoryPolicy directoryPolicy;
     private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
     private final Clock clock;
 
-    public DirectoryService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys, Clock clock) {
+    public DirectoryService(AccessPolicy access, DirectoryPolicy directoryPolicy, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys, Clock clock) {
         this.clock = clock;
         this.access = access;
+        this.directoryPolicy = directoryPolicy;
         this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
     }
 
     public AgencyConnection agencies(PageRequest page) {
-        access.mayReadDirectory();
+        directoryPolicy.mayReadDirectory();
         UUID after = page.afterId();
         List<Agency> rows = (after == null ? Agency.find("order by id" + page.limit())
                 : Agency.find("id > ?1 order by id" + page.limit(), after)).list();
@@ -51,17 +54,17 @@ public class DirectoryService {
     }
 
     public Optional<AgencyNode> agency(String code) {
-        access.mayReadDirectory();
+        directoryPolicy.mayReadDirectory();
         return Agency.byCode(code).map(AgencyNode::of);
     }
 
     public Optional<AgencyNode> agencyById(UUID id) {
-        access.mayReadDirectory();
+        directoryPolicy.mayReadDirectory();
         return Agency.<Agency>findByIdOptional(id).map(AgencyNode::of);
     }
 
     public ServiceConnection services(ServiceFilter filter, PageRequest page) {
-        access.mayReadDirectory();
+        directoryPolicy.mayReadDirectory();
         if (filter != null) {
             validation.check(filter);
         }
@@ -100,7 +103,7 @@ public class DirectoryService {
     }
 
     public Optional<ServiceNode> service(UUID id) {
-        access.mayReadDirectory();
+        directoryPolicy.mayReadDirectory();
         return ServiceOffering.<ServiceOffering>findByIdOptional(id).map(ServiceNode::of);
     }
 
@@ -109,7 +112,7 @@ public class DirectoryService {
         validation.check(input);
         Caller caller = access.caller();
         Agency agency = Agency.byCode(caller.agencyCode()).orElse(null);
-        access.mayManageDirectoryOf("service.create", null, agency == null ? null : agency.code);
+        directoryPolicy.mayManageDirectoryOf("service.create", null, agency == null ? null : agency.code);
         UUID id = UUID.randomUUID();
         Optional<UUID> earlier = idempotencyKeys.claim(caller.subject(), "createService", input.idempotencyKey(), id);
         if (earlier.isPresent()) {
@@ -166,7 +169,7 @@ public class DirectoryService {
         UUID id = GlobalId.decode(globalId, ServiceNode.TYPE, "input.id");
         ServiceOffering service = ServiceOffering.<ServiceOffering>findByIdOptional(id)
                 .orElseThrow(() -> ApiException.notFound("Service"));
-        access.mayManageDirectoryOf(action, id, service.agency.code);
+        directoryPolicy.mayManageDirectoryOf(action, id, service.agency.code);
         ApiException.requireVersion("service", service.version, version);
         return service;
     }

@@ -73,7 +73,7 @@ public class FocusGroupSession extends PanacheEntityBase {
 
     /**
      * The note-taker's token subject, bound on first use by a facilitator token of the session's agency carrying
-     * the named username (see {@code AccessPolicy.partInSession}); null until then. Written only by that binding.
+     * the named username (see {@code SessionPolicy.partInSession}); null until then. Written only by that binding.
      */
     @Column(insertable = false, updatable = false)
     public String noteTakerSubject;

@@ -3,9 +3,9 @@ package org.casebridge.assessment;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.SessionPolicy;
 import org.casebridge.assessment.AssessmentEnums.Audience;
 import org.casebridge.assessment.GuideTypes.CreateEventInput;
 import org.casebridge.assessment.GuideTypes.CreateGuideInput;
@@ -30,14 +30,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class GuideService {
 
-    private final AccessPolicy access;
+    private final SessionPolicy sessionPolicy;
     private final AuditLog audit;
     private final InputValidation validation;
     private final EntityManager em;
     private final Clock clock;
 
-    public GuideService(AccessPolicy access, AuditLog audit, InputValidation validation, EntityManager em, Clock clock) {
-        this.access = access;
+    public GuideService(SessionPolicy sessionPolicy, AuditLog audit, InputValidation validation, EntityManager em, Clock clock) {
+        this.sessionPolicy = sessionPolicy;
         this.audit = audit;
         this.validation = validation;
         this.em = em;
@@ -47,12 +47,12 @@ public class GuideService {
     // --- guides and events -------------------------------------------------------------------------------
 
     public List<GuideView> guides(Audience audience) {
-        access.mayFacilitate("guide.list");
+        sessionPolicy.mayFacilitate("guide.list");
         return find(null, audience);
     }
 
     public Optional<GuideView> guide(UUID id) {
-        access.mayFacilitate("guide.read");
+        sessionPolicy.mayFacilitate("guide.read");
         return find(id, null).stream().findFirst();
     }
 
@@ -134,7 +134,7 @@ public class GuideService {
 
     @Transactional
     public GuideView createGuide(CreateGuideInput input) {
-        Caller caller = access.mayFacilitate("guide.create");
+        Caller caller = sessionPolicy.mayFacilitate("guide.create");
         validation.check(input);
         UUID id = UUID.randomUUID();
         em.createNativeQuery("""
@@ -164,7 +164,7 @@ public class GuideService {
 
     @Transactional
     public EventView createEvent(CreateEventInput input) {
-        Caller caller = access.mayFacilitate("event.create");
+        Caller caller = sessionPolicy.mayFacilitate("event.create");
         validation.check(input);
         if (input.endsOn().isBefore(input.startsOn())) {
             throw ApiException.invalid("input.endsOn", "The event ends before it starts");

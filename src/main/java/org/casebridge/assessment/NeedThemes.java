@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.SessionPolicy;
 import org.casebridge.agency.Agency;
 import org.casebridge.agency.AgencyType;
 import org.casebridge.graphql.ApiException;
@@ -47,14 +48,16 @@ public class NeedThemes {
     }
 
     private final AccessPolicy access;
+    private final SessionPolicy sessionPolicy;
     private final AuditLog audit;
     private final InputValidation validation;
     private final EntityManager em;
     private final Clock clock;
 
-    public NeedThemes(AccessPolicy access, AuditLog audit, InputValidation validation, EntityManager em, Clock clock) {
+    public NeedThemes(AccessPolicy access, SessionPolicy sessionPolicy, AuditLog audit, InputValidation validation, EntityManager em, Clock clock) {
         this.clock = clock;
         this.access = access;
+        this.sessionPolicy = sessionPolicy;
         this.audit = audit;
         this.validation = validation;
         this.em = em;
@@ -72,7 +75,7 @@ public class NeedThemes {
     public ThemeView add(AddInput input) {
         validation.check(input);
         String agency = access.caller().agencyCode();
-        Caller caller = access.mayExtendThemeList(agency != null && Agency.byCode(agency)
+        Caller caller = sessionPolicy.mayExtendThemeList(agency != null && Agency.byCode(agency)
                 .map(a -> a.type == AgencyType.CASE_MANAGEMENT || a.type == AgencyType.CHILD_PROTECTION).orElse(false));
         String name = SessionNotesService.theme(input.name());
         int added = em.createNativeQuery("""

@@ -4,9 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
-import org.casebridge.access.AccessPolicy.SessionPart;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.SessionPolicy;
+import org.casebridge.access.SessionPolicy.SessionPart;
 import org.casebridge.assessment.AssessmentEnums.Audience;
 import org.casebridge.assessment.AssessmentEnums.Composition;
 import org.casebridge.assessment.AssessmentEnums.EthicsItem;
@@ -49,6 +50,7 @@ import java.util.UUID;
 public class SessionService {
 
     private final AccessPolicy access;
+    private final SessionPolicy sessionPolicy;
     private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
@@ -56,8 +58,9 @@ public class SessionService {
     private final Clock clock;
     private final GuideService guides;
 
-    public SessionService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys, EntityManager em, Clock clock, GuideService guides) {
+    public SessionService(AccessPolicy access, SessionPolicy sessionPolicy, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys, EntityManager em, Clock clock, GuideService guides) {
         this.access = access;
+        this.sessionPolicy = sessionPolicy;
         this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
@@ -71,11 +74,11 @@ public class SessionService {
     /** The sessions the caller facilitates or takes notes for, latest first. */
     @Transactional
     public List<SessionView> mySessions() {
-        Caller caller = access.mayFacilitate("session.list");
+        Caller caller = sessionPolicy.mayFacilitate("session.list");
         List<SessionView> mine = new ArrayList<>();
         for (FocusGroupSession session : FocusGroupSession.<FocusGroupSession>list("facilitatorSubject = ?1 or noteTakerSubject = ?1"
                 + " or (noteTakerSubject is null and noteTakerUsername = ?2) order by heldOn desc, startsAt desc", caller.subject(), caller.username())) {
-            SessionPart part = access.partInSession(caller, session.facilitatorSubject, session.facilitatorAgency, session.noteTakerSubject,
+            SessionPart part = sessionPolicy.partInSession(caller, session.facilitatorSubject, session.facilitatorAgency, session.noteTakerSubject,
                     session.noteTakerUsername);
             if (part != SessionPart.NONE) {
                 bindOnFirstUse(caller, session, part, "session.list");
@@ -92,7 +95,7 @@ public class SessionService {
 
     FocusGroupSession visible(String action, UUID id) {
         FocusGroupSession session = id == null ? null : FocusGroupSession.findById(id);
-        SessionPart part = access.mayWorkOnSession(action, id, session == null ? null : session.facilitatorSubject,
+        SessionPart part = sessionPolicy.mayWorkOnSession(action, id, session == null ? null : session.facilitatorSubject,
                 session == null ? null : session.facilitatorAgency, session == null ? null : session.noteTakerSubject,
                 session == null ? null : session.noteTakerUsername);
         bindOnFirstUse(access.caller(), session, part, action);
@@ -101,7 +104,7 @@ public class SessionService {
 
     /**
      * The note-taker was named by username; the first facilitator token of the session's agency carrying it is bound
-     * as the note-taker ({@link AccessPolicy#partInSession}), and from then on only that subject is. Two first uses
+     * as the note-taker ({@link SessionPolicy#partInSession}), and from then on only that subject is. Two first uses
      * at once: the first binding wins and the other caller is answered as a stranger.
      */
     private void bindOnFirstUse(Caller caller, FocusGroupSession session, SessionPart part, String action) {
@@ -135,7 +138,7 @@ public class SessionService {
 
     @Transactional
     public SessionView plan(PlanSessionInput input) {
-        Caller caller = access.mayPlanSession();
+        Caller caller = sessionPolicy.mayPlanSession();
         validation.check(input);
         UUID guideId = GlobalId.decode(input.guideId(), GuideTypes.GUIDE, "input.guideId");
         GuideView guide = existingGuide(guideId);
@@ -411,7 +414,7 @@ public class SessionService {
                     + "must be marked reported (when, to whom) before the notes are agreed");
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        boolean facilitator = access.partInSession(caller, session.facilitatorSubject, session.facilitatorAgency,
+        boolean facilitator = sessionPolicy.partInSession(caller, session.facilitatorSubject, session.facilitatorAgency,
                 session.noteTakerSubject, session.noteTakerUsername) == SessionPart.FACILITATOR;
         if (facilitator ? session.facilitatorAgreedAt != null : session.noteTakerAgreedAt != null) {
             throw new ApiException(ErrorCode.INVALID_TRANSITION, "You already agreed these notes; the "

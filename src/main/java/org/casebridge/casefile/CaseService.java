@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.CasePolicy;
 import org.casebridge.access.Disclosure;
 import org.casebridge.access.InformationCategory;
 import org.casebridge.access.Route;
@@ -43,6 +44,7 @@ import java.util.UUID;
 public class CaseService {
 
     private final AccessPolicy access;
+    private final CasePolicy casePolicy;
     private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
@@ -51,11 +53,12 @@ public class CaseService {
     private final Clock clock;
     private final IntakeNotices intakeNotices;
 
-    public CaseService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
+    public CaseService(AccessPolicy access, CasePolicy casePolicy, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
                        IdentityCipher cipher, EntityManager em, Clock clock, IntakeNotices intakeNotices) {
         this.clock = clock;
         this.intakeNotices = intakeNotices;
         this.access = access;
+        this.casePolicy = casePolicy;
         this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
@@ -64,7 +67,7 @@ public class CaseService {
     }
 
     public CaseConnection cases(CaseFilter filter, PageRequest page) {
-        Caller caller = access.mayManageCases("case.list");
+        Caller caller = casePolicy.mayManageCases("case.list");
         // the agency as a scalar subquery, so PostgreSQL walks the (agency, opened_at) index and stops at the page
         List<String> where = new ArrayList<>(List.of("c.leadAgency.id = (select ag.id from Agency ag where ag.code = :agency)"));
         Parameters params = Parameters.with("agency", caller.agencyCode());
@@ -103,7 +106,7 @@ public class CaseService {
     public Optional<CaseView> caseById(UUID id) {
         Caller caller = access.caller();
         CaseFile file = load(id);
-        access.mayWorkOnCase("case.read", id, file == null ? null : file.leadAgency.code);
+        casePolicy.mayWorkOnCase("case.read", id, file == null ? null : file.leadAgency.code);
         return Optional.of(views(caller, List.of(file)).get(0));
     }
 
@@ -125,7 +128,7 @@ public class CaseService {
 
     @Transactional
     public CaseView openCase(OpenCaseInput input) {
-        Caller caller = access.mayManageCases("case.open");
+        Caller caller = casePolicy.mayManageCases("case.open");
         validation.check(input);
         intakeNotices.requireGiven(input.intakeNotice(), "input.intakeNotice");
         UUID id = UUID.randomUUID();
@@ -171,7 +174,7 @@ public class CaseService {
     /** A case the caller's agency leads, for the action given: NOT_FOUND for anyone else (rule 3). */
     public CaseFile forWork(String action, UUID caseId) {
         CaseFile file = load(caseId);
-        access.mayWorkOnCase(action, caseId, file == null ? null : file.leadAgency.code);
+        casePolicy.mayWorkOnCase(action, caseId, file == null ? null : file.leadAgency.code);
         return file;
     }
 

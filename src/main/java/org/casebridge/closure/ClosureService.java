@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.CasePolicy;
 import org.casebridge.casefile.ActionPlanGoal;
 import org.casebridge.casefile.ActionPlanService;
 import org.casebridge.casefile.CaseEnums.CaseStatus;
@@ -59,6 +60,7 @@ public class ClosureService {
     private static final String FETCH = "from CaseClosure k join fetch k.survivorCase c join fetch c.leadAgency";
 
     private final AccessPolicy access;
+    private final CasePolicy casePolicy;
     private final AuditLog audit;
     private final InputValidation validation;
     private final CaseService cases;
@@ -66,10 +68,11 @@ public class ClosureService {
     private final EntityManager em;
     private final Clock clock;
 
-    public ClosureService(AccessPolicy access, AuditLog audit, InputValidation validation, CaseService cases,
+    public ClosureService(AccessPolicy access, CasePolicy casePolicy, AuditLog audit, InputValidation validation, CaseService cases,
                           ActionPlanService plans, EntityManager em, Clock clock) {
         this.clock = clock;
         this.access = access;
+        this.casePolicy = casePolicy;
         this.audit = audit;
         this.validation = validation;
         this.cases = cases;
@@ -87,7 +90,7 @@ public class ClosureService {
 
     /** Closures waiting for a decision in the caller's agency, oldest first. */
     public ClosureConnection pending(PageRequest page) {
-        Caller caller = access.mayManageCases("closure.pending");
+        Caller caller = casePolicy.mayManageCases("closure.pending");
         String condition = "k.status = 'REQUESTED' and c.leadAgency.code = ?1";
         long total = TotalCount.of("from CaseClosure k join k.survivorCase c where " + condition, caller.agencyCode());
         PageRequest.TimeAndId after = page.afterTimeAndId();
@@ -285,7 +288,7 @@ public class ClosureService {
         validation.check(input);
         String action = approve ? "closure.approve" : "closure.reject";
         CaseClosure closure = load(GlobalId.decode(input.id(), ClosureView.TYPE, "input.id"));
-        Caller caller = access.mayDecideClosure(action, closure == null ? null : closure.id,
+        Caller caller = casePolicy.mayDecideClosure(action, closure == null ? null : closure.id,
                 closure == null ? null : closure.survivorCase.id, closure == null ? null : closure.survivorCase.leadAgency.code,
                 closure == null ? null : closure.requestedBySubject);
         if (closure.status != CaseClosure.Status.REQUESTED) {

@@ -6,9 +6,10 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
-import org.casebridge.access.AccessPolicy.ConferenceSide;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.ConferencePolicy;
+import org.casebridge.access.ConferencePolicy.ConferenceSide;
 import org.casebridge.access.Disclosure;
 import org.casebridge.access.InformationCategory;
 import org.casebridge.access.Route;
@@ -76,6 +77,7 @@ public class ConferenceService {
             join fetch c.leadAgency""";
 
     private final AccessPolicy access;
+    private final ConferencePolicy conferencePolicy;
     private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
@@ -85,10 +87,11 @@ public class ConferenceService {
     private final EntityManager em;
     private final Clock clock;
 
-    public ConferenceService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
+    public ConferenceService(AccessPolicy access, ConferencePolicy conferencePolicy, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
                              SharingDecisions sharing, CaseService cases, Events events, EntityManager em, Clock clock) {
         this.clock = clock;
         this.access = access;
+        this.conferencePolicy = conferencePolicy;
         this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
@@ -106,7 +109,7 @@ public class ConferenceService {
     private Visible visible(String action, UUID id) {
         Conference conference = Conference.<Conference>find(FETCH + " where k.id = ?1", id).firstResult();
         List<String> invited = conference == null ? List.of() : invitedCodes(List.of(id)).getOrDefault(id, List.of());
-        ConferenceSide side = access.mayViewConference(action, id, conference == null ? null : conference.survivorCase.id,
+        ConferenceSide side = conferencePolicy.mayViewConference(action, id, conference == null ? null : conference.survivorCase.id,
                 conference == null ? null : conference.survivorCase.leadAgency.code, invited);
         return new Visible(conference, side, invited);
     }
@@ -119,7 +122,7 @@ public class ConferenceService {
         UUID id = GlobalId.decode(globalId, ConferenceView.TYPE, field);
         Visible visible = visible(action, id);
         Conference conference = visible.conference();
-        access.mayRunConference(action, visible.side(), id, conference.survivorCase.id);
+        conferencePolicy.mayRunConference(action, visible.side(), id, conference.survivorCase.id);
         CaseService.requireOpen(conference.survivorCase);
         return visible;
     }
@@ -141,7 +144,7 @@ public class ConferenceService {
      * Runs on the events listener's thread, outside any request.
      */
     public Caller subscriber() {
-        return access.mayFollowCaseWork();
+        return conferencePolicy.mayFollowCaseWork();
     }
 
     /**
@@ -159,30 +162,30 @@ public class ConferenceService {
             last = new NoticeFollowers(notice, followers(notice.id()));
             lastFollowers.set(last);
         }
-        return access.follows(subscriber, last.followers());
+        return conferencePolicy.follows(subscriber, last.followers());
     }
 
     /** The followers of the notice the listener is handing out (the same object to every subscriber). */
-    private record NoticeFollowers(Notice notice, AccessPolicy.ConferenceFollowers followers) {
+    private record NoticeFollowers(Notice notice, ConferencePolicy.ConferenceFollowers followers) {
     }
 
     private final AtomicReference<NoticeFollowers> lastFollowers = new AtomicReference<>();
 
-    private AccessPolicy.ConferenceFollowers followers(UUID conferenceId) {
+    private ConferencePolicy.ConferenceFollowers followers(UUID conferenceId) {
         Conference conference = Conference.<Conference>find(FETCH + " where k.id = ?1", conferenceId).firstResult();
         if (conference == null) {
-            return new AccessPolicy.ConferenceFollowers(null, Set.of());
+            return new ConferencePolicy.ConferenceFollowers(null, Set.of());
         }
         String lead = conference.survivorCase.leadAgency.code;
         List<Route> invitations = ConferenceInvitation.<ConferenceInvitation>list(
                         "from ConferenceInvitation v join fetch v.agency where v.conferenceId = ?1", conferenceId).stream()
                 .map(v -> Route.invitation(v.id, conference.survivorCase.id, lead, v.agency.code, v.sharingDecisionId)).toList();
-        return access.conferenceFollowers(lead, invitations);
+        return conferencePolicy.conferenceFollowers(lead, invitations);
     }
 
     /** Conferences your agency is invited to, latest first. */
     public ConferenceConnection invited(PageRequest page) {
-        Caller caller = access.mayFollowCaseWork();
+        Caller caller = conferencePolicy.mayFollowCaseWork();
         String condition = "exists (select 1 from ConferenceInvitation v where v.conferenceId = k.id and v.agency.code = :agency)";
         Parameters params = Parameters.with("agency", caller.agencyCode());
         long total = TotalCount.of("from Conference k where " + condition, params);
@@ -209,7 +212,7 @@ public class ConferenceService {
 
     /** Action items assigned to your agency, earliest due first. */
     public ActionItemConnection assigned(ActionItemFilter filter, PageRequest page) {
-        Caller caller = access.mayFollowCaseWork();
+        Caller caller = conferencePolicy.mayFollowCaseWork();
         String condition = "i.assignedAgency.code = :agency";
         Parameters params = Parameters.with("agency", caller.agencyCode());
         if (filter != null && filter.status() != null) {
@@ -237,10 +240,10 @@ public class ConferenceService {
         Map<UUID, SharingDecision> decisions = decisions(rows);
         for (ConferenceInvitation v : rows) {
             Disclosure disclosure = byId.get(v.conferenceId).getSurvivorCase().disclosure();
-            AccessPolicy.InvitationVisibility visibility = access.invitationVisibility(caller, disclosure, v.agency.code);
-            if (visibility != AccessPolicy.InvitationVisibility.HIDDEN) {
+            ConferencePolicy.InvitationVisibility visibility = conferencePolicy.invitationVisibility(caller, disclosure, v.agency.code);
+            if (visibility != ConferencePolicy.InvitationVisibility.HIDDEN) {
                 byConference.computeIfAbsent(v.conferenceId, k -> new ArrayList<>()).add(new InvitationView(v,
-                        v.sharingDecisionId == null ? null : decisions.get(v.sharingDecisionId), disclosure, visibility == AccessPolicy.InvitationVisibility.WITH_BASIS));
+                        v.sharingDecisionId == null ? null : decisions.get(v.sharingDecisionId), disclosure, visibility == ConferencePolicy.InvitationVisibility.WITH_BASIS));
             }
         }
         return byConference;
@@ -477,7 +480,7 @@ public class ConferenceService {
         ActionItem item = ActionItem.<ActionItem>find(ITEM_FETCH + " where i.id = ?1", id).firstResult();
         Visible visible = item == null ? visible("actionitem.update", null) : visible("actionitem.update", item.conference.id);
         UUID caseId = item.conference.survivorCase.id;
-        access.mayUpdateActionItem(id, caseId, item.assignedAgency.code);
+        conferencePolicy.mayUpdateActionItem(id, caseId, item.assignedAgency.code);
         CaseService.requireNotClosed(item.conference.survivorCase);
         Caller caller = access.caller();
         ApiException.requireVersion("action item", item.version, input.version());

@@ -3,7 +3,7 @@ package org.casebridge.followup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
-import org.casebridge.access.AccessPolicy;
+import org.casebridge.access.CasePolicy;
 import org.casebridge.followup.FollowUpAssessmentTypes.AnswerInput;
 import org.casebridge.followup.FollowUpAssessmentTypes.AnswerView;
 import org.casebridge.followup.FollowUpAssessmentTypes.Assessment;
@@ -40,11 +40,11 @@ public class FollowUpAssessment {
 
     static final String QUESTION_TYPE = "SafetyQuestion";
 
-    private final AccessPolicy access;
+    private final CasePolicy casePolicy;
     private final EntityManager em;
 
-    public FollowUpAssessment(AccessPolicy access, EntityManager em) {
-        this.access = access;
+    public FollowUpAssessment(CasePolicy casePolicy, EntityManager em) {
+        this.casePolicy = casePolicy;
         this.em = em;
     }
 
@@ -57,7 +57,7 @@ public class FollowUpAssessment {
 
     /** The current set: the highest version. */
     public List<QuestionView> currentQuestions() {
-        access.mayManageCases("safetyquestions.read");
+        casePolicy.mayManageCases("safetyquestions.read");
         return current().stream().map(Question::view).toList();
     }
 

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.CasePolicy;
 import org.casebridge.access.InformationCategory;
 import org.casebridge.casefile.CaseFile;
 import org.casebridge.casefile.CaseService;
@@ -51,6 +52,7 @@ public class FollowUpService {
     private static final String FETCH = "from FollowUp f join fetch f.survivorCase c join fetch c.leadAgency";
 
     private final AccessPolicy access;
+    private final CasePolicy casePolicy;
     private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
@@ -59,11 +61,12 @@ public class FollowUpService {
     private final Clock clock;
     private final FollowUpAssessment assessment;
 
-    public FollowUpService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
+    public FollowUpService(AccessPolicy access, CasePolicy casePolicy, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
                            CaseService cases, EntityManager em, Clock clock, FollowUpAssessment assessment) {
         this.clock = clock;
         this.assessment = assessment;
         this.access = access;
+        this.casePolicy = casePolicy;
         this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
@@ -81,11 +84,11 @@ public class FollowUpService {
 
     /** Follow-ups scheduled and not recorded whose time has passed: a caseworker's own cases, a supervisor's agency. */
     public FollowUpConnection overdue(PageRequest page) {
-        Caller caller = access.mayManageCases("followup.overdue");
+        Caller caller = casePolicy.mayManageCases("followup.overdue");
         String condition = "f.status = :scheduled and f.scheduledAt < :now and c.leadAgency.code = :agency";
         Parameters params = Parameters.with("scheduled", FollowUp.Status.SCHEDULED).and("now", OffsetDateTime.now(clock))
                 .and("agency", caller.agencyCode());
-        if (!access.overseesAgencyCases(caller)) {
+        if (!casePolicy.overseesAgencyCases(caller)) {
             condition += " and c.caseworkerSubject = :me";
             params.and("me", caller.subject());
         }

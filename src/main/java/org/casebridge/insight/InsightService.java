@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.Caller;
+import org.casebridge.access.InsightPolicy;
 import org.casebridge.agency.ServiceType;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.insight.InsightTypes.CaseManagementIndicators;
@@ -32,20 +33,22 @@ public class InsightService {
     static final int TOP_THEMES = 5;
 
     private final AccessPolicy access;
+    private final InsightPolicy insightPolicy;
     private final EntityManager em;
     private final Releases releases;
     private final Clock clock;
 
-    public InsightService(AccessPolicy access, EntityManager em, Releases releases, Clock clock) {
+    public InsightService(AccessPolicy access, InsightPolicy insightPolicy, EntityManager em, Releases releases, Clock clock) {
         this.clock = clock;
         this.access = access;
+        this.insightPolicy = insightPolicy;
         this.em = em;
         this.releases = releases;
     }
 
     private String forState(String state) {
         String forState = state == null ? access.caller().state() : state;
-        access.mayReadAggregatesOf(forState);
+        insightPolicy.mayReadAggregatesOf(forState);
         return forState;
     }
 
@@ -139,7 +142,7 @@ public class InsightService {
 
     /** The caller's agency's feedback answers per question (its supervisors), released with the state's table. */
     public AggregateTable feedbackResults(ReportingPeriod period) {
-        Caller caller = access.mayReadFeedbackResults();
+        Caller caller = insightPolicy.mayReadFeedbackResults();
         String state = (String) em.createNativeQuery("select coalesce(state, '') from agency where code = ?1")
                 .setParameter(1, caller.agencyCode()).getResultStream().findFirst().orElse("");
         Releases.Release release = releases.release(ReportFamilies.FEEDBACK, state, closed(period));

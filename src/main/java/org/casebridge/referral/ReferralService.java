@@ -5,9 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
-import org.casebridge.access.AccessPolicy.ReferralSide;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.ReferralPolicy;
+import org.casebridge.access.ReferralPolicy.ReferralSide;
 import org.casebridge.access.SharingDecision;
 import org.casebridge.access.Route;
 import org.casebridge.access.SharingDecisions;
@@ -55,6 +56,7 @@ public class ReferralService {
             join fetch r.toAgency t join fetch r.service s join fetch s.agency""";
 
     private final AccessPolicy access;
+    private final ReferralPolicy referralPolicy;
     private final AuditLog audit;
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
@@ -64,10 +66,11 @@ public class ReferralService {
     private final EntityManager em;
     private final Clock clock;
 
-    public ReferralService(AccessPolicy access, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
+    public ReferralService(AccessPolicy access, ReferralPolicy referralPolicy, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
                            SharingDecisions sharing, CaseService cases, Events events, EntityManager em, Clock clock) {
         this.clock = clock;
         this.access = access;
+        this.referralPolicy = referralPolicy;
         this.audit = audit;
         this.validation = validation;
         this.idempotencyKeys = idempotencyKeys;
@@ -79,7 +82,7 @@ public class ReferralService {
 
     /** Who may follow referral events: the staff who may list referrals. */
     public Caller subscriber() {
-        return access.mayListReferrals();
+        return referralPolicy.mayListReferrals();
     }
 
     /** Whether a subscriber hears of this referral event: the agencies it connects do. */
@@ -90,11 +93,11 @@ public class ReferralService {
     // --- reading -----------------------------------------------------------------------------------------
 
     public ReferralConnection sent(ReferralFilter filter, PageRequest page) {
-        return list(access.mayListReferralsSent(), "r.fromAgency.id", filter, page);
+        return list(referralPolicy.mayListReferralsSent(), "r.fromAgency.id", filter, page);
     }
 
     public ReferralConnection received(ReferralFilter filter, PageRequest page) {
-        return list(access.mayListReferrals(), "r.toAgency.id", filter, page);
+        return list(referralPolicy.mayListReferrals(), "r.toAgency.id", filter, page);
     }
 
     private ReferralConnection list(Caller caller, String agencyColumn, ReferralFilter filter, PageRequest page) {
@@ -143,7 +146,7 @@ public class ReferralService {
     /** The referral, if the caller's agency is one of the two it connects; otherwise NOT_FOUND, as if absent. */
     private Visible visible(String action, UUID id) {
         Referral r = load(id);
-        ReferralSide side = access.mayViewReferral(action, id, r == null ? null : r.survivorCase.id,
+        ReferralSide side = referralPolicy.mayViewReferral(action, id, r == null ? null : r.survivorCase.id,
                 r == null ? null : r.fromAgency.code, r == null ? null : r.toAgency.code);
         return new Visible(r, side);
     }
@@ -189,7 +192,7 @@ public class ReferralService {
         Map<UUID, List<HistoryEntry>> byReferral = historyOf(views.stream().map(v -> v.referral().id).toList());
         for (ReferralView view : views) {
             byReferral.computeIfPresent(view.referral().id, (id, entries) -> entries.stream()
-                    .map(e -> e.note() == null || access.mayReadHistoryNote(caller, view.getSurvivorCase().disclosure(), e.actorAgency())
+                    .map(e -> e.note() == null || referralPolicy.mayReadHistoryNote(caller, view.getSurvivorCase().disclosure(), e.actorAgency())
                             ? e : new HistoryEntry(e.fromStatus(), e.toStatus(), e.actorName(), e.actorAgency(), null, e.at()))
                     .toList());
         }
@@ -221,7 +224,7 @@ public class ReferralService {
         if (r.survivorCase.status == org.casebridge.casefile.CaseEnums.CaseStatus.CLOSED) {
             return List.of();
         }
-        return r.status.movesBy(access.sideOf(access.caller(), r.fromAgency.code, r.toAgency.code));
+        return r.status.movesBy(referralPolicy.sideOf(access.caller(), r.fromAgency.code, r.toAgency.code));
     }
 
     /** The referral's note says what the survivor needs: it is shared as CASE_SUMMARY. */
@@ -301,7 +304,7 @@ public class ReferralService {
         ReferralStatus to = input.status();
         ReferralSide mover = from.movedBy(to).orElseThrow(() -> new ApiException(ErrorCode.INVALID_TRANSITION,
                 "A referral cannot go from " + from + " to " + to));
-        access.mayMoveReferral(side, mover, id, referral.survivorCase.id, from.name(), to.name());
+        referralPolicy.mayMoveReferral(side, mover, id, referral.survivorCase.id, from.name(), to.name());
         if (to.needsReason()) {
             requireText(input.reason(), "input.reason", "Say why the referral is " + to.name().toLowerCase());
             referral.reason = input.reason();

@@ -1,6 +1,6 @@
 package org.casebridge.referral;
 
-import org.casebridge.access.AccessPolicy.ReferralSide;
+import org.casebridge.access.ReferralPolicy.ReferralSide;
 import org.casebridge.access.Route;
 
 import java.util.EnumMap;
@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import static org.casebridge.access.AccessPolicy.ReferralSide.RECEIVER;
-import static org.casebridge.access.AccessPolicy.ReferralSide.REFERRER;
+import static org.casebridge.access.ReferralPolicy.ReferralSide.RECEIVER;
+import static org.casebridge.access.ReferralPolicy.ReferralSide.REFERRER;
 
 /**
  * The referral lifecycle (training module step 4, DESIGN "Referral"): the referrer requests and may cancel

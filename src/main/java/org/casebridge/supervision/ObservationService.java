@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.CasePolicy;
 import org.casebridge.access.SupervisionPolicy.ObservationScope;
 import org.casebridge.access.SupervisionPolicy;
 import org.casebridge.graphql.ApiException;
@@ -53,6 +54,7 @@ import java.util.UUID;
 public class ObservationService {
 
     private final AccessPolicy access;
+    private final CasePolicy casePolicy;
     private final SupervisionPolicy supervision;
     private final AuditLog audit;
     private final InputValidation validation;
@@ -64,10 +66,11 @@ public class ObservationService {
     private final Clock clock;
     private final EntityManager em;
 
-    public ObservationService(AccessPolicy access, SupervisionPolicy supervision, AuditLog audit, InputValidation validation,
+    public ObservationService(AccessPolicy access, CasePolicy casePolicy, SupervisionPolicy supervision, AuditLog audit, InputValidation validation,
                               IdempotencyKeys idempotencyKeys, CaseworkerService caseworkers, ObservationTool tool,
                               ObservationProcedure procedure, ObservationSchedule schedule, Clock clock, EntityManager em) {
         this.access = access;
+        this.casePolicy = casePolicy;
         this.supervision = supervision;
         this.audit = audit;
         this.validation = validation;
@@ -310,7 +313,7 @@ public class ObservationService {
     private UUID caseOfAgency(String action, String caseGlobalId) {
         UUID caseId = caseGlobalId == null ? null : GlobalId.decode(caseGlobalId, "Case", "input.caseId");
         if (caseId != null) {
-            access.mayWorkOnCase(action, caseId, em.createQuery("select c.leadAgency.code from CaseFile c where c.id = ?1", String.class)
+            casePolicy.mayWorkOnCase(action, caseId, em.createQuery("select c.leadAgency.code from CaseFile c where c.id = ?1", String.class)
                     .setParameter(1, caseId).getResultStream().findFirst().orElse(null));
         }
         return caseId;

@@ -1,7 +1,11 @@
 package org.casebridge.access;
 
 import org.casebridge.access.AccessPolicy.PersonMatch;
-import org.casebridge.access.AccessPolicy.ReferralSide;
+import org.casebridge.access.ConferencePolicy.ConferenceFollowers;
+import org.casebridge.access.ConferencePolicy.ConferenceSide;
+import org.casebridge.access.ConferencePolicy.InvitationVisibility;
+import org.casebridge.access.ReferralPolicy.ReferralSide;
+import org.casebridge.access.SessionPolicy.SessionPart;
 import org.casebridge.access.SupervisionPolicy.ObservationScope;
 import org.casebridge.graphql.ApiException;
 import org.casebridge.graphql.ErrorCode;
@@ -12,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The decision tables of the supervision, feedback and shared policies, without Quarkus: every caller (each role alone,
- * caseworker and supervisor together, none; of the record's agency, another, none) against every relation to the
- * record, checked against the rule written out once more here. A refusal carries the expected code and leaves exactly
- * one denied audit entry; an allowed decision leaves none.
+ * The decision tables of the policies (the core {@link AccessPolicy} and each capability's policy), without Quarkus:
+ * every caller (each role alone, caseworker and supervisor together, none; of the record's agency, another, none)
+ * against every relation to the record, checked against the rule written out once more here. A refusal carries the
+ * expected code and leaves exactly one denied audit entry (none for the lists and aggregates, whose refusals were never
+ * audited); an allowed decision leaves none.
  */
 class PolicyDecisionTableTest {
 
@@ -54,6 +60,14 @@ class PolicyDecisionTableTest {
     final SupervisionPolicy supervision = new SupervisionPolicy(currentCaller, refusals);
     final FeedbackPolicy feedback = new FeedbackPolicy(currentCaller, refusals);
     final AccessPolicy access = new AccessPolicy(currentCaller, null, refusals, Clock.systemUTC(), Duration.ofDays(30));
+    final CasePolicy cases = new CasePolicy(currentCaller, access, refusals);
+    final ReferralPolicy referrals = new ReferralPolicy(currentCaller, refusals);
+    final ConferencePolicy conferences = new ConferencePolicy(currentCaller, access, referrals, refusals);
+    final SessionPolicy sessions = new SessionPolicy(currentCaller, refusals);
+    final DirectoryPolicy directory = new DirectoryPolicy(currentCaller, refusals);
+    final InsightPolicy insight = new InsightPolicy(currentCaller);
+
+    static final List<String> AGENCIES = Arrays.asList(OWN, "OTHER", null);
 
     static List<Caller> callers() {
         List<Set<Role>> roleSets = new ArrayList<>();
@@ -160,7 +174,7 @@ class PolicyDecisionTableTest {
         for (ReferralSide side : ReferralSide.values()) {
             for (ReferralSide mover : ReferralSide.values()) {
                 assertEquals(side == mover ? null : ErrorCode.FORBIDDEN, decide(callers().get(0), true, () -> {
-                    access.mayMoveReferral(side, mover, ID, ID, "REQUESTED", "ACCEPTED");
+                    referrals.mayMoveReferral(side, mover, ID, ID, "REQUESTED", "ACCEPTED");
                     return null;
                 }), side + " moved by " + mover);
             }
@@ -191,6 +205,240 @@ class PolicyDecisionTableTest {
             for (List<String> agencies : List.of(List.of(OWN, "OTHER"), List.of("OTHER"), List.<String>of())) {
                 assertEquals(caller.agencyCode() != null && agencies.contains(caller.agencyCode()), access.hears(caller, agencies),
                         caller + " " + agencies);
+            }
+        }
+    }
+
+    static boolean staff(Caller caller) {
+        return caller.roles().contains(Role.CASEWORKER) || caller.roles().contains(Role.SUPERVISOR);
+    }
+
+    static boolean referralStaff(Caller caller) {
+        return staff(caller) || caller.roles().contains(Role.PROVIDER);
+    }
+
+    static boolean of(Caller caller, String agency) {
+        return agency != null && agency.equals(caller.agencyCode());
+    }
+
+    // --- the core (AccessPolicy) -------------------------------------------------------------------------
+
+    @Test
+    void onlyASupervisorSharesWithoutConsentOrWithdrawsTheLeadAgencysDecision() {
+        for (Caller caller : callers()) {
+            boolean supervisor = caller.roles().contains(Role.SUPERVISOR);
+            assertEquals(supervisor ? null : ErrorCode.FORBIDDEN, decide(caller, true, () -> {
+                access.mayShareWithoutConsent(caller, "referral.create", ID);
+                return null;
+            }), caller.toString());
+            for (String lead : AGENCIES) {
+                assertEquals(!(staff(caller) && of(caller, lead)) ? ErrorCode.NOT_FOUND : supervisor ? null : ErrorCode.FORBIDDEN,
+                        decide(caller, true, () -> access.mayWithdrawSharingDecision(ID, ID, lead)), caller + " " + lead);
+                assertEquals(staff(caller) && of(caller, lead), access.isLeadStaff(caller, lead), caller + " " + lead);
+            }
+        }
+    }
+
+    @Test
+    void onlyAuditorsReadTheAuditLog() {
+        for (Caller caller : callers()) {
+            assertEquals(caller.roles().contains(Role.AUDITOR) ? null : ErrorCode.FORBIDDEN,
+                    decide(caller, false, access::mayReadAuditLog), caller.toString());
+        }
+    }
+
+    // --- CasePolicy ----------------------------------------------------------------------------------------
+
+    @Test
+    void caseManagementStaffManageCasesAndOnlyTheLeadAgencysStaffWorkOnOne() {
+        for (Caller caller : callers()) {
+            assertEquals(staff(caller) && caller.agencyCode() != null ? null : ErrorCode.FORBIDDEN,
+                    decide(caller, true, () -> cases.mayManageCases("case.list")), caller.toString());
+            assertEquals(caller.roles().contains(Role.SUPERVISOR), cases.overseesAgencyCases(caller), caller.toString());
+            for (String lead : AGENCIES) {
+                assertEquals(staff(caller) && of(caller, lead) ? null : ErrorCode.NOT_FOUND,
+                        decide(caller, true, () -> cases.mayWorkOnCase("case.read", ID, lead)), caller + " " + lead);
+            }
+        }
+    }
+
+    @Test
+    void aClosureIsDecidedByAnotherSupervisorOfTheLeadAgency() {
+        for (Caller caller : callers()) {
+            for (String lead : AGENCIES) {
+                for (String requestedBy : Arrays.asList(ME, "someone", null)) {
+                    ErrorCode expected = !(staff(caller) && of(caller, lead)) ? ErrorCode.NOT_FOUND
+                            : !caller.roles().contains(Role.SUPERVISOR) || ME.equals(requestedBy) ? ErrorCode.FORBIDDEN : null;
+                    assertEquals(expected, decide(caller, true, () -> cases.mayDecideClosure("closure.approve", ID, ID, lead, requestedBy)),
+                            caller + " " + lead + " " + requestedBy);
+                }
+            }
+        }
+    }
+
+    // --- ReferralPolicy ------------------------------------------------------------------------------------
+
+    @Test
+    void aReferralIsSeenByTheTwoAgenciesItConnectsAndListedByTheirStaff() {
+        for (Caller caller : callers()) {
+            for (String from : AGENCIES) {
+                for (String to : AGENCIES) {
+                    ReferralSide expected = staff(caller) && of(caller, from) ? ReferralSide.REFERRER
+                            : referralStaff(caller) && of(caller, to) ? ReferralSide.RECEIVER : ReferralSide.NONE;
+                    assertEquals(expected, referrals.sideOf(caller, from, to), caller + " " + from + "->" + to);
+                    ReferralSide[] side = new ReferralSide[1];
+                    assertEquals(expected == ReferralSide.NONE ? ErrorCode.NOT_FOUND : null, decide(caller, true,
+                            () -> side[0] = referrals.mayViewReferral("referral.read", ID, ID, from, to)), caller + " " + from + "->" + to);
+                    assertEquals(expected == ReferralSide.NONE ? null : expected, side[0]);
+                }
+            }
+            assertEquals(staff(caller) && caller.agencyCode() != null ? null : ErrorCode.FORBIDDEN,
+                    decide(caller, false, referrals::mayListReferralsSent), caller.toString());
+            assertEquals(referralStaff(caller) && caller.agencyCode() != null ? null : ErrorCode.FORBIDDEN,
+                    decide(caller, false, referrals::mayListReferrals), caller.toString());
+        }
+    }
+
+    /** Every kind of disclosure: the lead agency's, and through a route open or closed, with each grant. */
+    static List<Disclosure> disclosures() {
+        List<Disclosure> all = new ArrayList<>();
+        for (boolean open : List.of(true, false)) {
+            for (Set<InformationCategory> granted : List.of(EnumSet.noneOf(InformationCategory.class),
+                    EnumSet.of(InformationCategory.CASE_SUMMARY), EnumSet.of(InformationCategory.CONFERENCE))) {
+                all.add(new Disclosure(ID, false, open, granted));
+            }
+        }
+        all.add(new Disclosure(ID, true, true, EnumSet.allOf(InformationCategory.class)));
+        return all;
+    }
+
+    @Test
+    void aHistoryNoteIsReadByTheLeadAgencyItsOwnAgencyAndAsTheCaseSummary() {
+        for (Caller caller : callers()) {
+            for (Disclosure disclosure : disclosures()) {
+                for (String writtenBy : AGENCIES) {
+                    assertEquals(disclosure.leadAgency() || of(caller, writtenBy) || disclosure.granted().contains(InformationCategory.CASE_SUMMARY),
+                            referrals.mayReadHistoryNote(caller, disclosure, writtenBy), caller + " " + disclosure + " " + writtenBy);
+                }
+            }
+        }
+    }
+
+    // --- ConferencePolicy ----------------------------------------------------------------------------------
+
+    @Test
+    void aConferenceIsSeenByTheLeadAgencyAndTheInvitedAndRunByTheLeadAgency() {
+        for (Caller caller : callers()) {
+            for (String lead : AGENCIES) {
+                for (List<String> invited : List.of(new ArrayList<String>(), new ArrayList<>(List.of(OWN)), new ArrayList<>(List.of("OTHER")))) {
+                    ConferenceSide expected = lead != null && staff(caller) && of(caller, lead) ? ConferenceSide.LEAD
+                            : lead != null && referralStaff(caller) && invited.contains(caller.agencyCode()) ? ConferenceSide.INVITED : null;
+                    ConferenceSide[] side = new ConferenceSide[1];
+                    assertEquals(expected == null ? ErrorCode.NOT_FOUND : null, decide(caller, true,
+                            () -> side[0] = conferences.mayViewConference("conference.read", ID, ID, lead, invited)), caller + " " + lead + " " + invited);
+                    assertEquals(expected, side[0]);
+                    Set<String> openRoute = new LinkedHashSet<>(invited);
+                    assertEquals(staff(caller) && of(caller, lead) || referralStaff(caller) && openRoute.contains(caller.agencyCode()),
+                            conferences.follows(caller, new ConferenceFollowers(lead, openRoute)), caller + " " + lead + " " + invited);
+                }
+            }
+            for (ConferenceSide side : ConferenceSide.values()) {
+                assertEquals(side == ConferenceSide.LEAD ? null : ErrorCode.FORBIDDEN, decide(caller, true, () -> {
+                    conferences.mayRunConference("conference.update", side, ID, ID);
+                    return null;
+                }), caller + " " + side);
+            }
+            assertEquals(referralStaff(caller) && caller.agencyCode() != null ? null : ErrorCode.FORBIDDEN,
+                    decide(caller, false, conferences::mayFollowCaseWork), caller.toString());
+        }
+    }
+
+    @Test
+    void anInvitationsBasisIsShownToTheLeadAgencyAndToItsOwnAgencyWhileItsRouteIsOpen() {
+        for (Caller caller : callers()) {
+            for (Disclosure disclosure : disclosures()) {
+                for (String invited : AGENCIES) {
+                    InvitationVisibility expected = disclosure.leadAgency() || of(caller, invited) && disclosure.routeOpen()
+                            ? InvitationVisibility.WITH_BASIS
+                            : of(caller, invited) || disclosure.granted().contains(InformationCategory.CONFERENCE)
+                            ? InvitationVisibility.WITHOUT_BASIS : InvitationVisibility.HIDDEN;
+                    assertEquals(expected, conferences.invitationVisibility(caller, disclosure, invited), caller + " " + disclosure + " " + invited);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anActionItemIsUpdatedByTheAgencyItIsAssignedTo() {
+        for (Caller caller : callers()) {
+            for (String assigned : AGENCIES) {
+                assertEquals(of(caller, assigned) ? null : ErrorCode.FORBIDDEN, decide(caller, true, () -> {
+                    conferences.mayUpdateActionItem(ID, ID, assigned);
+                    return null;
+                }), caller + " " + assigned);
+            }
+        }
+    }
+
+    // --- SessionPolicy -------------------------------------------------------------------------------------
+
+    @Test
+    void facilitatorsOfAnAgencyPlanSessionsAndTheAdminsOfLeadAgenciesExtendTheThemes() {
+        for (Caller caller : callers()) {
+            boolean facilitator = caller.roles().contains(Role.FACILITATOR);
+            assertEquals(facilitator ? null : ErrorCode.FORBIDDEN, decide(caller, true, () -> sessions.mayFacilitate("guide.list")), caller.toString());
+            assertEquals(facilitator && caller.agencyCode() != null ? null : ErrorCode.FORBIDDEN,
+                    decide(caller, true, sessions::mayPlanSession), caller.toString());
+            for (boolean leadsCases : List.of(true, false)) {
+                assertEquals(caller.roles().contains(Role.AGENCY_ADMIN) && caller.agencyCode() != null && leadsCases ? null : ErrorCode.FORBIDDEN,
+                        decide(caller, true, () -> sessions.mayExtendThemeList(leadsCases)), caller + " " + leadsCases);
+            }
+        }
+    }
+
+    @Test
+    void aSessionIsWorkedOnByItsFacilitatorAndItsNoteTakerOnly() {
+        for (Caller caller : callers()) {
+            for (String facilitator : Arrays.asList(ME, "someone", null)) {
+                for (String agency : AGENCIES) {
+                    for (Named noteTaker : NAMED) {
+                        SessionPart expected = !caller.roles().contains(Role.FACILITATOR) || facilitator == null ? SessionPart.NONE
+                                : facilitator.equals(ME) ? SessionPart.FACILITATOR
+                                : isNamed(caller, Role.FACILITATOR, agency, noteTaker) ? SessionPart.NOTE_TAKER : SessionPart.NONE;
+                        String why = caller + " " + facilitator + " " + agency + " " + noteTaker;
+                        assertEquals(expected, sessions.partInSession(caller, facilitator, agency, noteTaker.subject(), noteTaker.username()), why);
+                        assertEquals(expected == SessionPart.NONE ? ErrorCode.NOT_FOUND : null, decide(caller, true,
+                                () -> sessions.mayWorkOnSession("session.read", ID, facilitator, agency, noteTaker.subject(), noteTaker.username())), why);
+                    }
+                }
+            }
+        }
+    }
+
+    // --- DirectoryPolicy and InsightPolicy -----------------------------------------------------------------
+
+    @Test
+    void everyoneReadsTheDirectoryAndAnAgencysAdminsManageItsPart() {
+        for (Caller caller : callers()) {
+            assertEquals(null, decide(caller, true, directory::mayReadDirectory), caller.toString());
+            for (String agency : AGENCIES) {
+                assertEquals(caller.roles().contains(Role.AGENCY_ADMIN) && of(caller, agency) ? null : ErrorCode.FORBIDDEN,
+                        decide(caller, true, () -> directory.mayManageDirectoryOf("service.update", ID, agency)), caller + " " + agency);
+            }
+        }
+    }
+
+    @Test
+    void stateLeadsReadTheirStatesAggregatesAndSupervisorsTheirAgencysFeedbackResults() {
+        for (Caller base : callers()) {
+            for (String callersState : Arrays.asList("Lagos", null)) {
+                Caller caller = new Caller(base.subject(), base.username(), base.agencyCode(), callersState, base.roles());
+                for (String state : Arrays.asList("Lagos", "Borno", null)) {
+                    assertEquals(caller.roles().contains(Role.STATE_LEAD) && callersState != null && callersState.equals(state) ? null : ErrorCode.FORBIDDEN,
+                            decide(caller, false, () -> insight.mayReadAggregatesOf(state)), caller + " " + state);
+                }
+                assertEquals(caller.roles().contains(Role.SUPERVISOR) && caller.agencyCode() != null ? null : ErrorCode.FORBIDDEN,
+                        decide(caller, false, insight::mayReadFeedbackResults), caller.toString());
             }
         }
     }

@@ -3,7 +3,7 @@ package org.casebridge.referral;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import org.casebridge.access.AccessPolicy.ReferralSide;
+import org.casebridge.access.ReferralPolicy.ReferralSide;
 import org.casebridge.support.Cases;
 import org.casebridge.support.Db;
 import org.casebridge.support.Tokens;

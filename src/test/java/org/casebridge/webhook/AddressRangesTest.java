@@ -153,7 +153,7 @@ class AddressRangesTest {
                 return List.of(edges.get(host).address());
             }
         };
-        WebhookPolicy production = new WebhookPolicy(null, null, null, resolver, false, Optional.empty(), 10, Duration.ofDays(30));
+        WebhookPolicy production = new WebhookPolicy(null, null, null, null, resolver, false, Optional.empty(), 10, Duration.ofDays(30));
         edges.forEach((name, edge) -> {
             WebhookPolicy.RefusedDestination refused = assertThrows(WebhookPolicy.RefusedDestination.class,
                     () -> production.destination("https://" + name + "/hook"), name);

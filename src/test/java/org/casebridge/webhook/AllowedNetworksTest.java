@@ -39,7 +39,7 @@ class AllowedNetworksTest {
     }
 
     static WebhookPolicy policy(HostResolver resolver, List<String> allowedNetworks) {
-        return new WebhookPolicy(null, null, null, resolver, false, Optional.of(allowedNetworks), 10, Duration.ofDays(30));
+        return new WebhookPolicy(null, null, null, null, resolver, false, Optional.of(allowedNetworks), 10, Duration.ofDays(30));
     }
 
     @Test

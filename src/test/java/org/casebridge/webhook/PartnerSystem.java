@@ -1,7 +1,7 @@
 package org.casebridge.webhook;
 
 import io.restassured.path.json.JsonPath;
-import org.casebridge.access.AccessPolicy.ReferralSide;
+import org.casebridge.access.ReferralPolicy.ReferralSide;
 import org.casebridge.access.Route;
 import org.casebridge.referral.ReferralStatus;
 import org.casebridge.support.Cases;
