@@ -38,7 +38,7 @@ public class ConferencePolicy {
             return ConferenceSide.LEAD;
         }
         if (leadAgencyCode != null && caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR)
-                && invitedAgencyCodes.contains(caller.agencyCode())) {
+                && invitedAgencyCodes.stream().anyMatch(caller::belongsTo)) {
             return ConferenceSide.INVITED;
         }
         throw refusals.refuse(caller, AuditLog.Entry.of(action, "Conference", conferenceId, caseId), Refusals.hidden("Conference"));
@@ -86,7 +86,7 @@ public class ConferencePolicy {
      */
     public boolean follows(Caller caller, ConferenceFollowers followers) {
         return access.isLeadStaff(caller, followers.leadAgencyCode())
-                || caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR) && followers.invitedWithOpenRoute().contains(caller.agencyCode());
+                || caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR) && followers.invitedWithOpenRoute().stream().anyMatch(caller::belongsTo);
     }
 
     /** An action item is updated by the agency it is assigned to, and by nobody else. */
