@@ -7,7 +7,9 @@ import { failure } from '../graphql.js';
 import { CASE_MANAGEMENT_INDICATORS } from '../operations.js';
 import { errorView } from '../ui.js';
 
-const value = key => { const text = t('aggregate.' + key); return text === 'aggregate.' + key ? key : text; };
+const part = key => { const text = t('aggregate.' + key); return text === 'aggregate.' + key ? key : text; };
+// a needs row is "theme / professional level": the theme is the guide's own words, the level a fixed value to translate
+const value = key => key.split(' / ').map(part).join(' / ');
 const HATCH = { color: '#d9d9d9', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 4], rotation: -Math.PI / 4, color: '#4d4d4d' } };
 
 function lastClosedMonth() {

@@ -85,6 +85,7 @@ export default {
   },
   months: { 1: 'January', 2: 'February', 3: 'March', 4: 'April', 5: 'May', 6: 'June', 7: 'July', 8: 'August', 9: 'September', 10: 'October', 11: 'November', 12: 'December' },
   aggregate: {
+    MANAGER: 'Managers', SUPERVISOR: 'Supervisors', CASEWORKER: 'Caseworkers', NOT_APPLICABLE: 'No professional level (caregivers, young people)',
     ACCEPTED: 'Accepted', REJECTED: 'Rejected', EXPIRED: 'Expired', CANCELLED: 'Cancelled', REQUESTED: 'Requested',
     ON_TIME: 'On time', LATE: 'Late', OVERDUE: 'Overdue', IMMEDIATE: 'Immediate', HIGH: 'High', MEDIUM: 'Medium', LOW: 'Low',
     NEEDS_MET: 'Needs met', SURVIVOR_REQUEST: 'Survivor\'s request', RELOCATED: 'Relocated', UNREACHABLE: 'Unreachable',

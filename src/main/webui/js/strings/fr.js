@@ -85,6 +85,7 @@ export default {
   },
   months: { 1: 'janvier', 2: 'février', 3: 'mars', 4: 'avril', 5: 'mai', 6: 'juin', 7: 'juillet', 8: 'août', 9: 'septembre', 10: 'octobre', 11: 'novembre', 12: 'décembre' },
   aggregate: {
+    MANAGER: 'Responsables', SUPERVISOR: 'Superviseurs', CASEWORKER: 'Travailleurs sociaux', NOT_APPLICABLE: 'Sans niveau professionnel (parents, jeunes)',
     ACCEPTED: 'Acceptées', REJECTED: 'Refusées', EXPIRED: 'Expirées', CANCELLED: 'Annulées', REQUESTED: 'Demandées',
     ON_TIME: 'À temps', LATE: 'En retard', OVERDUE: 'Dépassés', IMMEDIATE: 'Immédiate', HIGH: 'Élevée', MEDIUM: 'Moyenne', LOW: 'Faible',
     NEEDS_MET: 'Besoins satisfaits', SURVIVOR_REQUEST: 'Demande de la survivante', RELOCATED: 'Déménagement', UNREACHABLE: 'Injoignable',

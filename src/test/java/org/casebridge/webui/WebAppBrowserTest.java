@@ -11,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.casebridge.graphql.ErrorCode;
 import org.casebridge.support.Cases;
+import org.casebridge.support.Db;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.casebridge.support.GraphQLClient.ok;
@@ -308,6 +310,13 @@ class WebAppBrowserTest {
         }
         assertEquals(Boolean.TRUE, script(browser, "return document.querySelector('#chart-referrals svg pattern') !== null"),
                 "the chart draws suppressed cells hatched");
+        // every row and column heading is words of the app's strings, never an API value such as NOT_APPLICABLE
+        // (agency codes are names: shown as they are)
+        Set<String> agencyCodes = Db.rows("select code from agency").stream().map(r -> (String) r.get("code")).collect(Collectors.toSet());
+        Pattern apiValue = Pattern.compile("\\b[A-Z]{4,}\\b|\\b[A-Z]+(_[A-Z]+)+\\b");
+        List<String> rawValues = browser.findElements(By.cssSelector("table.aggregate th")).stream().map(WebElement::getText)
+                .filter(heading -> apiValue.matcher(heading).results().anyMatch(m -> !agencyCodes.contains(m.group()))).toList();
+        assertEquals(List.of(), rawValues, "table headings showing the API's values untranslated");
         assertEquals(5L, script(browser, "return document.querySelectorAll('section.figure button').length"), "a CSV download per table");
         accessible(browser, "dashboard");
         screenshot(browser, "state-lead-dashboard");
