@@ -105,17 +105,39 @@ public class ExecutionAdmission implements Instrumentation {
         }
         boolean root = step.getPath().getLevel() == 1;
         return environment -> {
-            if (!circuit.closed()) {
-                throw new ApiException(ErrorCode.UNAVAILABLE, "The database is not answering; retry shortly");
-            }
-            if (root) {
-                Long remaining = deadline.remainingNanos();
-                if (remaining != null && remaining < RESERVE_NANOS) {
-                    throw new ApiException(ErrorCode.UNAVAILABLE, "The service is too busy to answer in time; retry shortly");
-                }
-            }
+            admit(root);
             return fetcher.get(environment);
         };
+    }
+
+    /**
+     * Database work outside GraphQL (the CSV export, {@code insight/AggregateCsv}) is admitted like a root field: refused
+     * with {@code UNAVAILABLE} at once while the circuit is open, or when its request has less than the reserve left
+     * (none, when it waited for a worker thread past its deadline). A failure of it that shows the database gave no
+     * answer asks the circuit for a probe, as {@link ErrorTranslation} does for GraphQL's.
+     */
+    public <T> T outsideGraphQL(java.util.function.Supplier<T> work) {
+        admit(true);
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (ErrorTranslation.notAnswered(e)) {
+                circuit.notAnswering();
+            }
+            throw e;
+        }
+    }
+
+    private void admit(boolean root) {
+        if (!circuit.closed()) {
+            throw new ApiException(ErrorCode.UNAVAILABLE, "The database is not answering; retry shortly");
+        }
+        if (root) {
+            Long remaining = deadline.remainingNanos();
+            if (remaining != null && remaining < RESERVE_NANOS) {
+                throw new ApiException(ErrorCode.UNAVAILABLE, "The service is too busy to answer in time; retry shortly");
+            }
+        }
     }
 
     private static AbortExecutionException refusal(ErrorCode code, String message) {

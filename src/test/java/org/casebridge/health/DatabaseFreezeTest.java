@@ -299,6 +299,69 @@ class DatabaseFreezeTest {
     }
 
     /**
+     * Review 29 (finding 6): the CSV export is inside the circuit like every resolver. On a frozen database, an export
+     * whose connection got no answer is evidence like a GraphQL request's: the circuit opens (the export never told it,
+     * and nothing else here asks the database: no GraphQL, no readiness probe). While it is open, the next export is
+     * refused before it asks the pool for a connection, with the circuit's own message (before, it waited for its
+     * socket timeout like the first and answered "temporarily unavailable"). After the thaw, a probe closes it again.
+     */
+    @Test
+    void aCsvExportOfAFrozenDatabaseOpensTheCircuitAndIsRefusedAtOnceWhileItIsOpen() {
+        String token = Tokens.of("lead.borno");
+        java.util.Random random = new java.util.Random();
+        // months not exported before in this run, so that their releases must be read from the database
+        String first = "2023-" + String.format("%02d", 1 + random.nextInt(6));
+        String second = "2023-" + String.format("%02d", 7 + random.nextInt(6));
+        java.util.concurrent.atomic.AtomicReference<Object> given = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Object> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Double> circuit = new ArrayList<>();
+        TestStack.withPostgresFrozen(() -> {
+            given.set(export(token, first));
+            // the circuit opens once a probe confirms the given-up connection: wait for it (a bounded wait, not a timed assertion)
+            for (int i = 0; i < 20 && (circuit.isEmpty() || last(circuit) == 0); i++) {
+                circuit.add(circuitOpen());
+                if (last(circuit) == 0) {
+                    sleep(250);
+                }
+            }
+            refused.set(export(token, second));
+        });
+        List<String> after = new ArrayList<>();
+        for (int i = 0; i < 120 && !"UP".equals(last(after)); i++) {
+            after.add(probe("/q/health/ready", "thawed")); // a probe that answers closes the circuit for the other tests
+            sleep(500);
+        }
+        assertTrue(given.get() instanceof HttpResponse<?> r && r.statusCode() == 503, "control: the first export answered 503: " + given.get());
+        assertEquals(1.0, last(circuit), "the export's connection got no answer: the circuit opened (casebridge_database_circuit_open " + circuit + ")");
+        assertTrue(refused.get() instanceof HttpResponse<?>, "the second export answered: " + refused.get());
+        HttpResponse<?> response = (HttpResponse<?>) refused.get();
+        String body = String.valueOf(response.body());
+        assertEquals(503, response.statusCode(), body);
+        assertEquals("UNAVAILABLE", JsonPath.from(body).getString("errors[0].extensions.code"), body);
+        assertEquals("The database is not answering; retry shortly", JsonPath.from(body).getString("errors[0].message"),
+                "refused by the open circuit before it asked the pool: " + body);
+    }
+
+    private Object export(String token, String period) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/aggregates/sessions.csv?period=" + period))
+                .timeout(PATIENCE).header("Authorization", "Bearer " + token).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    /** {@code casebridge_database_circuit_open} at /q/metrics (needs no database). */
+    private static double circuitOpen() {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^casebridge_database_circuit_open(?:\\{[^}]*})? (\\S+)$",
+                java.util.regex.Pattern.MULTILINE).matcher(metrics);
+        assertTrue(m.find(), "casebridge_database_circuit_open at /q/metrics");
+        return Double.parseDouble(m.group(1));
+    }
+
+    /**
      * Review 29 (finding 3): a live database's lock wait must not open the circuit for every caller. Root field a of
      * one mutation waits on a row lock until the statement timeout (5 s: the database answers 57014, no circuit); eight
      * stale updates answer CONFLICT at once; root field b then begins with about 4.9 s left, above the 3 s reserve, so
