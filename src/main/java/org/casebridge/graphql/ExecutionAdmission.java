@@ -6,7 +6,6 @@ import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
@@ -28,8 +27,8 @@ import java.util.List;
  * {@code UNAVAILABLE} at once, before any of its work, and frees the thread for the requests behind it;</li>
  * <li>an operation sent over graphql-ws (a subscribe message, whether it carries a subscription, a query or a
  * mutation), which never passes the gate (it arrives on a socket), is charged to the caller's rate limits with its
- * document's cost ({@link RateLimits}, {@link DocumentCost}); over budget or over a document limit it
- * answers {@code LIMIT_EXCEEDED} in graphql-ws's error message.</li>
+ * document's cost ({@link RateLimits}, {@link DocumentCost}) before graphql-java validates it, as the gate charges a
+ * POST; over budget or over a document limit it answers {@code LIMIT_EXCEEDED} in graphql-ws's error message.</li>
  * <li>each resolver of ours (not graphql-java's property reads, nor {@code __typename}) answers {@code UNAVAILABLE} at
  * once, before it asks the pool for a connection, while the database is known not to answer ({@link DatabaseCircuit});
  * and a root field does when its request has less than {@link #RESERVE_NANOS} left before its deadline: what one
@@ -65,34 +64,35 @@ public class ExecutionAdmission implements Instrumentation {
         if (deadline.passed()) {
             throw refusal(ErrorCode.UNAVAILABLE, "The service is too busy to answer in time; retry shortly");
         }
+        chargeUnlessCharged(parameters.getQuery());
         return null;
     }
 
-    @Override
-    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
-                                                                         InstrumentationState state) {
-        var execution = parameters.getExecutionContext();
-        // every operation the HTTP gate did not charge: subscriptions, and queries or mutations sent over graphql-ws
+    /**
+     * Every operation the HTTP gate did not charge — subscriptions, and queries or mutations sent over graphql-ws — is
+     * charged here, before graphql-java validates it (beginExecution comes before its parse and validation), with the
+     * gate's own parse and cost: a document over a limit is refused before validation and costs 1, one that then
+     * fails validation costs its selections, as over HTTP. (SmallRye has parsed it once before, to learn its operation
+     * types: a document that does not parse is answered by SmallRye and reaches no hook of ours.)
+     */
+    private void chargeUnlessCharged(String query) {
         if (!Arc.container().requestContext().isActive()) {
-            return null;
+            return;
         }
         RoutingContext upgrade = currentRequest.getCurrent();
         if (RequestGate.charged(upgrade)) {
-            return null;
+            return;
         }
-        int cost;
-        try {
-            cost = gate.costOf(execution.getDocument());
-        } catch (DocumentCost.Exceeded e) {
-            throw refusal(ErrorCode.LIMIT_EXCEEDED, e.getMessage());
-        }
+        RequestGate.Admission admission = gate.admit(query);
         SecurityIdentity identity = Arc.container().instance(SecurityIdentity.class).get();
         // the caller the socket's connection_init authenticated; a socket without a token is counted by its address
-        RateLimits.Refusal overBudget = rateLimits.take(identity, RateLimits.addressOf(upgrade), cost);
+        RateLimits.Refusal overBudget = rateLimits.take(identity, RateLimits.addressOf(upgrade), admission.cost());
         if (overBudget != null) {
             throw refusal(ErrorCode.LIMIT_EXCEEDED, overBudget.message());
         }
-        return null;
+        if (admission.refusal() != null) {
+            throw refusal(admission.refusedCode(), admission.refusal());
+        }
     }
 
     @Override
@@ -105,17 +105,39 @@ public class ExecutionAdmission implements Instrumentation {
         }
         boolean root = step.getPath().getLevel() == 1;
         return environment -> {
-            if (!circuit.closed()) {
-                throw new ApiException(ErrorCode.UNAVAILABLE, "The database is not answering; retry shortly");
-            }
-            if (root) {
-                Long remaining = deadline.remainingNanos();
-                if (remaining != null && remaining < RESERVE_NANOS) {
-                    throw new ApiException(ErrorCode.UNAVAILABLE, "The service is too busy to answer in time; retry shortly");
-                }
-            }
+            admit(root);
             return fetcher.get(environment);
         };
+    }
+
+    /**
+     * Database work outside GraphQL (the CSV export, {@code insight/AggregateCsv}) is admitted like a root field: refused
+     * with {@code UNAVAILABLE} at once while the circuit is open, or when its request has less than the reserve left
+     * (none, when it waited for a worker thread past its deadline). A failure of it that shows the database gave no
+     * answer asks the circuit for a probe, as {@link ErrorTranslation} does for GraphQL's.
+     */
+    public <T> T outsideGraphQL(java.util.function.Supplier<T> work) {
+        admit(true);
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (ErrorTranslation.notAnswered(e)) {
+                circuit.notAnswering();
+            }
+            throw e;
+        }
+    }
+
+    private void admit(boolean root) {
+        if (!circuit.closed()) {
+            throw new ApiException(ErrorCode.UNAVAILABLE, "The database is not answering; retry shortly");
+        }
+        if (root) {
+            Long remaining = deadline.remainingNanos();
+            if (remaining != null && remaining < RESERVE_NANOS) {
+                throw new ApiException(ErrorCode.UNAVAILABLE, "The service is too busy to answer in time; retry shortly");
+            }
+        }
     }
 
     private static AbortExecutionException refusal(ErrorCode code, String message) {

@@ -94,9 +94,40 @@ public class RequestGate {
         refuse(context, "application/json", 429, ErrorCode.LIMIT_EXCEEDED, overBudget.message());
     }
 
-    /** The cost of a document that did not come through {@link #check} (a graphql-ws subscribe); throws {@link DocumentCost.Exceeded}. */
-    int costOf(Document document) {
-        return DocumentCost.check(document, costLimits);
+    /**
+     * What the gate makes of a document before graphql-java validates it: its cost ({@link DocumentCost}), or why it is
+     * refused (it does not parse within the token limits, or it is over a document limit), with the cost a refused
+     * document is charged: 1, since refusing it took only a parse.
+     */
+    record Admission(int cost, ErrorCode refusedCode, String refusal) {
+        static Admission refused(ErrorCode code, String why) {
+            return new Admission(1, code, why);
+        }
+    }
+
+    /** The gate's parse and cost of {@code query} (a POST's, or a graphql-ws subscribe's: {@code ExecutionAdmission}). */
+    Admission admit(String query) {
+        if (query == null || query.isBlank()) {
+            return Admission.refused(ErrorCode.VALIDATION_FAILED, "The request has no query");
+        }
+        Integer cost = costs.get(query);
+        if (cost != null) {
+            return new Admission(cost, null, null);
+        }
+        try {
+            Document document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
+            cost = DocumentCost.check(document, costLimits);
+            if (query.length() <= REMEMBERED_DOCUMENT_LENGTH) {
+                costs.put(query, cost);
+            }
+            return new Admission(cost, null, null);
+        } catch (InvalidSyntaxException e) {
+            boolean limit = String.valueOf(e.getMessage()).contains("Denial Of Service");
+            return Admission.refused(limit ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.VALIDATION_FAILED,
+                    limit ? "The document is too large" : "The document does not parse: " + e.getMessage());
+        } catch (DocumentCost.Exceeded e) {
+            return Admission.refused(ErrorCode.LIMIT_EXCEEDED, e.getMessage());
+        }
     }
 
     /** Whether {@link #check} charged this request already. */
@@ -142,34 +173,15 @@ public class RequestGate {
             refuse(context, mediaType, 400, ErrorCode.VALIDATION_FAILED, "The request has no query");
             return;
         }
-        Integer cost = costs.get(query);
-        ErrorCode refusedCode = null;
-        String refusal = null;
-        if (cost == null) {
-            try {
-                Document document = Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
-                cost = DocumentCost.check(document, costLimits);
-                if (query.length() <= REMEMBERED_DOCUMENT_LENGTH) {
-                    costs.put(query, cost);
-                }
-            } catch (InvalidSyntaxException e) {
-                boolean limit = String.valueOf(e.getMessage()).contains("Denial Of Service");
-                refusedCode = limit ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.VALIDATION_FAILED;
-                refusal = limit ? "The document is too large" : "The document does not parse: " + e.getMessage();
-            } catch (DocumentCost.Exceeded e) {
-                refusedCode = ErrorCode.LIMIT_EXCEEDED;
-                refusal = e.getMessage();
-            }
-        }
-        // a refused document is counted as one request of cost 1: refusing it took only a parse
-        RateLimits.Refusal overBudget = rateLimits.take(context, cost == null ? 1 : cost);
+        Admission admission = admit(query);
+        RateLimits.Refusal overBudget = rateLimits.take(context, admission.cost());
         if (overBudget != null) {
             context.response().putHeader("Retry-After", String.valueOf(overBudget.retryAfterSeconds()));
             refuse(context, mediaType, 429, ErrorCode.LIMIT_EXCEEDED, overBudget.message());
             return;
         }
-        if (refusal != null) {
-            refuse(context, mediaType, GraphQLOverHttp.requestErrorsAre4xx(mediaType) ? 400 : 200, refusedCode, refusal);
+        if (admission.refusal() != null) {
+            refuse(context, mediaType, GraphQLOverHttp.requestErrorsAre4xx(mediaType) ? 400 : 200, admission.refusedCode(), admission.refusal());
             return;
         }
         context.put(CHARGED, Boolean.TRUE);

@@ -22,8 +22,8 @@ import java.util.concurrent.Executors;
  * What the API knows of the database's answering (README "Bad days"), from probes on a connection of its own with a
  * short timeout ({@code casebridge.database.readiness-timeout}) and from requests whose database work got no answer.
  * <p>
- * Once the database is known not to answer — a probe got no answer, or a request's connection was given up — the
- * circuit is open: database work is refused at once ({@code graphql/ExecutionAdmission}: UNAVAILABLE at each resolver)
+ * Once the database is known not to answer — a probe got no answer, whether readiness asked for it or a request whose
+ * connection was given up ({@link #notAnswering}) — the circuit is open: database work is refused at once ({@code graphql/ExecutionAdmission}: UNAVAILABLE at each resolver)
  * instead of waiting in the pool, which on a hung database validates idle connections and opens new ones before any
  * deadline can act. Work that needs no database is not affected. While it is open, each refused request makes sure a
  * probe is under way (one at a time, at most every {@link #PROBE_EVERY_NANOS}); the first probe begun after it opened
@@ -80,9 +80,15 @@ public class DatabaseCircuit {
         return openedAt == null;
     }
 
-    /** A request's database work got no answer (its connection was given up or could not be had in time). */
+    /**
+     * A request's database work got no answer (its connection was given up or could not be had in time). That alone is
+     * no proof that the database does not answer: a connection whose socket timeout the request's deadline shortened
+     * below the statement timeout gives up on a live database's lock wait, and a pool busy with such waits has no
+     * connection in time. So it asks for a probe (shared with one under way), and only a probe without an answer opens
+     * the circuit: on a hung database within the probe's timeout, on a live one never.
+     */
     public void notAnswering() {
-        open("a request's database work got no answer");
+        probe(true);
     }
 
     /** A probe of the database, shared with one already under way; false when it gave no answer in time. */

@@ -17,8 +17,9 @@ import java.time.Duration;
  * that bounds a request's database work as a whole: the time it waited for a worker thread counts, and so does every
  * statement before the one running. {@link BoundedConnections} gives each connection a request takes the time left
  * as its socket timeout and refuses a connection once none is left; {@code graphql/ExecutionAdmission} refuses a request
- * that waited for a worker thread past it. A websocket's upgrade request has none: a subscription lives on. Only a real
- * upgrade ({@link #isWebSocketUpgrade}): an {@code Upgrade} header alone on a POST does not take a request out of its bound.
+ * that waited for a worker thread past it. A subscription socket's handshake has none: a subscription lives on. Only a
+ * real handshake to the GraphQL path ({@link #isSubscriptionHandshake}): an {@code Upgrade} header alone on a POST, or a
+ * handshake's headers on a GET to any other path (a CSV export, a page), does not take a request out of its bound.
  */
 @Singleton
 public class RequestDeadline {
@@ -27,15 +28,21 @@ public class RequestDeadline {
 
     private final long boundNanos;
     private final CurrentVertxRequest current;
+    /** The path graphql-ws sockets are served on (SmallRye's, below the HTTP root), without a trailing slash. */
+    private final String socketPath;
 
-    public RequestDeadline(@ConfigProperty(name = "casebridge.request.deadline") Duration bound, CurrentVertxRequest current) {
+    public RequestDeadline(@ConfigProperty(name = "casebridge.request.deadline") Duration bound, CurrentVertxRequest current,
+                           @ConfigProperty(name = "quarkus.http.root-path", defaultValue = "/") String httpRoot,
+                           @ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String graphqlRoot) {
         this.boundNanos = bound.toNanos();
         this.current = current;
+        this.socketPath = withoutTrailingSlash(graphqlRoot.startsWith("/") ? graphqlRoot
+                : (httpRoot.endsWith("/") ? httpRoot : httpRoot + "/") + graphqlRoot);
     }
 
     void stamp(@Observes Filters filters) {
         filters.register(context -> {
-            if (!isWebSocketUpgrade(context.request())) {
+            if (!isSubscriptionHandshake(context)) {
                 context.put(KEY, System.nanoTime() + boundNanos);
             }
             context.next();
@@ -51,6 +58,18 @@ public class RequestDeadline {
         return request.method() == HttpMethod.GET && "websocket".equalsIgnoreCase(request.getHeader("Upgrade"))
                 && connection != null && connection.toLowerCase(java.util.Locale.ROOT).contains("upgrade")
                 && request.getHeader("Sec-WebSocket-Key") != null;
+    }
+
+    /**
+     * A subscription socket's handshake: a websocket handshake ({@link #isWebSocketUpgrade}) to the GraphQL path, the
+     * only path that serves sockets. The one kind of request without a deadline, and the one SubscriptionSockets tracks.
+     */
+    public boolean isSubscriptionHandshake(RoutingContext context) {
+        return isWebSocketUpgrade(context.request()) && socketPath.equals(withoutTrailingSlash(context.normalizedPath()));
+    }
+
+    private static String withoutTrailingSlash(String path) {
+        return path != null && path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     /** Nanoseconds left before the current request's deadline (negative once passed), or null outside a request that has one. */

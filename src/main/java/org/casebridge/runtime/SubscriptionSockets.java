@@ -40,12 +40,20 @@ public class SubscriptionSockets {
     /** Null when the fast path is off. */
     private final MethodHandle requestDone = FastPaths.use(NAME, SubscriptionSockets::selfCheck) ? lookUpDone() : null;
 
+    /** Each connection that carried a handshake, with the last handshake's request: one entry and one close listener each. */
     private final Map<HttpConnection, QuarkusRequestWrapper> open = new ConcurrentHashMap<>();
+    private final RequestDeadline deadline;
     private volatile boolean closing;
+
+    public SubscriptionSockets(RequestDeadline deadline) {
+        this.deadline = deadline;
+    }
 
     void track(@Observes Filters filters) {
         filters.register(rc -> {
-            if (RequestDeadline.isWebSocketUpgrade(rc.request())) {
+            // the GraphQL path's handshakes only (RequestDeadline exempts the same ones from their deadline): a GET
+            // elsewhere with a handshake's headers is an ordinary request
+            if (deadline.isSubscriptionHandshake(rc)) {
                 if (closing) {
                     rc.response().setStatusCode(503).putHeader("Retry-After", "1").end();
                     return;
@@ -53,8 +61,11 @@ public class SubscriptionSockets {
                 QuarkusRequestWrapper upgrade = QuarkusRequestWrapper.get(rc.request());
                 HttpConnection connection = rc.request().connection();
                 if (upgrade != null && connection instanceof ConnectionBase base) {
-                    open.put(connection, upgrade);
-                    base.closeFuture().onComplete(closed -> done(open.remove(connection)));
+                    // once per connection: a keep-alive connection may carry any number of handshakes that fail (each
+                    // one's response ends it as usual); the last is the one marked done when the connection closes
+                    if (open.put(connection, upgrade) == null) {
+                        base.closeFuture().onComplete(closed -> done(open.remove(connection)));
+                    }
                 } else if (upgrade != null) {
                     FastPaths.selfCheck(UNTRACKED, () -> "a websocket's connection is a "
                             + (connection == null ? "null" : connection.getClass().getName())

@@ -188,6 +188,41 @@ class RateLimitsTest {
     }
 
     /**
+     * Review 29 (finding 4): over graphql-ws a document is charged before graphql-java validates it, as over HTTP: one
+     * that fails validation costs its selections, one the gate refuses (16 aliases: more than the 15 allowed) costs 1
+     * and is refused by the gate before validation (it selects a field that does not exist, which validation would have
+     * answered first). Before, the charge was taken only after validation, so a socket had graphql-java validate
+     * documents without end. {@code test-wsinvalid-system} has 3 requests per window: after three refused documents
+     * its next one is over budget, and so is its next POST.
+     */
+    @Test
+    void documentsRefusedOverGraphqlWsAreChargedBeforeValidationLikeOverHttp() throws Exception {
+        String flood = Tokens.testServiceAccount("test-wsinvalid-system", "RATEWSINVALID");
+        StringBuilder aliases = new StringBuilder("{ ");
+        for (int i = 0; i < 16; i++) {
+            aliases.append("a").append(i).append(": notAField ");
+        }
+        try (Socket socket = Socket.open(flood)) {
+            for (int i = 1; i <= 2; i++) {
+                JsonPath invalid = socket.subscribe("invalid" + i, "{ notAField" + i + " }");
+                assertEquals("error", invalid.getString("type"), invalid.prettify());
+                assertEquals("VALIDATION_FAILED", invalid.getString("payload[0].extensions.code"), invalid.prettify());
+            }
+            JsonPath tooMany = socket.subscribe("aliases", aliases + "}");
+            assertEquals("error", tooMany.getString("type"), tooMany.prettify());
+            assertEquals("LIMIT_EXCEEDED", tooMany.getString("payload[0].extensions.code"),
+                    "the gate's alias limit answers before validation: " + tooMany.prettify());
+            assertTrue(tooMany.getString("payload[0].message").contains("15 aliases"), tooMany.prettify());
+
+            JsonPath spent = socket.subscribe("cheap", CHEAP);
+            assertEquals("error", spent.getString("type"), "three refused documents spent the 3 requests: " + spent.prettify());
+            assertEquals("LIMIT_EXCEEDED", spent.getString("payload[0].extensions.code"), spent.prettify());
+            assertTrue(spent.getString("payload[0].message").contains("3 requests"), spent.prettify());
+        }
+        refused(post(flood, CHEAP), "3 requests");
+    }
+
+    /**
      * A graphql-ws socket without a token in its connection_init is counted by its address, like a POST without one:
      * anonymous sockets shared one budget, so one anonymous flood refused every other anonymous socket's first message.
      * The test profile gives 127.0.0.2 a budget of 3 requests; a socket from 127.0.0.3 has the default budget.

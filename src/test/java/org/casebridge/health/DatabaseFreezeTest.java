@@ -4,8 +4,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.json.Json;
+import org.casebridge.graphql.GlobalId;
 import org.casebridge.support.Cases;
 import org.casebridge.support.Db;
+import org.casebridge.support.GraphQLClient;
 import org.casebridge.support.TestStack;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -295,6 +298,120 @@ class DatabaseFreezeTest {
         assertTrue(!body.contains("Exception") && !body.contains("at org.") && !body.contains("at io."), "no class or stack: " + body);
     }
 
+    /**
+     * Review 29 (finding 6): the CSV export is inside the circuit like every resolver. On a frozen database, an export
+     * whose connection got no answer is evidence like a GraphQL request's: the circuit opens (the export never told it,
+     * and nothing else here asks the database: no GraphQL, no readiness probe). While it is open, the next export is
+     * refused before it asks the pool for a connection, with the circuit's own message (before, it waited for its
+     * socket timeout like the first and answered "temporarily unavailable"). After the thaw, a probe closes it again.
+     */
+    @Test
+    void aCsvExportOfAFrozenDatabaseOpensTheCircuitAndIsRefusedAtOnceWhileItIsOpen() {
+        String token = Tokens.of("lead.borno");
+        java.util.Random random = new java.util.Random();
+        // months not exported before in this run, so that their releases must be read from the database
+        String first = "2023-" + String.format("%02d", 1 + random.nextInt(6));
+        String second = "2023-" + String.format("%02d", 7 + random.nextInt(6));
+        java.util.concurrent.atomic.AtomicReference<Object> given = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Object> refused = new java.util.concurrent.atomic.AtomicReference<>();
+        List<Double> circuit = new ArrayList<>();
+        TestStack.withPostgresFrozen(() -> {
+            given.set(export(token, first));
+            // the circuit opens once a probe confirms the given-up connection: wait for it (a bounded wait, not a timed assertion)
+            for (int i = 0; i < 20 && (circuit.isEmpty() || last(circuit) == 0); i++) {
+                circuit.add(circuitOpen());
+                if (last(circuit) == 0) {
+                    sleep(250);
+                }
+            }
+            refused.set(export(token, second));
+        });
+        List<String> after = new ArrayList<>();
+        for (int i = 0; i < 120 && !"UP".equals(last(after)); i++) {
+            after.add(probe("/q/health/ready", "thawed")); // a probe that answers closes the circuit for the other tests
+            sleep(500);
+        }
+        assertTrue(given.get() instanceof HttpResponse<?> r && r.statusCode() == 503, "control: the first export answered 503: " + given.get());
+        assertEquals(1.0, last(circuit), "the export's connection got no answer: the circuit opened (casebridge_database_circuit_open " + circuit + ")");
+        assertTrue(refused.get() instanceof HttpResponse<?>, "the second export answered: " + refused.get());
+        HttpResponse<?> response = (HttpResponse<?>) refused.get();
+        String body = String.valueOf(response.body());
+        assertEquals(503, response.statusCode(), body);
+        assertEquals("UNAVAILABLE", JsonPath.from(body).getString("errors[0].extensions.code"), body);
+        assertEquals("The database is not answering; retry shortly", JsonPath.from(body).getString("errors[0].message"),
+                "refused by the open circuit before it asked the pool: " + body);
+    }
+
+    private Object export(String token, String period) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/aggregates/sessions.csv?period=" + period))
+                .timeout(PATIENCE).header("Authorization", "Bearer " + token).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            return e;
+        }
+    }
+
+    /** {@code casebridge_database_circuit_open} at /q/metrics (needs no database). */
+    private static double circuitOpen() {
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^casebridge_database_circuit_open(?:\\{[^}]*})? (\\S+)$",
+                java.util.regex.Pattern.MULTILINE).matcher(metrics);
+        assertTrue(m.find(), "casebridge_database_circuit_open at /q/metrics");
+        return Double.parseDouble(m.group(1));
+    }
+
+    /**
+     * Review 29 (finding 3): a live database's lock wait must not open the circuit for every caller. Root field a of
+     * one mutation waits on a row lock until the statement timeout (5 s: the database answers 57014, no circuit); eight
+     * stale updates answer CONFLICT at once; root field b then begins with about 4.9 s left, above the 3 s reserve, so
+     * its connection's socket timeout (the time left) is below the statement timeout and its own wait on a row lock ends
+     * at the client first. That is no evidence that the database does not answer: it answered every statement it was
+     * sent, and the locks stand for any concurrent transaction holding the rows. Another agency's directory read after
+     * it answers with data; it answered UNAVAILABLE "The database is not answering" while a given-up connection opened
+     * the circuit by itself.
+     */
+    @Test
+    void aLockWaitOfALiveDatabaseDoesNotOpenTheCircuitForOtherCallers() throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(GraphQLClient.ok(Tokens.of("admin.stluke"), CREATE_SERVICE, Map.of("i", Map.of("type", "OTHER",
+                    "name", "Locked service " + i + " " + UUID.randomUUID()))).getString("data.createService.service.id"));
+        }
+        StringBuilder document = new StringBuilder("mutation { ");
+        document.append(UPDATE_SERVICE.formatted("a", ids.get(0), 0, "a")).append(' ');
+        for (int i = 0; i < 8; i++) {
+            document.append(UPDATE_SERVICE.formatted("stale" + i, ids.get(2), 99, "stale")).append(' '); // CONFLICT at once
+        }
+        document.append(UPDATE_SERVICE.formatted("b", ids.get(1), 0, "b")).append(" }");
+        JsonPath attacker;
+        JsonPath victim;
+        try (Connection holder = TestStack.postgres().superuserConnection()) {
+            holder.setAutoCommit(false);
+            try (java.sql.PreparedStatement lock = holder.prepareStatement("select id from agency_service where id in (?, ?) for update")) {
+                lock.setObject(1, GlobalId.decode(ids.get(0), "id").uuid());
+                lock.setObject(2, GlobalId.decode(ids.get(1), "id").uuid());
+                lock.executeQuery().close();
+            }
+            attacker = GraphQLClient.call(Tokens.of("admin.stluke"), document.toString(), Map.of());
+            victim = GraphQLClient.call(Tokens.of("pr.safehaven"), DIRECTORY_READ, Map.of());
+            holder.rollback();
+        } finally {
+            // before the fix the circuit was open here: the next probe closes it again (cleanup, not an assertion)
+            for (int i = 0; i < 50 && GraphQLClient.call(Tokens.of("pr.safehaven"), DIRECTORY_READ, Map.of()).get("errors") != null; i++) {
+                sleep(200);
+            }
+            Db.execute("update agency_service set retired_at = now(), accepting_referrals = false where name like 'Locked service %'");
+        }
+        assertEquals("UNAVAILABLE", GraphQLClient.errorsByPath(attacker).get("a"),
+                "control: a waited on its lock until the statement timeout: " + attacker.prettify());
+        assertNull(victim.get("errors"), "another agency's read after the request " + attacker.prettify() + " answered " + victim.prettify());
+    }
+
+    static final String CREATE_SERVICE = "mutation($i: CreateServiceInput!) { createService(input: $i) { service { id } } }";
+    static final String UPDATE_SERVICE = "%s: updateService(input: {id: \"%s\", version: %d, name: \"%s\"}) { service { id } }";
+    static final String DIRECTORY_READ = "{ services(first: 1) { totalCount } }";
+
     private Answer post(String token, Kind kind, String document, Map<String, ?> variables, String note, AtomicBoolean frozen) {
         String body = Json.createObjectBuilder(Map.of("query", document, "variables", variables)).build().toString();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/graphql"))
@@ -358,7 +475,7 @@ class DatabaseFreezeTest {
         return answers.stream().filter(which).count();
     }
 
-    private static String last(List<String> list) {
+    private static <T> T last(List<T> list) {
         return list.isEmpty() ? null : list.get(list.size() - 1);
     }
 

@@ -1,20 +1,31 @@
 package org.casebridge.runtime;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.net.impl.ConnectionBase;
 import org.casebridge.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A request's deadline (README "Bad days", {@code casebridge.request.deadline}) runs from its arrival: a request whose
@@ -35,6 +46,111 @@ class RequestDeadlineTest {
         assertEquals("UNAVAILABLE", plain.get().getString("errors[0].extensions.code"), plain.get().prettify());
         assertEquals("UNAVAILABLE", upgrade.get().getString("errors[0].extensions.code"),
                 "a POST with an Upgrade header has a deadline like any other: " + upgrade.get().prettify());
+    }
+
+    /**
+     * Review 29 (finding 5): only the GraphQL path's real upgrade is a socket. SubscriptionSockets tracked every request
+     * carrying a handshake's headers, on any path, each adding one more listener to its keep-alive connection's close
+     * future: no token, no rate limit, and the server's memory grew with every such GET. The deadline used the same
+     * test, so such a GET (to a CSV export, say) also ran without a deadline. Now a request elsewhere is an ordinary
+     * request (not tracked, with a deadline: the same {@code RequestDeadline} test decides both), and a connection is
+     * tracked once however many handshakes it carries to the GraphQL path.
+     */
+    @Test
+    void requestsThatOnlyLookLikeAHandshakeDoNotPileUpOnTheirConnection() throws Exception {
+        SubscriptionSockets sockets = Arc.container().instance(SubscriptionSockets.class).get();
+        Field openField = SubscriptionSockets.class.getDeclaredField("open");
+        openField.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        Map<HttpConnection, ?> open = (Map<HttpConnection, ?>) openField.get(sockets);
+        for (String path : List.of("/graphql?n=", "/not-a-socket-", "/aggregates/needs.csv?period=2025&n=")) {
+            try (Socket socket = new Socket("localhost", RestAssured.port)) {
+                socket.setSoTimeout((int) BOUND.toMillis());
+                OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                List<Integer> statuses = new ArrayList<>();
+                int afterFirst = -1;
+                for (int i = 0; i < FAKE_HANDSHAKES; i++) {
+                    // version 12: a handshake no server completes (RFC 6455 knows 13 only), so the connection stays HTTP
+                    out.write(("GET " + path + i + " HTTP/1.1\r\nHost: localhost\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 12\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    statuses.add(readResponse(in));
+                    if (i == 0) {
+                        afterFirst = closeListeners(open, socket);
+                    }
+                }
+                assertTrue(statuses.stream().noneMatch(s -> s == 101), "none upgraded: " + Set.copyOf(statuses));
+                int afterAll = closeListeners(open, socket);
+                if (path.startsWith("/graphql")) {
+                    assertTrue(afterFirst > 0, "control: a handshake to the GraphQL path is tracked, whatever its outcome (statuses "
+                            + Set.copyOf(statuses) + ")");
+                    assertEquals(afterFirst, afterAll, FAKE_HANDSHAKES + " failed handshakes to the GraphQL path on one connection "
+                            + "(statuses " + Set.copyOf(statuses) + ") grew its close listeners from " + afterFirst + " to " + afterAll);
+                } else {
+                    assertEquals(-1, afterAll, FAKE_HANDSHAKES + " GETs to " + path + "… with a handshake's headers (statuses "
+                            + Set.copyOf(statuses) + ") are ordinary requests, yet their connection is tracked as a socket, with "
+                            + afterAll + " close listeners");
+                }
+            }
+        }
+    }
+
+    /** The close listeners of the tracked connection whose client end is {@code socket}, or -1 when it is not tracked. */
+    private static int closeListeners(Map<HttpConnection, ?> open, Socket socket) throws IllegalAccessException {
+        HttpConnection connection = open.keySet().stream().filter(c -> c.remoteAddress().port() == socket.getLocalPort())
+                .findFirst().orElse(null);
+        return connection == null ? -1 : listeners(((ConnectionBase) connection).closeFuture());
+    }
+
+    static final int FAKE_HANDSHAKES = 300;
+
+    private static int listeners(Object future) throws IllegalAccessException {
+        Object listener = field(future, "listener");
+        return listener == null ? 0 : listener instanceof Collection<?> many ? many.size() : 1;
+    }
+
+    private static Object field(Object target, String name) throws IllegalAccessException {
+        for (Class<?> type = target.getClass(); type != null; type = type.getSuperclass()) {
+            for (Field f : type.getDeclaredFields()) {
+                if (f.getName().equals(name)) {
+                    f.setAccessible(true);
+                    return f.get(target);
+                }
+            }
+        }
+        throw new IllegalStateException("no field " + name + " in " + target.getClass().getName());
+    }
+
+    /** Reads one HTTP/1.1 response (Content-Length or chunked) and returns its status. */
+    private static int readResponse(InputStream in) throws java.io.IOException {
+        String head = readUntil(in, "\r\n\r\n");
+        int status = Integer.parseInt(head.substring(9, 12));
+        String lower = head.toLowerCase(Locale.ROOT);
+        int length = lower.indexOf("content-length:");
+        if (length >= 0) {
+            int end = lower.indexOf("\r\n", length);
+            in.readNBytes(Integer.parseInt(head.substring(length + 15, end < 0 ? head.length() : end).trim()));
+        } else if (lower.contains("transfer-encoding: chunked")) {
+            for (int size = Integer.parseInt(readUntil(in, "\r\n").trim(), 16); size > 0; size = Integer.parseInt(readUntil(in, "\r\n").trim(), 16)) {
+                in.readNBytes(size + 2);
+            }
+            readUntil(in, "\r\n");
+        }
+        return status;
+    }
+
+    private static String readUntil(InputStream in, String end) throws java.io.IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        while (!bytes.toString(StandardCharsets.US_ASCII).endsWith(end)) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.IOException("connection closed after " + bytes);
+            }
+            bytes.write(b);
+        }
+        String text = bytes.toString(StandardCharsets.US_ASCII);
+        return text.substring(0, text.length() - end.length());
     }
 
     /** Sends the headers of a POST of {@code { __typename }}, then its body once the deadline has passed, and reads the answer. */
