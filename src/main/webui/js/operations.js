@@ -58,7 +58,7 @@ query ActionItemsAssigned($first: Int, $after: String) {
   actionItemsAssigned(first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id description dueOn status overdue version } }
+    edges { node { id description dueOn status overdue version nextStatuses } }
   }
 }`;
 
