@@ -122,6 +122,13 @@ query Services($first: Int, $after: String, $filter: ServiceFilter) {
   }
 }`;
 
+export const REFERRAL_COVERAGE = /* GraphQL */ `
+query ReferralCoverage($caseId: ID!, $agencyCodes: [String!]!) {
+  referralCoverage(caseId: $caseId, agencyCodes: $agencyCodes) {
+    agency { code } covered categories sharingDecisionAllowed
+  }
+}`;
+
 export const CREATE_REFERRAL = /* GraphQL */ `
 mutation CreateReferral($input: CreateReferralInput!) {
   createReferral(input: $input) { referral { id status sharingBasis } }
