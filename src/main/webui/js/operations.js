@@ -134,6 +134,11 @@ mutation CreateReferral($input: CreateReferralInput!) {
   createReferral(input: $input) { referral { id status sharingBasis } }
 }`;
 
+export const REPORTING_PERIODS = /* GraphQL */ `
+query ReportingPeriods {
+  reportingPeriods { label year quarter month }
+}`;
+
 export const CASE_MANAGEMENT_INDICATORS = /* GraphQL */ `
 query CaseManagementIndicators($period: ReportingPeriodInput!) {
   caseManagementIndicators(period: $period) {

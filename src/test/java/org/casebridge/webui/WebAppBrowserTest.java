@@ -312,6 +312,21 @@ class WebAppBrowserTest {
         accessible(browser, "dashboard");
         screenshot(browser, "state-lead-dashboard");
         routedByTheIngress(browser);
+
+        // the periods offered are exactly those the API lists (reportingPeriods), year by year
+        List<Map<String, Object>> periods = ok(Tokens.of("lead.borno"), "{ reportingPeriods { label year quarter month } }", null)
+                .getList("data.reportingPeriods");
+        List<String> years = periods.stream().map(p -> String.valueOf(p.get("year"))).distinct().toList();
+        assertEquals(years, new Select(browser.findElement(By.id("p-year"))).getOptions().stream().map(WebElement::getText).toList(),
+                "the years offered");
+        for (String year : years) {
+            new Select(browser.findElement(By.id("p-year"))).selectByVisibleText(year);
+            List<String> expected = periods.stream().filter(p -> String.valueOf(p.get("year")).equals(year))
+                    .map(p -> p.get("month") != null ? "m" + p.get("month") : p.get("quarter") != null ? "q" + p.get("quarter") : "y").toList();
+            waiting(browser).until(b -> text(b, "p.asof").contains(year + "-") || text(b, "p.asof").contains("Period " + year + ","));
+            assertEquals(expected, new Select(browser.findElement(By.id("p-part"))).getOptions().stream().map(o -> o.getAttribute("value")).toList(),
+                    "the periods offered for " + year);
+        }
     }
 
     /**
