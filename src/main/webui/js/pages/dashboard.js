@@ -115,8 +115,8 @@ export function dashboardPage(app) {
   async function downloadCsv(table) {
     let response;
     try {
-      response = await fetch(`/aggregates/${table}.csv?period=${encodeURIComponent(s.data.caseManagementIndicators.period.label)}`,
-        { headers: { Authorization: 'Bearer ' + app.token() } });
+      // through the app's one path to the API: a token that ended is renewed, as for GraphQL requests
+      response = await app.fetch(`/aggregates/${table}.csv?period=${encodeURIComponent(s.data.caseManagementIndicators.period.label)}`);
     } catch { response = null; } // the API cannot be reached
     if (!response?.ok) {
       s.error = { code: (await response?.json().catch(() => ({})))?.errors?.[0]?.extensions?.code ?? 'UNAVAILABLE' };

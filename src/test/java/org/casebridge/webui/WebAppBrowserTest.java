@@ -330,6 +330,51 @@ class WebAppBrowserTest {
     }
 
     /**
+     * A CSV download whose token the API refuses (401, as for a token that ended) renews the token and saves the file,
+     * as GraphQL requests do, rather than reporting the session as ended: the same page, no sign-in, the API's file.
+     */
+    @Test
+    void aCsvDownloadWhoseTokenIsRefusedRenewsItAndSavesTheFile() {
+        WebDriver browser = browser();
+        signIn(browser, app.toString(), "lead.borno");
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.asof")));
+        String period = YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString();
+        // the first CSV request goes out with its token's signature spoiled, so the API refuses it with 401
+        script(browser, """
+                window.sameDocument = true;
+                window.csvAuthorizations = [];
+                const send = window.fetch;
+                let spoiled = false;
+                window.fetch = (url, init = {}) => {
+                  if (String(url).includes('/aggregates/')) {
+                    const auth = new Headers(init.headers).get('Authorization');
+                    window.csvAuthorizations.push(auth);
+                    if (!spoiled) {
+                      spoiled = true;
+                      init = { ...init, headers: { ...init.headers, Authorization: auth.split('.').slice(0, 2).join('.') + '.c2lnbmF0dXJl' } };
+                    }
+                  }
+                  return send(url, init);
+                };""");
+        browser.findElement(By.cssSelector("section[aria-labelledby='h-needs'] > button")).click();
+        Path file = Browsers.downloads(browser).resolve("needs-" + period + ".csv");
+        waiting(browser).until(b -> Files.exists(file) && !Files.exists(file.resolveSibling(file.getFileName() + ".crdownload"))
+                || !b.findElements(By.cssSelector("main .error")).isEmpty());
+        assertEquals(List.of(), browser.findElements(By.cssSelector("main .error")).stream().map(WebElement::getText).toList(),
+                "the download renewed the token instead of reporting the session as ended");
+        String api = RestAssured.given().auth().oauth2(Tokens.of("lead.borno")).queryParam("period", period)
+                .get(app.toString().replaceFirst("/app/$", "/aggregates/needs.csv")).then().statusCode(200).extract().asString();
+        assertEquals(api, read(downloaded(browser, "needs-" + period + ".csv")), "the file saved after renewal is the API's");
+        @SuppressWarnings("unchecked")
+        List<String> sent = (List<String>) script(browser, "return window.csvAuthorizations");
+        assertEquals(2, sent.size(), "refused once, sent again: " + sent.size());
+        assertFalse(sent.get(0).equals(sent.get(1)), "sent again with a renewed token");
+        assertEquals(Boolean.TRUE, script(browser, "return window.sameDocument === true"), "renewed without leaving the page");
+        assertEquals(app.toString(), browser.getCurrentUrl());
+        screenshot(browser, "state-lead-csv-after-renewal");
+    }
+
+    /**
      * Each table's CSV button saves, in Chromium, exactly what the API's CSV answers for the same table and period:
      * suppressed cells as the API writes them, never a number. Every table the dashboard shows has its CSV from the API
      * (the acceptance rates and medians too: the app builds no CSV of its own).
