@@ -9,20 +9,44 @@ export class ApiError extends Error {
   }
 }
 
-export function createApi({ endpoint, token, onUnauthenticated = () => {} }) {
+/**
+ * fetch with the user's token, for everything the app asks the API (GraphQL and the CSV tables). When the API answers
+ * 401 (the token ended or was refused) the token is renewed once, with the refresh token, and the request sent again;
+ * when renewal fails, or the renewed token is refused too, the user signs in again (onUnauthenticated). Requests that
+ * fail together renew once. fetchImpl is looked up at each call, so a page's fetch stays the one it has then.
+ */
+export function createAuthorizedFetch({ token, renew, onUnauthenticated = () => {}, fetchImpl = (...args) => fetch(...args) }) {
+  let renewing = null;
+  const renewOnce = () => (renewing ??= Promise.resolve().then(renew).finally(() => { renewing = null; }));
+  return async function authorizedFetch(url, init = {}) {
+    let sentWith;
+    const send = () => {
+      sentWith = token();
+      return fetchImpl(url, { ...init, headers: { ...init.headers, Authorization: 'Bearer ' + sentWith } });
+    };
+    let response = await send();
+    if (response.status !== 401) return response;
+    // renewed meanwhile (by another request, or before it ended) or renewed now: the request is sent once more
+    const renewed = token() !== sentWith || await renewOnce().then(() => true, () => false);
+    if (renewed) response = await send();
+    if (response.status === 401) onUnauthenticated();
+    return response;
+  };
+}
+
+export function createApi({ endpoint, fetch: authorizedFetch, onUnauthenticated = () => {} }) {
   return async function request(query, variables = {}) {
     let response;
     try {
-      response = await fetch(endpoint, {
+      response = await authorizedFetch(endpoint, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: 'Bearer ' + token() },
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
     } catch {
       throw new ApiError('UNAVAILABLE');
     }
     const body = await response.json().catch(() => null);
-    if (response.status === 401) onUnauthenticated();
     if (!body) throw new ApiError(response.status === 401 ? 'UNAUTHENTICATED' : 'UNAVAILABLE');
     const errors = body.errors ?? [];
     if (errors.some(e => e.extensions?.code === 'UNAUTHENTICATED')) onUnauthenticated();

@@ -2,7 +2,7 @@
 // stays /app/ and the history holds no page, so nothing of a survivor reaches the URL, the title or the history.
 import { html, render, nothing } from 'lit';
 import { OidcClient } from './oidc.js';
-import { createApi } from './graphql.js';
+import { createApi, createAuthorizedFetch } from './graphql.js';
 import { createClient } from './graphql-ws.js';
 import { REFERRAL_EVENTS } from './operations.js';
 import { t, setLanguage, language, LANGUAGES } from './i18n.js';
@@ -120,8 +120,11 @@ async function start() {
   setLanguage(language());
   const config = await fetch('/app/config.json').then(r => r.json());
   oidc = new OidcClient({ issuer: config.issuer, clientId: config.clientId, redirectUri });
-  app.token = () => oidc.accessToken;
-  app.request = createApi({ endpoint: '/graphql', token: () => oidc.accessToken, onUnauthenticated: () => oidc.login() });
+  // one path to the API for GraphQL and the CSV downloads: a refused token is renewed, else the user signs in again
+  let signingIn = false;
+  const signInAgain = () => { if (!signingIn) { signingIn = true; oidc.login(); } };
+  app.fetch = createAuthorizedFetch({ token: () => oidc.accessToken, renew: () => oidc.refresh(), onUnauthenticated: signInAgain });
+  app.request = createApi({ endpoint: '/graphql', fetch: app.fetch, onUnauthenticated: signInAgain });
   app.config = config;
   app.update();
   try {

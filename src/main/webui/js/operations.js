@@ -58,7 +58,7 @@ query ActionItemsAssigned($first: Int, $after: String) {
   actionItemsAssigned(first: $first, after: $after) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { node { id description dueOn status overdue version } }
+    edges { node { id description dueOn status overdue version nextStatuses } }
   }
 }`;
 
@@ -122,9 +122,21 @@ query Services($first: Int, $after: String, $filter: ServiceFilter) {
   }
 }`;
 
+export const REFERRAL_COVERAGE = /* GraphQL */ `
+query ReferralCoverage($caseId: ID!, $agencyCodes: [String!]!) {
+  referralCoverage(caseId: $caseId, agencyCodes: $agencyCodes) {
+    agency { code } covered categories sharingDecisionAllowed
+  }
+}`;
+
 export const CREATE_REFERRAL = /* GraphQL */ `
 mutation CreateReferral($input: CreateReferralInput!) {
   createReferral(input: $input) { referral { id status sharingBasis } }
+}`;
+
+export const REPORTING_PERIODS = /* GraphQL */ `
+query ReportingPeriods {
+  reportingPeriods { label year quarter month }
 }`;
 
 export const CASE_MANAGEMENT_INDICATORS = /* GraphQL */ `

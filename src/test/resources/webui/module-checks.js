@@ -1,5 +1,6 @@
 // Runs in Chromium on the app's origin (WebAppBrowserTest.theOwnModulesSpeakTheirProtocols): the app's own OIDC/PKCE
-// and graphql-transport-ws modules against fakes of the identity provider and of the socket. Answers the failures.
+// and graphql-transport-ws modules against fakes of the identity provider and of the socket, and the one authorized
+// fetch of graphql.js against a fake API. Answers the failures.
 const done = arguments[arguments.length - 1];
 const tick = ms => new Promise(resolve => setTimeout(resolve, ms));
 (async () => {
@@ -85,5 +86,36 @@ const tick = ms => new Promise(resolve => setTimeout(resolve, ms));
   check(again?.sent[1]?.type === 'subscribe' && statuses.at(-1) === 'up', 'subscribes again and reports up');
   live.dispose();
   check(sockets.length === 2, 'a disposed client does not reconnect');
+
+  // graphql.js: every request of the app (GraphQL and the CSV files) goes through one fetch that renews a refused token
+  const api = await import('/app/js/graphql.js');
+  const path = (accepted, { renewFails = false } = {}) => {
+    const state = { token: 'old', renewals: 0, signIns: 0, sent: [] };
+    state.fetch = api.createAuthorizedFetch({
+      token: () => state.token,
+      renew: async () => { state.renewals++; await tick(5); if (renewFails) throw new Error('session over'); state.token = 'new-' + state.renewals; },
+      onUnauthenticated: () => { state.signIns++; },
+      fetchImpl: async (url, init) => { state.sent.push(init.headers.Authorization); return new Response('{}', { status: accepted(init.headers.Authorization) ? 200 : 401 }); },
+    });
+    return state;
+  };
+  const fresh = path(auth => auth !== 'Bearer old');
+  const csv = await fresh.fetch('/aggregates/needs.csv?period=2026-01', { headers: { Accept: 'text/csv' } });
+  check(csv.status === 200 && fresh.renewals === 1 && fresh.signIns === 0 && fresh.sent.join() === 'Bearer old,Bearer new-1',
+    'a refused token is renewed and the request sent again with the new one: ' + fresh.sent);
+  const together = path(auth => auth !== 'Bearer old');
+  const answers = await Promise.all([together.fetch('/graphql'), together.fetch('/graphql'), together.fetch('/aggregates/needs.csv')]);
+  check(answers.every(r => r.status === 200) && together.renewals === 1, 'requests refused together renew once: ' + together.renewals);
+  const ended = path(() => false, { renewFails: true });
+  const endedAnswer = await ended.fetch('/aggregates/needs.csv');
+  check(endedAnswer.status === 401 && ended.renewals === 1 && ended.signIns === 1 && ended.sent.length === 1, 'when renewal fails the user signs in again');
+  const stillRefused = path(() => false);
+  await stillRefused.fetch('/graphql');
+  check(stillRefused.renewals === 1 && stillRefused.signIns === 1 && stillRefused.sent.length === 2, 'a renewed token refused too: sign in again');
+  const fine = path(() => true);
+  await fine.fetch('/graphql');
+  check(fine.renewals === 0 && fine.signIns === 0 && fine.sent.join() === 'Bearer old', 'an accepted token is not renewed');
+  const request = api.createApi({ endpoint: '/graphql', fetch: fresh.fetch });
+  check((await request('{ __typename }')).errors.length === 0, 'GraphQL requests use the same path');
   return failures;
 })().then(done, e => done(['threw: ' + e]));

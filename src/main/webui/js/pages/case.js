@@ -117,7 +117,7 @@ export function casePage(app, params) {
           <dt>${t('cases.caseworker')}</dt><dd>${c.caseworkerName ?? ''}</dd>
           <dt>${t('cases.lastContact')}</dt><dd>${formatDateTime(c.lastContactAt)}</dd>
         </dl>
-        <p><button type="button" class="primary" @click=${() => app.go(referPage, { caseId: c.id, caseNumber: c.caseNumber, consents: s.data.consents })}>${t('case.refer')}</button></p>
+        <p><button type="button" class="primary" @click=${() => app.go(referPage, { caseId: c.id, caseNumber: c.caseNumber })}>${t('case.refer')}</button></p>
         ${consentsView(s.data.consents)}
         <section aria-labelledby="h-refs"><h2 id="h-refs">${t('case.referrals')}</h2>
           ${c.referrals.length ? html`<ul class="cards">${c.referrals.map((r, i) => html`<li>

@@ -1,11 +1,10 @@
-// Conference invitations of the agency, and the action items assigned to it.
+// Conference invitations of the agency, and the action items assigned to it. An item offers the moves the API lists
+// for it (ActionItem.nextStatuses): the app keeps no copy of the action item's status machine.
 import { html, nothing } from 'lit';
 import { t, label, formatDateTime, formatDate } from '../i18n.js';
 import { failure, mutate } from '../graphql.js';
 import { CONFERENCE_INVITATIONS, ACTION_ITEMS_ASSIGNED, UPDATE_ACTION_ITEM } from '../operations.js';
 import { errorView, shared, pager, newPaging } from '../ui.js';
-
-const NEXT = { OPEN: ['IN_PROGRESS', 'DONE', 'CANCELLED'], IN_PROGRESS: ['DONE', 'CANCELLED'] };
 
 export function conferencesPage(app) {
   const s = { invitations: null, invitationErrors: [], items: null, error: null, itemError: null, editing: null,
@@ -69,7 +68,7 @@ export function conferencesPage(app) {
             <p>${shared(s.itemErrors, ['actionItemsAssigned', 'edges', i, 'node', 'description'], node.description)}</p>
             <p>${t('conferences.due', { date: formatDate(node.dueOn) })} · <span class="badge">${label('ActionItemStatus', node.status)}</span>
               ${node.overdue ? html`<span class="badge overdue">${t('common.overdue')}</span>` : nothing}</p>
-            <div class="actions">${(NEXT[node.status] ?? []).map(next => html`<button type="button"
+            <div class="actions">${node.nextStatuses.map(next => html`<button type="button"
               @click=${() => next === 'DONE' ? (s.editing = node.id, app.update()) : move(node, next)}>${t('conferences.move.' + next)}</button>`)}</div>
             ${s.editing === node.id ? html`<form @submit=${e => { e.preventDefault(); move(node, 'DONE', new FormData(e.target)); }}>
               <label for="note-${i}">${t('conferences.completionNote')}</label>

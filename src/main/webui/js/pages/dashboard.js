@@ -1,10 +1,10 @@
-// A state lead's dashboard for a closed reporting period: each figure as a chart with its table beside it and a
+// A state lead's dashboard for a closed reporting period, of those the API lists (reportingPeriods): each figure as a chart with its table beside it and a
 // CSV download from the API (GET /aggregates/{table}.csv; the section's id is the table's name there). A suppressed cell is drawn hatched across the whole scale with the reason on hover, never as zero.
 import { html, nothing } from 'lit';
 import * as echarts from 'echarts/dist/echarts.esm.min.js';
 import { t, label, formatDateTime } from '../i18n.js';
 import { failure } from '../graphql.js';
-import { CASE_MANAGEMENT_INDICATORS } from '../operations.js';
+import { CASE_MANAGEMENT_INDICATORS, REPORTING_PERIODS } from '../operations.js';
 import { errorView } from '../ui.js';
 
 const part = key => { const text = t('aggregate.' + key); return text === 'aggregate.' + key ? key : text; };
@@ -12,20 +12,31 @@ const part = key => { const text = t('aggregate.' + key); return text === 'aggre
 const value = key => key.split(' / ').map(part).join(' / ');
 const HATCH = { color: '#d9d9d9', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 4], rotation: -Math.PI / 4, color: '#4d4d4d' } };
 
-function lastClosedMonth() {
-  const now = new Date();
-  const month = now.getUTCMonth(); // 0-based: the previous month, 1-based
-  return month === 0 ? { year: now.getUTCFullYear() - 1, month: 12 } : { year: now.getUTCFullYear(), month };
-}
+// a period as ReportingPeriodInput takes it, from a ReportingPeriod the API listed
+const input = p => ({ year: p.year, ...(p.month ? { month: p.month } : p.quarter ? { quarter: p.quarter } : {}) });
 
 export function dashboardPage(app) {
-  const s = { period: lastClosedMonth(), data: null, error: null, loading: false };
+  // the periods offered are the API's (reportingPeriods: the closed months, quarters and years it releases now)
+  const s = { periods: [], period: null, data: null, error: null, loading: false };
+
+  async function start() {
+    s.loading = true;
+    app.update();
+    try {
+      const { data, errors } = await app.request(REPORTING_PERIODS);
+      s.error = failure(errors);
+      s.periods = data?.reportingPeriods ?? [];
+    } catch (e) { s.error = e; }
+    // the latest year's last month listed: the last closed month
+    s.period = s.periods.filter(p => p.year === s.periods[0]?.year && p.month).at(-1) ?? s.periods[0] ?? null;
+    if (s.period) load(); else { s.loading = false; app.update(); }
+  }
 
   async function load() {
     s.loading = true;
     app.update();
     try {
-      const { data, errors } = await app.request(CASE_MANAGEMENT_INDICATORS, { period: s.period });
+      const { data, errors } = await app.request(CASE_MANAGEMENT_INDICATORS, { period: input(s.period) });
       s.error = failure(errors);
       s.data = s.error ? null : data;
     } catch (e) { s.error = e; s.data = null; }
@@ -33,7 +44,7 @@ export function dashboardPage(app) {
     app.update();
     requestAnimationFrame(drawCharts);
   }
-  load();
+  start();
 
   const reason = threshold => t('dashboard.suppressedReason', { threshold });
   const sections = () => {
@@ -106,8 +117,8 @@ export function dashboardPage(app) {
   async function downloadCsv(table) {
     let response;
     try {
-      response = await fetch(`/aggregates/${table}.csv?period=${encodeURIComponent(s.data.caseManagementIndicators.period.label)}`,
-        { headers: { Authorization: 'Bearer ' + app.token() } });
+      // through the app's one path to the API: a token that ended is renewed, as for GraphQL requests
+      response = await app.fetch(`/aggregates/${table}.csv?period=${encodeURIComponent(s.data.caseManagementIndicators.period.label)}`);
     } catch { response = null; } // the API cannot be reached
     if (!response?.ok) {
       s.error = { code: (await response?.json().catch(() => ({})))?.errors?.[0]?.extensions?.code ?? 'UNAVAILABLE' };
@@ -138,21 +149,17 @@ export function dashboardPage(app) {
     </table></div>`;
   }
 
-  const periodValue = () => s.period.month ? 'm' + s.period.month : s.period.quarter ? 'q' + s.period.quarter : 'y';
-  // only closed periods are offered: the API releases figures for a month, quarter or year that has ended
-  const lastClosed = lastClosedMonth();
-  const closed = (year, part) => year < lastClosed.year || (year === lastClosed.year && (part.startsWith('m')
-    ? Number(part.slice(1)) <= lastClosed.month : part.startsWith('q') ? Number(part.slice(1)) * 3 <= lastClosed.month : lastClosed.month === 12));
-  function setPeriod(year, part) {
-    year = Number(year);
-    if (!closed(year, part)) part = 'm' + lastClosed.month;
-    s.period = { year, ...(part.startsWith('m') ? { month: Number(part.slice(1)) } : part.startsWith('q') ? { quarter: Number(part.slice(1)) } : {}) };
+  // only the periods the API lists are offered: a year, then that year's months, quarters and the year itself
+  const part = p => p.month ? 'm' + p.month : p.quarter ? 'q' + p.quarter : 'y';
+  const partText = p => p.month ? t('months.' + p.month) : p.quarter ? t('dashboard.quarter', { quarter: p.quarter }) : t('dashboard.wholeYear');
+  const years = () => [...new Set(s.periods.map(p => p.year))];
+  const ofYear = year => s.periods.filter(p => p.year === year);
+  function setPeriod(year, value) {
+    const periods = ofYear(Number(year));
+    // a part the year does not have yet (a month still open) gives way to the year's latest month
+    s.period = periods.find(p => part(p) === value) ?? periods.filter(p => p.month).at(-1) ?? periods[0];
     load();
   }
-  const years = [lastClosed.year, lastClosed.year - 1, lastClosed.year - 2];
-  const parts = [...Array.from({ length: 12 }, (_, i) => ({ value: 'm' + (i + 1), text: () => t('months.' + (i + 1)) })),
-    ...[1, 2, 3, 4].map(q => ({ value: 'q' + q, text: () => t('dashboard.quarter', { quarter: q }) })),
-    { value: 'y', text: () => t('dashboard.wholeYear') }];
 
   return {
     title: 'dashboard.title',
@@ -163,15 +170,15 @@ export function dashboardPage(app) {
     view: () => {
       const cm = s.data?.caseManagementIndicators;
       return html`<h1 tabindex="-1">${t('dashboard.title')}</h1>
-      <form class="filters" @submit=${e => e.preventDefault()}>
+      ${s.period ? html`<form class="filters" @submit=${e => e.preventDefault()}>
         <label for="p-year">${t('dashboard.year')}</label>
-        <select id="p-year" @change=${e => setPeriod(e.target.value, periodValue())}>
-          ${years.map(y => html`<option ?selected=${y === s.period.year}>${y}</option>`)}</select>
+        <select id="p-year" @change=${e => setPeriod(e.target.value, part(s.period))}>
+          ${years().map(y => html`<option ?selected=${y === s.period.year}>${y}</option>`)}</select>
         <label for="p-part">${t('dashboard.period')}</label>
         <select id="p-part" @change=${e => setPeriod(s.period.year, e.target.value)}>
-          ${parts.filter(p => closed(s.period.year, p.value)).map(p => html`<option value=${p.value} ?selected=${periodValue() === p.value}>${p.text()}</option>`)}
+          ${ofYear(s.period.year).map(p => html`<option value=${part(p)} ?selected=${p === s.period}>${partText(p)}</option>`)}
         </select>
-      </form>
+      </form>` : nothing}
       ${errorView(s.error)}
       ${cm ? html`<p class="asof">${t('dashboard.asOf', { period: cm.period.label, state: cm.state, asOf: formatDateTime(cm.asOf) })}</p>
         <p class="muted" id="suppression-note">${t('dashboard.suppressionNote', { threshold: cm.threshold })}</p>

@@ -1,19 +1,18 @@
-// Refer a case: search the service directory, see which agencies the survivor's consent covers, create the referral.
-// Without a covering consent only a supervisor may record a sharing decision for this one referral.
+// Refer a case: search the service directory, see which agencies a referral would be covered for, create the referral.
+// Whether the survivor's consent covers an agency, and whether the caller may refer with a supervisor's sharing
+// decision instead, is the API's answer (referralCoverage, createReferral's own rule): the app decides neither.
 import { html, nothing } from 'lit';
 import { t, label } from '../i18n.js';
 import { failure, mutate } from '../graphql.js';
-import { SERVICES, CREATE_REFERRAL } from '../operations.js';
+import { SERVICES, REFERRAL_COVERAGE, CREATE_REFERRAL } from '../operations.js';
 import { errorView, enumSelect, pager, newPaging, ENUMS } from '../ui.js';
 import { casePage } from './case.js';
 
-const REFERRAL_PURPOSES = ['REFERRAL', 'COORDINATION'];
-
 export function referPage(app, params) {
   const s = { filter: { type: null, acceptingReferrals: true, state: app.user.state ?? null }, paging: newPaging(), connection: null,
-    error: null, chosen: null, submitError: null, busy: false, idempotencyKey: crypto.randomUUID() };
+    coverage: new Map(), error: null, chosen: null, submitError: null, busy: false, idempotencyKey: crypto.randomUUID() };
 
-  const covering = service => params.consents.find(c => c.current && REFERRAL_PURPOSES.includes(c.purpose) && c.recipientAgency.code === service.agency.code);
+  const coverageOf = service => s.coverage.get(service.agency.code);
 
   async function search() {
     const filter = Object.fromEntries(Object.entries(s.filter).filter(([, v]) => v != null && v !== ''));
@@ -21,6 +20,12 @@ export function referPage(app, params) {
       const { data, errors } = await app.request(SERVICES, { first: 10, after: s.paging.after, filter });
       s.connection = data?.services ?? null;
       s.error = failure(errors);
+      const codes = [...new Set((s.connection?.edges ?? []).map(({ node }) => node.agency.code))];
+      if (!s.error && codes.length) {
+        const answer = await app.request(REFERRAL_COVERAGE, { caseId: params.caseId, agencyCodes: codes });
+        (answer.data?.referralCoverage ?? []).forEach(c => s.coverage.set(c.agency.code, c));
+        s.error = failure(answer.errors);
+      }
     } catch (e) { s.error = e; }
     app.update();
   }
@@ -72,17 +77,19 @@ export function referPage(app, params) {
 
   function chosenView() {
     const service = s.chosen;
-    const consent = covering(service);
-    const supervisor = app.has('supervisor');
+    const coverage = coverageOf(service);
+    if (!coverage) return nothing;
+    const covered = coverage.covered;
+    const decides = coverage.sharingDecisionAllowed;
     return html`<section aria-labelledby="h-chosen"><h2 id="h-chosen" tabindex="-1">${t('refer.to', { service: service.name, agency: service.agency.name })}</h2>
-      ${consent ? html`<p class="ok">${t('refer.covered', { categories: consent.categories.map(c => label('InformationCategory', c)).join(', ') })}</p>`
+      ${covered ? html`<p class="ok">${t('refer.covered', { categories: coverage.categories.map(c => label('InformationCategory', c)).join(', ') })}</p>`
         : html`<p class="warning" id="missing-consent">${t('refer.noConsent', { agency: service.agency.name })}
-            ${supervisor ? t('refer.noConsentSupervisor') : t('refer.noConsentCaseworker')}</p>`}
-      ${consent || supervisor ? html`<form class="stack" @submit=${submit}>
+            ${decides ? t('refer.noConsentSupervisor') : t('refer.noConsentCaseworker')}</p>`}
+      ${covered || decides ? html`<form class="stack" @submit=${submit}>
         <label for="r-urgency">${t('inbox.urgency')}</label>
         <select id="r-urgency" name="urgency">${ENUMS.Urgency.map(u => html`<option value=${u} ?selected=${u === 'ROUTINE'}>${label('Urgency', u)}</option>`)}</select>
         <label for="r-note">${t('refer.note')}</label><textarea id="r-note" name="note"></textarea>
-        ${consent ? nothing : decisionForm()}
+        ${covered ? nothing : decisionForm()}
         <button type="submit" class="primary" ?disabled=${s.busy}>${t('refer.submit')}</button>
       </form>` : nothing}
       ${errorView(s.submitError)}
@@ -105,7 +112,7 @@ export function referPage(app, params) {
       ${s.connection ? html`<ul class="cards services">${s.connection.edges.map(({ node }) => html`<li>
           <p><strong>${node.name}</strong> · ${label('ServiceType', node.type)} · ${node.agency.name} (${node.agency.state})</p>
           <p class="muted">${node.areaServed ?? ''} ${node.languages.length ? '· ' + node.languages.join(', ') : ''}</p>
-          <p>${covering(node) ? html`<span class="badge ok">${t('refer.consentCovers')}</span>` : html`<span class="badge warning">${t('refer.consentMissing')}</span>`}
+          <p>${coverageOf(node)?.covered ? html`<span class="badge ok">${t('refer.consentCovers')}</span>` : html`<span class="badge warning">${t('refer.consentMissing')}</span>`}
             <button type="button" aria-label=${t('refer.choose', { service: node.name })}
               @click=${() => { s.chosen = node; s.submitError = null; s.idempotencyKey = crypto.randomUUID(); app.update(); requestAnimationFrame(() => app.focusHeading(document.getElementById('h-chosen'))); }}>${t('refer.chooseShort')}</button></p>
         </li>`)}</ul>

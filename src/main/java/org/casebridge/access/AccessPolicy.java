@@ -64,10 +64,15 @@ public class AccessPolicy {
 
     /** Only a supervisor may decide to share without consent (mandatory report or override). */
     public void mayShareWithoutConsent(Caller caller, String action, UUID caseId) {
-        if (!caller.has(Role.SUPERVISOR)) {
+        if (!sharesWithoutConsent(caller)) {
             throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId),
                     Refusals.forbidden("Only a supervisor may record a mandatory report or an override"));
         }
+    }
+
+    /** Whether the caller may record a sharing decision ({@link #mayShareWithoutConsent}'s rule). */
+    public boolean sharesWithoutConsent(Caller caller) {
+        return caller.has(Role.SUPERVISOR);
     }
 
     /** A sharing decision is withdrawn by a supervisor of the case's lead agency; to anyone else it does not exist. */
@@ -193,12 +198,30 @@ public class AccessPolicy {
      * the caller with {@link #mayShareWithoutConsent}). Decisions recorded for other objects never count.
      */
     public void requireCoveringConsent(Caller caller, String action, UUID caseId, String recipientAgencyCode, Route.Kind route) {
-        Grants.Held held = grants.heldBy(recipientAgencyCode, Set.of(caseId), Set.of(), OffsetDateTime.now(clock));
-        if (held.consented(caseId, route.consentPurposes()).isEmpty()) {
+        if (!coveringConsents(caseId, Set.of(recipientAgencyCode), route).get(recipientAgencyCode).covered()) {
             throw refuse(caller, AuditLog.Entry.of(action, "Case", caseId, caseId).withDetail("to " + recipientAgencyCode),
                     new ApiException(ErrorCode.CONSENT_REQUIRED, "No current consent covers sharing this case with "
                             + recipientAgencyCode + "; record the survivor's consent or a supervisor's decision"));
         }
+    }
+
+    /** The current consents that let a case be shared with one agency through a route, and what they share. */
+    public record Covering(Set<UUID> consentIds, Set<InformationCategory> categories) {
+        /** Whether sharing needs no sharing decision: {@link #requireCoveringConsent} lets it through. */
+        public boolean covered() {
+            return !categories.isEmpty();
+        }
+    }
+
+    /**
+     * For each agency, what covers sharing the case with it through a new route of this kind now: the rule of
+     * {@link #requireCoveringConsent}, for any number of agencies in one query.
+     */
+    public Map<String, Covering> coveringConsents(UUID caseId, Set<String> recipientAgencyCodes, Route.Kind route) {
+        Map<String, Covering> covering = new HashMap<>();
+        grants.heldBy(recipientAgencyCodes, Set.of(caseId), Set.of(), OffsetDateTime.now(clock)).forEach((code, held) ->
+                covering.put(code, new Covering(held.consentsFor(caseId, route.consentPurposes()), held.consented(caseId, route.consentPurposes()))));
+        return covering;
     }
 
     ApiException refuse(Caller caller, AuditLog.Entry entry, ApiException refusal) {

@@ -92,10 +92,15 @@ public class ConferencePolicy {
     /** An action item is updated by the agency it is assigned to, and by nobody else. */
     public void mayUpdateActionItem(UUID itemId, UUID caseId, String assignedAgencyCode) {
         Caller caller = currentCaller.get();
-        if (!caller.belongsTo(assignedAgencyCode)) {
+        if (!updatesActionItem(caller, assignedAgencyCode)) {
             throw refusals.refuse(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", itemId, caseId),
                     Refusals.forbidden("Only the agency an action item is assigned to updates it"));
         }
+    }
+
+    /** Whether the caller updates an action item assigned to this agency ({@link #mayUpdateActionItem}'s rule). */
+    public boolean updatesActionItem(Caller caller, String assignedAgencyCode) {
+        return caller.belongsTo(assignedAgencyCode);
     }
 
     /** Staff who take part in referrals and conferences follow their events and list their invitations. */

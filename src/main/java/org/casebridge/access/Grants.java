@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +16,7 @@ import java.util.UUID;
 
 /**
  * What holds right now for one recipient agency: the categories of its current consents (not revoked, not expired,
- * already valid) per case and purpose, and the categories of the sharing decisions in force (not withdrawn, not
+ * already valid) per case and purpose, and which consents they are, and the categories of the sharing decisions in force (not withdrawn, not
  * ended) by decision id. Read fresh on every request, so a revocation or a withdrawal takes effect on the next one;
  * one query for any number of cases, decisions and recipient agencies. Which of these a route may use is
  * {@link AccessPolicy}'s rule.
@@ -27,8 +28,13 @@ public class Grants {
     public record Decided(UUID objectId, ConsentPurpose purpose, Set<InformationCategory> categories) {
     }
 
-    /** Current consents by case and purpose, and decisions in force by id. */
-    public record Held(Map<UUID, Map<ConsentPurpose, Set<InformationCategory>>> consents, Map<UUID, Decided> decisions) {
+    /** Current consents by case and purpose (their categories, and the consents themselves), and decisions in force by id. */
+    public record Held(Map<UUID, Map<ConsentPurpose, Set<InformationCategory>>> consents, Map<UUID, Decided> decisions,
+                       Map<UUID, Map<ConsentPurpose, Set<UUID>>> consentIds) {
+
+        public Held(Map<UUID, Map<ConsentPurpose, Set<InformationCategory>>> consents, Map<UUID, Decided> decisions) {
+            this(consents, decisions, Map.of());
+        }
 
         public Set<InformationCategory> consented(UUID caseId, Set<ConsentPurpose> purposes) {
             Set<InformationCategory> granted = EnumSet.noneOf(InformationCategory.class);
@@ -38,6 +44,17 @@ public class Grants {
                 }
             });
             return granted;
+        }
+
+        /** The current consents of the case for these purposes: what {@link #consented} adds up. */
+        public Set<UUID> consentsFor(UUID caseId, Set<ConsentPurpose> purposes) {
+            Set<UUID> ids = new java.util.TreeSet<>();
+            consentIds.getOrDefault(caseId, Map.of()).forEach((purpose, consentIds) -> {
+                if (purposes.contains(purpose)) {
+                    ids.addAll(consentIds);
+                }
+            });
+            return ids;
         }
 
         /** What the decision shares through the route, only if it was made for that very object and purpose. */
@@ -61,7 +78,7 @@ public class Grants {
     /** What holds for each of these recipient agencies (one entry each, empty where nothing does): one query for all. */
     public Map<String, Held> heldBy(Set<String> agencyCodes, Collection<UUID> caseIds, Collection<UUID> decisionIds, OffsetDateTime now) {
         Map<String, Held> byAgency = new HashMap<>();
-        agencyCodes.forEach(code -> byAgency.put(code, new Held(new HashMap<>(), new HashMap<>())));
+        agencyCodes.forEach(code -> byAgency.put(code, new Held(new HashMap<>(), new HashMap<>(), new HashMap<>())));
         if (agencyCodes.isEmpty() || caseIds.isEmpty() && decisionIds.isEmpty()) {
             return byAgency;
         }
@@ -69,7 +86,7 @@ public class Grants {
         List<Tuple> rows = em.createNativeQuery("""
                         with recipient as (select id, code from agency where code = any(:agencies))
                         select 'CONSENT' as source, r.code as agency, c.case_id as key, c.purpose as purpose, category,
-                               cast(null as uuid) as object_id
+                               c.id as object_id
                         from consent c join recipient r on r.id = c.recipient_agency_id cross join unnest(c.categories) as category
                         where c.case_id = any(:cases)
                           and c.revoked_at is null and c.valid_from <= :now and (c.valid_until is null or c.valid_until > :now)
@@ -88,9 +105,11 @@ public class Grants {
             UUID key = row.get("key", UUID.class);
             InformationCategory category = InformationCategory.valueOf(row.get("category", String.class));
             if ("CONSENT".equals(row.get("source", String.class))) {
+                ConsentPurpose purpose = ConsentPurpose.valueOf(row.get("purpose", String.class));
                 held.consents().computeIfAbsent(key, k -> new HashMap<>())
-                        .computeIfAbsent(ConsentPurpose.valueOf(row.get("purpose", String.class)), p -> EnumSet.noneOf(InformationCategory.class))
-                        .add(category);
+                        .computeIfAbsent(purpose, p -> EnumSet.noneOf(InformationCategory.class)).add(category);
+                held.consentIds().computeIfAbsent(key, k -> new HashMap<>())
+                        .computeIfAbsent(purpose, p -> new HashSet<>()).add(row.get("object_id", UUID.class));
             } else {
                 held.decisions().computeIfAbsent(key, k -> new Decided(row.get("object_id", UUID.class),
                         ConsentPurpose.valueOf(row.get("purpose", String.class)), EnumSet.noneOf(InformationCategory.class)))

@@ -15,6 +15,8 @@ import org.casebridge.agency.Agency;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 
 /** Something a conference decided one agency will do, by a date. Only that agency updates it. */
 @Entity
@@ -25,8 +27,22 @@ public class ActionItem extends PanacheEntityBase {
     public enum Status {
         OPEN, IN_PROGRESS, DONE, CANCELLED;
 
+        /** The moves updateActionItem makes: forward only, none back to open and none from a final status. */
+        private static final Map<Status, List<Status>> MOVES = Map.of(
+                OPEN, List.of(IN_PROGRESS, DONE, CANCELLED),
+                IN_PROGRESS, List.of(DONE, CANCELLED));
+
+        /** The statuses an item in this status may be moved to, in the enum's order. */
+        public List<Status> moves() {
+            return MOVES.getOrDefault(this, List.of());
+        }
+
+        public boolean mayMoveTo(Status target) {
+            return moves().contains(target);
+        }
+
         boolean isFinal() {
-            return this == DONE || this == CANCELLED;
+            return moves().isEmpty();
         }
     }
 

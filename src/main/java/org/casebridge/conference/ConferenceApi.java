@@ -195,6 +195,14 @@ public class ConferenceApi {
         return conferences.actionItemText(item, i -> i.completionNote);
     }
 
+    @NonNull
+    @Description("The statuses your agency may move this action item to now with updateActionItem: forward only (an "
+            + "open item to in progress, done or cancelled; one in progress to done or cancelled), for the agency it is "
+            + "assigned to; none once it is done or cancelled, or while the case is closed. A UI offers these moves and no others.")
+    public List<ActionItem.@NonNull Status> nextStatuses(@Source ActionItemView item) {
+        return conferences.nextStatuses(item);
+    }
+
     @Description("Category CONFERENCE: what was reviewed and decided, and the action items.")
     public Minutes minutes(@Source ConferenceView conference) {
         return conferences.minutes(conference);

@@ -16,6 +16,7 @@ import org.casebridge.access.Route;
 import org.casebridge.access.SharingDecision;
 import org.casebridge.access.SharingDecisions;
 import org.casebridge.agency.Agency;
+import org.casebridge.casefile.CaseEnums;
 import org.casebridge.casefile.CaseFile;
 import org.casebridge.casefile.CaseService;
 import org.casebridge.casefile.CaseView;
@@ -484,8 +485,9 @@ public class ConferenceService {
         CaseService.requireNotClosed(item.conference.survivorCase);
         Caller caller = access.caller();
         ApiException.requireVersion("action item", item.version, input.version());
-        if (item.status.isFinal()) {
-            throw new ApiException(ErrorCode.INVALID_TRANSITION, "The action item is already " + item.status);
+        if (!item.status.mayMoveTo(input.status())) {
+            throw new ApiException(ErrorCode.INVALID_TRANSITION, item.status.isFinal() ? "The action item is already " + item.status
+                    : "An action item " + item.status + " moves on to " + item.status.moves() + ", not to " + input.status());
         }
         if (input.status() == ActionItem.Status.DONE && (input.completionNote() == null || input.completionNote().isBlank())) {
             throw ApiException.invalid("input.completionNote", "Say what was done");
@@ -498,6 +500,19 @@ public class ConferenceService {
         audit.allowed(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", id, caseId).withDetail(from + "->" + item.status));
         publish(item.conference, List.of(item.assignedAgency.code), "ACTION_ITEM_UPDATED", id);
         return itemViews(List.of(item)).get(0);
+    }
+
+    /**
+     * What {@link #updateItem} would let the caller move the item to now: its status's moves, for the agency it is
+     * assigned to only, none while the case is closed.
+     */
+    public List<ActionItem.Status> nextStatuses(ActionItemView view) {
+        ActionItem item = view.item();
+        if (!conferencePolicy.updatesActionItem(access.caller(), item.assignedAgency.code)
+                || item.conference.survivorCase.status == CaseEnums.CaseStatus.CLOSED) {
+            return List.of();
+        }
+        return item.status.moves();
     }
 
     // --- rescheduling and cancelling ---------------------------------------------------------------------

@@ -5,6 +5,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import java.util.List;
+
 @GraphQLApi
 public class InsightApi {
 
@@ -12,6 +14,16 @@ public class InsightApi {
 
     public InsightApi(InsightService insight) {
         this.insight = insight;
+    }
+
+    @Query
+    @NonNull
+    @Description("State leads: the reporting periods whose figures are released now for the state (default: yours), the "
+            + "closed months, quarters and years (UTC) of the latest `years` calendar years that have one (default 3; none "
+            + "before 2000): the latest year first, each year's months, then its quarters, then the year. needsAssessment, "
+            + "caseManagementIndicators, supervisionRatings and the CSV tables answer each of them, and refuse a period not yet ended.")
+    public List<ReportingPeriod.@NonNull View> reportingPeriods(String state, Integer years) {
+        return insight.reportingPeriods(state, years);
     }
 
     @Query

@@ -65,6 +65,19 @@ public class InsightService {
         return AggregateTable.released(shape(family, release.scope(), table), release, releases.threshold());
     }
 
+    /** How many years of periods reportingPeriods lists when not asked for more: the dashboard's years. */
+    static final int PERIOD_YEARS = 3;
+
+    /** The periods whose figures are released now, for a state lead of the state (the aggregates' rule). */
+    public List<ReportingPeriod.View> reportingPeriods(String state, Integer years) {
+        int count = years == null ? PERIOD_YEARS : years;
+        if (count < 1) {
+            throw ApiException.invalid("years", "years is 1 or more");
+        }
+        forState(state);
+        return ReportingPeriod.closedPeriods(clock, count).stream().map(ReportingPeriod::view).toList();
+    }
+
     // --- needs assessment --------------------------------------------------------------------------------
 
     public NeedsAssessmentFigures needsAssessment(String state, ReportingPeriod period) {

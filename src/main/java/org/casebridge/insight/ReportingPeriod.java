@@ -98,6 +98,24 @@ public record ReportingPeriod(int year, Integer quarter, Integer month) {
         return this;
     }
 
+    /**
+     * The periods released now ({@link #isClosed}): every closed month, quarter and year of the latest {@code years}
+     * calendar years that have a closed month, none before {@link #FIRST_YEAR}; the latest year first, and within a year
+     * its months, then its quarters, then the year.
+     */
+    public static List<ReportingPeriod> closedPeriods(Clock clock, int years) {
+        int latest = YearMonth.now(clock.withZone(ZoneOffset.UTC)).minusMonths(1).getYear();
+        List<ReportingPeriod> periods = new ArrayList<>();
+        for (int y = latest; y > latest - years && y >= FIRST_YEAR; y--) {
+            List<ReportingPeriod> ofYear = new ArrayList<>();
+            for (int m = 1; m <= 12; m++) ofYear.add(month(YearMonth.of(y, m)));
+            for (int q = 1; q <= 4; q++) ofYear.add(quarter(y, q));
+            ofYear.add(year(y));
+            ofYear.stream().filter(p -> p.isClosed(clock)).forEach(periods::add);
+        }
+        return periods;
+    }
+
     public boolean isClosed(Clock clock) {
         return !endExclusive().isAfter(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
     }

@@ -13,6 +13,7 @@ import org.casebridge.referral.ReferralInputs.ChangeReferralStatusPayload;
 import org.casebridge.referral.ReferralInputs.CreateReferralInput;
 import org.casebridge.referral.ReferralInputs.CreateReferralPayload;
 import org.casebridge.referral.ReferralInputs.HistoryEntry;
+import org.casebridge.referral.ReferralInputs.ReferralCoverage;
 import org.casebridge.referral.ReferralInputs.ReferralConnection;
 import org.casebridge.referral.ReferralInputs.ReferralFilter;
 import org.eclipse.microprofile.graphql.Description;
@@ -72,6 +73,16 @@ public class ReferralApi {
     @Description("Referrals sent to your agency, most recently updated first.")
     public ReferralConnection referralsReceived(ReferralFilter filter, Integer first, String after) {
         return referrals.received(filter, PageRequest.of(first, after));
+    }
+
+    @Query
+    @NonNull
+    @Description("Lead agency staff, before referring: for each agency named (at most 100), whether a referral of the case "
+            + "to it is covered now and by what, as createReferral decides it: the survivor's current consents to that agency "
+            + "for REFERRAL or COORDINATION, or else a supervisor's sharing decision given with the referral. In the order "
+            + "asked. A case your agency does not lead answers NOT_FOUND.")
+    public List<@NonNull ReferralCoverage> referralCoverage(@Id @NonNull String caseId, @NonNull List<@NonNull String> agencyCodes) {
+        return referrals.coverage(caseId, agencyCodes);
     }
 
     @Description("A referral your agency sent or received, with what the survivor consented to share with your agency; anything else answers NOT_FOUND.")

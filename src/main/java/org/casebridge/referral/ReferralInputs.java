@@ -3,7 +3,10 @@ package org.casebridge.referral;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.casebridge.access.ConsentNode;
+import org.casebridge.access.InformationCategory;
 import org.casebridge.access.SharingDecisionInput;
+import org.casebridge.agency.AgencyNode;
 import org.casebridge.agency.ServiceType;
 import org.casebridge.graphql.Connection;
 import org.casebridge.graphql.Edge;
@@ -50,6 +53,24 @@ public final class ReferralInputs {
     @Input("ReferralFilter")
     @Description("Referrals matching every field given; a field left out (or null) does not filter.")
     public record ReferralFilter(ReferralStatus status, ServiceType serviceType, Referral.Urgency urgency, OffsetDateTime updatedSince) {
+    }
+
+    @Type("ReferralCoverage")
+    @Description("Whether a referral of a case to an agency is covered now, and by what: what createReferral decides "
+            + "(it refuses CONSENT_REQUIRED when neither a consent covers it nor a supervisor's sharing decision is given).")
+    public record ReferralCoverage(@NonNull AgencyNode agency,
+                                   @Description("A current consent of the survivor to this agency, for REFERRAL or COORDINATION, "
+                                           + "covers the referral: createReferral shares the case on it without a sharing decision.")
+                                   boolean covered,
+                                   @NonNull @Description("The consents that cover it; empty when none does.")
+                                   List<@NonNull ConsentNode> consents,
+                                   @NonNull @Description("What they let the agency see of the case through the referral; empty "
+                                           + "when no consent covers it.")
+                                   List<@NonNull InformationCategory> categories,
+                                   @Description("Whether createReferral takes a sharing decision from you (input.sharingDecision: "
+                                           + "supervisors only), the way to refer when no consent covers it. It covers that one "
+                                           + "referral only.")
+                                   boolean sharingDecisionAllowed) {
     }
 
     @Type("CreateReferralPayload")

@@ -7,11 +7,15 @@ import jakarta.transaction.Transactional;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.ConsentNode;
+import org.casebridge.access.ConsentService;
 import org.casebridge.access.ReferralPolicy;
 import org.casebridge.access.ReferralPolicy.ReferralSide;
 import org.casebridge.access.SharingDecision;
 import org.casebridge.access.Route;
 import org.casebridge.access.SharingDecisions;
+import org.casebridge.agency.Agency;
+import org.casebridge.agency.AgencyNode;
 import org.casebridge.agency.ServiceOffering;
 import org.casebridge.agency.ServiceNode;
 import org.casebridge.casefile.CaseFile;
@@ -29,6 +33,7 @@ import org.casebridge.graphql.TotalCount;
 import org.casebridge.referral.ReferralInputs.ChangeReferralStatusInput;
 import org.casebridge.referral.ReferralInputs.CreateReferralInput;
 import org.casebridge.referral.ReferralInputs.HistoryEntry;
+import org.casebridge.referral.ReferralInputs.ReferralCoverage;
 import org.casebridge.referral.ReferralInputs.ReferralConnection;
 import org.casebridge.referral.ReferralInputs.ReferralFilter;
 import org.casebridge.runtime.Rows;
@@ -61,13 +66,16 @@ public class ReferralService {
     private final InputValidation validation;
     private final IdempotencyKeys idempotencyKeys;
     private final SharingDecisions sharing;
+    private final ConsentService consentService;
     private final CaseService cases;
     private final Events events;
     private final EntityManager em;
     private final Clock clock;
 
-    public ReferralService(AccessPolicy access, ReferralPolicy referralPolicy, AuditLog audit, InputValidation validation, IdempotencyKeys idempotencyKeys,
-                           SharingDecisions sharing, CaseService cases, Events events, EntityManager em, Clock clock) {
+    public ReferralService(AccessPolicy access, ReferralPolicy referralPolicy, AuditLog audit, InputValidation validation,
+                           IdempotencyKeys idempotencyKeys, SharingDecisions sharing, ConsentService consentService,
+                           CaseService cases, Events events, EntityManager em, Clock clock) {
+        this.consentService = consentService;
         this.clock = clock;
         this.access = access;
         this.referralPolicy = referralPolicy;
@@ -275,6 +283,44 @@ public class ReferralService {
         audit.allowed(caller, AuditLog.Entry.of("referral.create", "Referral", id, file.id).withDetail("to " + service.agency.code));
         events.publish(notice(referral.id, referral.status, referral.fromAgency.code, referral.toAgency.code, referral.updatedAt));
         return referral(id).orElseThrow();
+    }
+
+    /** How many agencies one coverage question may name. */
+    static final int MAX_COVERAGE_AGENCIES = 100;
+
+    /**
+     * For each agency, whether a referral of the case to it is covered now and by what, by the rule createReferral
+     * refuses with ({@link AccessPolicy#coveringConsents}): one query for the consents of all the agencies.
+     */
+    public List<ReferralCoverage> coverage(String caseId, List<String> agencyCodes) {
+        if (agencyCodes.size() > MAX_COVERAGE_AGENCIES) {
+            throw ApiException.invalid("agencyCodes", "Ask about at most " + MAX_COVERAGE_AGENCIES + " agencies at a time");
+        }
+        CaseFile file = cases.forWork("referral.coverage", GlobalId.decode(caseId, CaseView.TYPE, "caseId"));
+        Caller caller = access.caller();
+        Map<String, Agency> agencies = agenciesByCode(agencyCodes);
+        Map<String, AccessPolicy.Covering> covering = access.coveringConsents(file.id, agencies.keySet(), Route.Kind.REFERRAL);
+        boolean decides = access.sharesWithoutConsent(caller);
+        Map<String, ConsentNode> consentNodes = covering.values().stream().allMatch(c -> c.consentIds().isEmpty()) ? Map.of()
+                : consentService.consents(file.id).stream().collect(Collectors.toMap(ConsentNode::id, Function.identity()));
+        return agencyCodes.stream().map(code -> {
+            AccessPolicy.Covering c = covering.get(code);
+            return new ReferralCoverage(AgencyNode.of(agencies.get(code)), c.covered(),
+                    c.consentIds().stream().map(id -> consentNodes.get(GlobalId.encode(ConsentNode.TYPE, id))).toList(),
+                    c.categories().stream().sorted().toList(), decides);
+        }).toList();
+    }
+
+    /** The agencies of these codes; VALIDATION_FAILED naming the first code that is none. */
+    private static Map<String, Agency> agenciesByCode(List<String> codes) {
+        Map<String, Agency> agencies = codes.isEmpty() ? Map.of() : Agency.<Agency>list("code in ?1", new java.util.HashSet<>(codes))
+                .stream().collect(Collectors.toMap(a -> a.code, Function.identity()));
+        for (String code : codes) {
+            if (!agencies.containsKey(code)) {
+                throw ApiException.invalid("agencyCodes", "No agency with the code " + code);
+            }
+        }
+        return agencies;
     }
 
     private static ServiceOffering existingService(UUID serviceId) {

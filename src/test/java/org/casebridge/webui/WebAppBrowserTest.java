@@ -321,6 +321,66 @@ class WebAppBrowserTest {
         accessible(browser, "dashboard");
         screenshot(browser, "state-lead-dashboard");
         routedByTheIngress(browser);
+
+        // the periods offered are exactly those the API lists (reportingPeriods), year by year
+        List<Map<String, Object>> periods = ok(Tokens.of("lead.borno"), "{ reportingPeriods { label year quarter month } }", null)
+                .getList("data.reportingPeriods");
+        List<String> years = periods.stream().map(p -> String.valueOf(p.get("year"))).distinct().toList();
+        assertEquals(years, new Select(browser.findElement(By.id("p-year"))).getOptions().stream().map(WebElement::getText).toList(),
+                "the years offered");
+        for (String year : years) {
+            new Select(browser.findElement(By.id("p-year"))).selectByVisibleText(year);
+            List<String> expected = periods.stream().filter(p -> String.valueOf(p.get("year")).equals(year))
+                    .map(p -> p.get("month") != null ? "m" + p.get("month") : p.get("quarter") != null ? "q" + p.get("quarter") : "y").toList();
+            waiting(browser).until(b -> text(b, "p.asof").contains(year + "-") || text(b, "p.asof").contains("Period " + year + ","));
+            assertEquals(expected, new Select(browser.findElement(By.id("p-part"))).getOptions().stream().map(o -> o.getAttribute("value")).toList(),
+                    "the periods offered for " + year);
+        }
+    }
+
+    /**
+     * A CSV download whose token the API refuses (401, as for a token that ended) renews the token and saves the file,
+     * as GraphQL requests do, rather than reporting the session as ended: the same page, no sign-in, the API's file.
+     */
+    @Test
+    void aCsvDownloadWhoseTokenIsRefusedRenewsItAndSavesTheFile() {
+        WebDriver browser = browser();
+        signIn(browser, app.toString(), "lead.borno");
+        waiting(browser).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("p.asof")));
+        String period = YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString();
+        // the first CSV request goes out with its token's signature spoiled, so the API refuses it with 401
+        script(browser, """
+                window.sameDocument = true;
+                window.csvAuthorizations = [];
+                const send = window.fetch;
+                let spoiled = false;
+                window.fetch = (url, init = {}) => {
+                  if (String(url).includes('/aggregates/')) {
+                    const auth = new Headers(init.headers).get('Authorization');
+                    window.csvAuthorizations.push(auth);
+                    if (!spoiled) {
+                      spoiled = true;
+                      init = { ...init, headers: { ...init.headers, Authorization: auth.split('.').slice(0, 2).join('.') + '.c2lnbmF0dXJl' } };
+                    }
+                  }
+                  return send(url, init);
+                };""");
+        browser.findElement(By.cssSelector("section[aria-labelledby='h-needs'] > button")).click();
+        Path file = Browsers.downloads(browser).resolve("needs-" + period + ".csv");
+        waiting(browser).until(b -> Files.exists(file) && !Files.exists(file.resolveSibling(file.getFileName() + ".crdownload"))
+                || !b.findElements(By.cssSelector("main .error")).isEmpty());
+        assertEquals(List.of(), browser.findElements(By.cssSelector("main .error")).stream().map(WebElement::getText).toList(),
+                "the download renewed the token instead of reporting the session as ended");
+        String api = RestAssured.given().auth().oauth2(Tokens.of("lead.borno")).queryParam("period", period)
+                .get(app.toString().replaceFirst("/app/$", "/aggregates/needs.csv")).then().statusCode(200).extract().asString();
+        assertEquals(api, read(downloaded(browser, "needs-" + period + ".csv")), "the file saved after renewal is the API's");
+        @SuppressWarnings("unchecked")
+        List<String> sent = (List<String>) script(browser, "return window.csvAuthorizations");
+        assertEquals(2, sent.size(), "refused once, sent again: " + sent.size());
+        assertFalse(sent.get(0).equals(sent.get(1)), "sent again with a renewed token");
+        assertEquals(Boolean.TRUE, script(browser, "return window.sameDocument === true"), "renewed without leaving the page");
+        assertEquals(app.toString(), browser.getCurrentUrl());
+        screenshot(browser, "state-lead-csv-after-renewal");
     }
 
     /**
