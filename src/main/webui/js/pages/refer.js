@@ -14,19 +14,29 @@ export function referPage(app, params) {
 
   const coverageOf = service => s.coverage.get(service.agency.code);
 
+  // the list shown is always the answer to the latest search: while one runs, the old list (of another filter) is not
+  // offered, and an answer overtaken by a later search is dropped
+  let latest = 0;
   async function search() {
+    const mine = ++latest;
     const filter = Object.fromEntries(Object.entries(s.filter).filter(([, v]) => v != null && v !== ''));
+    s.connection = null;
+    app.update();
+    let connection = null, error = null;
     try {
       const { data, errors } = await app.request(SERVICES, { first: 10, after: s.paging.after, filter });
-      s.connection = data?.services ?? null;
-      s.error = failure(errors);
-      const codes = [...new Set((s.connection?.edges ?? []).map(({ node }) => node.agency.code))];
-      if (!s.error && codes.length) {
+      connection = data?.services ?? null;
+      error = failure(errors);
+      const codes = [...new Set((connection?.edges ?? []).map(({ node }) => node.agency.code))];
+      if (!error && codes.length) {
         const answer = await app.request(REFERRAL_COVERAGE, { caseId: params.caseId, agencyCodes: codes });
         (answer.data?.referralCoverage ?? []).forEach(c => s.coverage.set(c.agency.code, c));
-        s.error = failure(answer.errors);
+        error = failure(answer.errors);
       }
-    } catch (e) { s.error = e; }
+    } catch (e) { error = e; }
+    if (mine !== latest) return;
+    s.connection = connection;
+    s.error = error;
     app.update();
   }
   search();
