@@ -164,4 +164,66 @@ class FollowUpAssessmentTest {
         assertEquals(List.of("NOT_DISCUSSED"), recorded.getList("data.recordFollowUp.followUp.referralOutcomeEntries.outcome"));
         assertTrue(afterTheContact != null);
     }
+
+    static final String AUDITED_READS = """
+            select array_to_string(array(select c::text from unnest(categories) c order by 1), ',') as categories
+            from audit_entry where case_id = ? and action = 'case.read' and allowed order by id""";
+
+    /** The categories of the case's read entries written since {@code seen} of them were. */
+    static List<List<String>> readsSince(UUID caseUuid, int seen) {
+        List<List<String>> all = new java.util.ArrayList<>();
+        for (Map<String, Object> row : Db.rows(AUDITED_READS, caseUuid)) {
+            all.add(List.of(((String) row.get("categories")).split(",")));
+        }
+        return all.subList(seen, all.size());
+    }
+
+    /**
+     * Review 29, finding 1. DESIGN: SAFETY_PLAN holds "safety plan and safety reassessments", and rule 6 audits every
+     * read of it. The follow-up's safetyNotes (the reassessment in words) was audited; the same reassessment as answers
+     * to the safety questions, and her status in the safety, health and feelings domains, were read with no entry.
+     */
+    @Test
+    void aFollowUpsSafetyAnswersAndDomainStatusAreAuditedReadsLikeItsSafetyNotes() {
+        String caseId = Cases.open("cw.amani", "Audited reassessment " + UUID.randomUUID());
+        UUID caseUuid = Cases.uuid(caseId);
+        String followUp = followUp(caseId);
+        Map<String, Object> input = contact(followUp);
+        input.put("safetyAnswers", questions().stream().map(q -> Map.of("questionId", q, "answer", "NOT_SAFE_TO_ASK",
+                "note", "Her husband was in the room")).toList());
+        input.put("domains", domains().stream().map(d -> Map.of("domain", d, "status", "SERIOUS_CONCERNS", "note", "Afraid to go home")).toList());
+        input.put("safetyNotes", "Moves to her sister's if he returns");
+        ok(Tokens.of("cw.amani"), "mutation($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { followUp { id } } }", Map.of("i", input));
+        String read = "query($id: ID!) { node(id: $id) { ... on FollowUp { %s } } }";
+
+        int seen = Db.rows(AUDITED_READS, caseUuid).size();
+        JsonPath notes = ok(Tokens.of("cw.amani"), read.formatted("safetyNotes"), Map.of("id", followUp));
+        assertEquals("Moves to her sister's if he returns", notes.getString("data.node.safetyNotes"));
+        assertEquals(List.of(List.of("SAFETY_PLAN")), readsSince(caseUuid, seen), "control: safetyNotes is a SAFETY_PLAN read");
+
+        seen = Db.rows(AUDITED_READS, caseUuid).size();
+        JsonPath answers = ok(Tokens.of("cw.amani"), read.formatted("safetyAnswers { question { text } answer note }"), Map.of("id", followUp));
+        assertEquals("Her husband was in the room", answers.getString("data.node.safetyAnswers[0].note"), answers.prettify());
+        assertEquals(List.of(List.of("SAFETY_PLAN")), readsSince(caseUuid, seen),
+                "the answers to the safety questions (the safety reassessment) are a SAFETY_PLAN read");
+
+        seen = Db.rows(AUDITED_READS, caseUuid).size();
+        JsonPath status = ok(Tokens.of("cw.amani"), read.formatted("domainStatus { domain status note }"), Map.of("id", followUp));
+        assertEquals("Afraid to go home", status.getString("data.node.domainStatus[0].note"), status.prettify());
+        assertEquals(List.of(List.of("HEALTH", "SAFETY_PLAN")), readsSince(caseUuid, seen),
+                "her status in the safety, health and feelings domains is a SAFETY_PLAN and HEALTH read");
+    }
+
+    /** Review 29, finding 2: a null among the new needs answered INTERNAL (EnumSet.addAll); it is bad input. */
+    @Test
+    void aNullAmongAFollowUpsNewNeedsIsRefusedAsBadInputNotAnInternalError() {
+        String caseId = Cases.open("cw.amani", "Null new need " + UUID.randomUUID());
+        String followUp = followUp(caseId);
+        Map<String, Object> input = contact(followUp);
+        input.put("addNeeds", java.util.Arrays.asList("EDUCATION", null));
+        JsonPath answer = call(Tokens.of("cw.amani"), RECORD, Map.of("i", input));
+        assertEquals("VALIDATION_FAILED", answer.getString("errors[0].extensions.code"), answer.prettify());
+        assertTrue(answer.getString("errors[0].message").contains("addNeeds"), answer.prettify());
+        assertEquals("SCHEDULED", Db.row("select status from follow_up where id = ?", GlobalId.decode(followUp, "id").uuid()).get("status"));
+    }
 }
