@@ -159,7 +159,7 @@ public final class ConferenceTypes {
 
         @Description("The supervisor's sharing decision recorded for this invitation, with its end (lead agency only).")
         public SharingDecisionView getSharingDecision() {
-            return decision != null && disclosure.leadAgency() ? SharingDecisionView.of(decision) : null;
+            return decision != null && disclosure.leadAgency() ? SharingDecisionView.of(decision, disclosure) : null;
         }
     }
 

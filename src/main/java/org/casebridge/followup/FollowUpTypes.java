@@ -36,16 +36,24 @@ public final class FollowUpTypes {
         private final FollowUp followUp;
         private final CaseView survivorCase;
         private final OffsetDateTime now;
+        private final FollowUpBatch batch;
 
-        FollowUpView(FollowUp followUp, CaseView survivorCase, OffsetDateTime now) {
+        FollowUpView(FollowUp followUp, CaseView survivorCase, OffsetDateTime now, FollowUpBatch batch) {
             this.followUp = followUp;
             this.survivorCase = survivorCase;
             this.now = now;
+            this.batch = batch;
         }
 
         @Ignore
         public FollowUp followUp() {
             return followUp;
+        }
+
+        /** The follow-ups read with this one. */
+        @Ignore
+        FollowUpBatch batch() {
+            return batch;
         }
 
         @Override

@@ -1,11 +1,15 @@
 package org.casebridge.followup;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import io.restassured.path.json.JsonPath;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.support.Cases;
 import org.casebridge.support.Db;
 import org.casebridge.support.Tokens;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -225,5 +229,52 @@ class FollowUpAssessmentTest {
         assertEquals("VALIDATION_FAILED", answer.getString("errors[0].extensions.code"), answer.prettify());
         assertTrue(answer.getString("errors[0].message").contains("addNeeds"), answer.prettify());
         assertEquals("SCHEDULED", Db.row("select status from follow_up where id = ?", GlobalId.decode(followUp, "id").uuid()).get("status"));
+    }
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    static final String CASES_WITH_FOLLOW_UPS = """
+            query($first: Int, $since: DateTime) { cases(first: $first, filter: {openedSince: $since}) { edges { node { id
+              followUps { safetyAnswers { question { text } answer note } domainStatus { domain status note }
+                          referralOutcomeEntries { note } failedAttempts { note } } } } } }""";
+
+    /**
+     * The safety answers and domain status are resolved follow-up by follow-up (so that each is revealed, and audited, for its
+     * own case) but read for the whole page at once: a page of 6 cases with their follow-ups costs the statements of a page of
+     * 2, and every case of the page gets its SAFETY_PLAN and HEALTH read entry.
+     */
+    @Test
+    void aPageOfCasesWithTheirFollowUpsAssessmentsCostsTheSameStatementsForTwoCasesAsForSix() {
+        String since = OffsetDateTime.now().minusSeconds(2).toString();
+        List<UUID> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String caseId = Cases.open("cw.amani", "Listed follow-ups " + i + " " + UUID.randomUUID());
+            cases.add(Cases.uuid(caseId));
+            Map<String, Object> input = contact(followUp(caseId));
+            input.put("safetyAnswers", questions().stream().map(q -> Map.of("questionId", q, "answer", "UNSURE", "note", "Unsure")).toList());
+            input.put("domains", domains().stream().map(d -> Map.of("domain", d, "status", "GOOD", "note", "Fine")).toList());
+            ok(Tokens.of("cw.amani"), RECORD, Map.of("i", input));
+        }
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        String token = Tokens.of("cw.amani");
+        Map<Integer, Long> statements = new java.util.TreeMap<>();
+        for (int first : new int[]{2, 2, 6}) { // the first page warms the caches
+            int seen = cases.stream().mapToInt(c -> Db.rows(AUDITED_READS, c).size()).sum();
+            statistics.clear();
+            JsonPath page = ok(token, CASES_WITH_FOLLOW_UPS, Map.of("first", first, "since", since));
+            statements.put(first, statistics.getPrepareStatementCount());
+            assertEquals(first, page.getList("data.cases.edges").size());
+            List<List<Object>> answers = page.getList("data.cases.edges.node.followUps.safetyAnswers.note");
+            assertEquals(first, answers.size());
+            assertEquals("Fine", page.getString("data.cases.edges[" + (first - 1) + "].node.followUps[0].domainStatus[5].note"), page.prettify());
+            assertEquals(seen + first, cases.stream().mapToInt(c -> Db.rows(AUDITED_READS, c).size()).sum(), "one read entry per case of the page");
+        }
+        for (UUID c : cases) { // the page of 6 read each case's answers and domains: its last entry says so
+            List<List<String>> reads = readsSince(c, 0);
+            assertEquals(List.of("HEALTH", "SAFETY_PLAN"), reads.get(reads.size() - 1), reads::toString);
+        }
+        System.out.printf("cases with follow-ups: %s SQL statements by page size%n", statements);
+        assertEquals(statements.get(2), statements.get(6), "statements for 2 and for 6 cases with their follow-ups");
     }
 }
