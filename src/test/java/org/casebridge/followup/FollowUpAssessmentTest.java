@@ -227,7 +227,9 @@ class FollowUpAssessmentTest {
         input.put("addNeeds", java.util.Arrays.asList("EDUCATION", null));
         JsonPath answer = call(Tokens.of("cw.amani"), RECORD, Map.of("i", input));
         assertEquals("VALIDATION_FAILED", answer.getString("errors[0].extensions.code"), answer.prettify());
-        assertTrue(answer.getString("errors[0].message").contains("addNeeds"), answer.prettify());
+        // graphql-java refuses the variable before anything runs, naming the item type; InputValidation names the item
+        String refusal = answer.getString("errors[0].message");
+        assertTrue(refusal.contains("addNeeds") || refusal.contains("'ServiceType!'"), answer.prettify());
         assertEquals("SCHEDULED", Db.row("select status from follow_up where id = ?", GlobalId.decode(followUp, "id").uuid()).get("status"));
     }
 
