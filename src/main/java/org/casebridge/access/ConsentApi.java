@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Type;
 
 import java.util.List;
@@ -59,5 +60,11 @@ public class ConsentApi {
             + "or invitation it was recorded for shares only what current consents grant.")
     public WithdrawSharingDecisionPayload withdrawSharingDecision(@NonNull WithdrawSharingDecisionInput input) {
         return new WithdrawSharingDecisionPayload(decisions.withdraw(input));
+    }
+
+    @Description("What information the decision records as shared: her information of its categories (categories), read as "
+            + "each of them, so that reading it is audited as reading category IDENTITY, INCIDENT, HEALTH or SAFETY_PLAN is.")
+    public String informationShared(@Source SharingDecisionView decision) {
+        return decisions.informationShared(decision);
     }
 }

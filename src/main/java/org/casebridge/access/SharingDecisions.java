@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -119,7 +120,18 @@ public class SharingDecisions {
                 .withCategories(decision.categories));
         SharingDecision.getEntityManager().flush();
         events.publish(new Notice(Notice.Kind.SHARING_DECISION, id, "WITHDRAWN", List.of(lead.code), decision.withdrawnAt));
-        return SharingDecisionView.of(decision);
+        return SharingDecisionView.of(decision, access.disclose(caller, Map.of(decision.caseId, lead.code)).get(decision.caseId));
+    }
+
+    /**
+     * What a decision records as shared is her information of the decision's categories: read as each of them (the reads
+     * of IDENTITY, INCIDENT, HEALTH and SAFETY_PLAN audited), like the case's own fields of those categories.
+     */
+    public String informationShared(SharingDecisionView view) {
+        for (InformationCategory category : view.decision().categories) {
+            access.reveal(view.disclosure(), category);
+        }
+        return view.decision().informationShared;
     }
 
     private static void requireText(String value, String field, String message) {

@@ -1,5 +1,6 @@
 package org.casebridge.agency;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.casebridge.graphql.FreeText;
@@ -27,7 +28,7 @@ public final class ServiceInputs {
             @NonNull @NotBlank @Size(max = 200) String name,
             @Size(max = 2000) String description,
             @Size(max = 1000) String eligibility,
-            List<@FreeText @Size(max = 50) String> languages,
+            @Nullable List<@NonNull @FreeText @Size(max = 50) String> languages,
             @Size(max = 300) String areaServed,
             @Size(max = 200) String hours,
             Boolean acceptingReferrals) {
@@ -42,7 +43,7 @@ public final class ServiceInputs {
             @FreeText @Size(max = 200) String name,
             @Size(max = 2000) String description,
             @Size(max = 1000) String eligibility,
-            List<@FreeText @Size(max = 50) String> languages,
+            @Nullable List<@NonNull @FreeText @Size(max = 50) String> languages,
             @Size(max = 300) String areaServed,
             @Size(max = 200) String hours,
             Boolean acceptingReferrals) {

@@ -1,5 +1,6 @@
 package org.casebridge.assessment;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -61,7 +62,7 @@ public final class GuideTypes {
 
     @Input("GuideQuestionInput")
     public record QuestionInput(@NonNull @NotNull @FreeText @Size(max = 2000) String text,
-                                @Size(max = 20) List<@Size(max = 1000) String> probes) {
+                                @Size(max = 20) @Nullable List<@NonNull @Size(max = 1000) String> probes) {
     }
 
     @Input("CreateDiscussionGuideInput")
@@ -72,7 +73,7 @@ public final class GuideTypes {
                                    @Size(max = 8000) String beforeInstructions,
                                    @Size(max = 8000) String duringInstructions,
                                    @Size(max = 8000) String afterInstructions,
-                                   @NonNull @NotNull @Size(min = 1, max = 50) List<@Valid QuestionInput> questions) {
+                                   @NonNull @NotNull @Size(min = 1, max = 50) List<@NonNull @Valid QuestionInput> questions) {
     }
 
     @Input("CreateAssessmentEventInput")

@@ -1,5 +1,6 @@
 package org.casebridge.assessment;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -87,12 +88,12 @@ public final class SessionNotesTypes {
     @Description("A question's summary and its tags; the tags replace the question's earlier ones. Themes come from needThemes.")
     public record ResponseInput(@Id @NonNull String questionId,
                                 @NonNull @NotNull @FreeText @Size(max = 8000) String summary,
-                                @Size(max = 20) List<@FreeText @Size(max = 60) String> successes,
-                                @Size(max = 20) List<@FreeText @Size(max = 60) String> barriersAndChallenges,
-                                @Size(max = 20) List<@FreeText @Size(max = 60) String> actionPlans,
-                                @Size(max = 20) List<@FreeText @Size(max = 60) String> strategies,
-                                @Size(max = 10) List<SourceOfHelp> sourcesOfHelp,
-                                @Size(max = 10) List<PlaceOrContext> placesAndContexts) {
+                                @Size(max = 20) @Nullable List<@NonNull @FreeText @Size(max = 60) String> successes,
+                                @Size(max = 20) @Nullable List<@NonNull @FreeText @Size(max = 60) String> barriersAndChallenges,
+                                @Size(max = 20) @Nullable List<@NonNull @FreeText @Size(max = 60) String> actionPlans,
+                                @Size(max = 20) @Nullable List<@NonNull @FreeText @Size(max = 60) String> strategies,
+                                @Size(max = 10) @Nullable List<@NonNull SourceOfHelp> sourcesOfHelp,
+                                @Size(max = 10) @Nullable List<@NonNull PlaceOrContext> placesAndContexts) {
     }
 
     @Input("VerbatimQuoteInput")
@@ -134,11 +135,11 @@ public final class SessionNotesTypes {
     public record RecordNotesInput(@Id @NonNull String id,
                                    int version,
                                    @Size(max = 8000) String groupDynamics,
-                                   @Size(max = 50) List<@Valid ResponseInput> responses,
-                                   @Size(max = 200) List<@Valid QuoteInput> quotes,
-                                   @Size(max = 100) List<@Valid NeedInput> needs,
-                                   @Size(max = 50) List<@Valid FollowUpRequestInput> followUpRequests,
-                                   @Size(max = 20) List<@Valid ConcernInput> safeguardingConcerns) {
+                                   @Size(max = 50) @Nullable List<@NonNull @Valid ResponseInput> responses,
+                                   @Size(max = 200) @Nullable List<@NonNull @Valid QuoteInput> quotes,
+                                   @Size(max = 100) @Nullable List<@NonNull @Valid NeedInput> needs,
+                                   @Size(max = 50) @Nullable List<@NonNull @Valid FollowUpRequestInput> followUpRequests,
+                                   @Size(max = 20) @Nullable List<@NonNull @Valid ConcernInput> safeguardingConcerns) {
     }
 
     @Input("ReportSafeguardingConcernInput")

@@ -1,5 +1,6 @@
 package org.casebridge.assessment;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -281,7 +282,7 @@ public final class SessionTypes {
                                       @NonNull @NotNull @FreeText @Size(max = 2000) String facilitatorSuitability,
                                       @Valid TrainingInput training,
                                       @Size(max = 1000) String trainingNotApplicableReason,
-                                      @Size(max = 20) List<@Valid EthicsPlanItemInput> ethicsPlan,
+                                      @Size(max = 20) @Nullable List<@NonNull @Valid EthicsPlanItemInput> ethicsPlan,
                                       @Valid DocumentInput informationSheet,
                                       @Size(max = 1000) String informationSheetNotApplicableReason,
                                       @Valid DocumentInput consentForm,

@@ -53,13 +53,13 @@ public class CaseActivityService {
     }
 
     public Optional<ActivityView> activity(UUID id) {
-        return records.one("activity.read", CaseActivity.<CaseActivity>findById(id), a -> a.caseId, ActivityView::new);
+        return records.one("activity.read", CaseActivity.<CaseActivity>findById(id), a -> a.caseId, (a, disclosure) -> new ActivityView(a));
     }
 
     /** The activities of the cases the caller's agency leads, oldest first; another agency's view of a case has none. */
     public Map<UUID, List<ActivityView>> forCases(List<CaseView> caseViews) {
         return records.ofLeadCases(caseViews, lead -> CaseActivity.list("caseId in ?1 order by tookPlaceAt, id", lead),
-                (CaseActivity a) -> a.caseId, ActivityView::new);
+                (CaseActivity a) -> a.caseId, (a, disclosure) -> new ActivityView(a));
     }
 
     /** Every outcome stated for these activities, oldest first (the views were already given to their lead agency). */

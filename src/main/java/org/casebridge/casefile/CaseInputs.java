@@ -1,5 +1,6 @@
 package org.casebridge.casefile;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -36,7 +37,7 @@ public final class CaseInputs {
     public record OpenCaseInput(@Size(max = 100) String idempotencyKey,
                                 @NonNull @NotNull @Valid SurvivorIdentity identity,
                                 @NonNull @NotNull @Valid IntakeNoticeTypes.IntakeNoticeInput intakeNotice,
-                                Set<ServiceType> needs,
+                                @Nullable Set<@NonNull ServiceType> needs,
                                 @Size(max = 500) String serviceRequested,
                                 RiskLevel riskLevel,
                                 AgeBand ageBand,
@@ -52,7 +53,7 @@ public final class CaseInputs {
     public record UpdateCaseInput(@Id @NonNull String id,
                                   int version,
                                   @Valid SurvivorIdentity identity,
-                                  Set<ServiceType> needs,
+                                  @Nullable Set<@NonNull ServiceType> needs,
                                   @Size(max = 500) String serviceRequested,
                                   RiskLevel riskLevel,
                                   AgeBand ageBand,

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.Disclosure;
 import org.casebridge.graphql.IdempotencyKeys;
 import org.casebridge.graphql.InputValidation;
 import org.casebridge.runtime.Rows;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -61,16 +63,29 @@ public class CaseRecords {
         audit.allowed(recording.caller(), entry);
     }
 
-    /** One record, to the lead agency only (anyone else, or no such record: NOT_FOUND). */
-    public <E, V> Optional<V> one(String action, E row, Function<E, UUID> caseOf, Function<E, V> view) {
-        cases.forWork(action, row == null ? null : caseOf.apply(row));
-        return Optional.of(view.apply(row));
+    /**
+     * One record, to the lead agency only (anyone else, or no such record: NOT_FOUND), viewed with what the caller may see of
+     * its case (a record's texts of a category are revealed through the policy like the case's own).
+     */
+    public <E, V> Optional<V> one(String action, E row, Function<E, UUID> caseOf, BiFunction<E, Disclosure, V> view) {
+        CaseFile file = cases.forWork(action, row == null ? null : caseOf.apply(row));
+        return Optional.of(view.apply(row, disclosure(access.caller(), file)));
     }
 
-    /** The records of the cases the caller's agency leads; another agency's view of a case has none. */
+    /** The records of the cases the caller's agency leads, each with what the caller may see of its case; others' views have none. */
     public <E, V> Map<UUID, List<V>> ofLeadCases(List<CaseView> caseViews, Function<Set<UUID>, List<E>> rows, Function<E, UUID> caseOf,
-                                                 Function<E, V> view) {
-        Set<UUID> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency()).map(v -> v.file().id).collect(Collectors.toSet());
-        return lead.isEmpty() ? Map.of() : Rows.group(rows.apply(lead), caseOf, view);
+                                                 BiFunction<E, Disclosure, V> view) {
+        Map<UUID, Disclosure> lead = caseViews.stream().filter(v -> v.disclosure().leadAgency())
+                .collect(Collectors.toMap(v -> v.file().id, CaseView::disclosure, (a, b) -> a));
+        return lead.isEmpty() ? Map.of() : Rows.group(rows.apply(lead.keySet()), caseOf, e -> view.apply(e, lead.get(caseOf.apply(e))));
+    }
+
+    /** What the one recording sees of the case a record was just written for. */
+    public Disclosure disclosure(Recording recording) {
+        return disclosure(recording.caller(), recording.file());
+    }
+
+    private Disclosure disclosure(Caller caller, CaseFile file) {
+        return cases.views(caller, List.of(file)).get(0).disclosure();
     }
 }

@@ -36,6 +36,19 @@ public class MandatoryReportApi {
         return Rows.inOrderOf(cases, reports.forCases(cases), c -> c.file().id);
     }
 
+    @NonNull
+    @Description("What information was shared with the authority: her information of the categories it shared (categoriesShared), "
+            + "read as each of them, so that reading it is audited as reading category IDENTITY, INCIDENT, HEALTH or SAFETY_PLAN is.")
+    public String informationShared(@Source ReportView report) {
+        return reports.informationShared(report);
+    }
+
+    @NonNull
+    @Description("Category SAFETY_PLAN: the protection needs associated with the report, as discussed with her.")
+    public String protectionNeedsDiscussed(@Source ReportView report) {
+        return reports.protectionNeedsDiscussed(report);
+    }
+
     @Produces
     static NodeLoader reports(MandatoryReportService reports) {
         return new NodeLoader(MandatoryReportTypes.TYPE, reports::report);

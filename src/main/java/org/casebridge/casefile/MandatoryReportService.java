@@ -2,8 +2,10 @@ package org.casebridge.casefile;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
+import org.casebridge.access.InformationCategory;
 import org.casebridge.access.SupervisorRoster;
 import org.casebridge.casefile.MandatoryReportTypes.RecordReportInput;
 import org.casebridge.casefile.MandatoryReportTypes.ReportView;
@@ -24,10 +26,12 @@ public class MandatoryReportService {
 
     private final CaseRecords records;
     private final SupervisorRoster supervisors;
+    private final AccessPolicy access;
 
-    public MandatoryReportService(CaseRecords records, SupervisorRoster supervisors) {
+    public MandatoryReportService(CaseRecords records, SupervisorRoster supervisors, AccessPolicy access) {
         this.records = records;
         this.supervisors = supervisors;
+        this.access = access;
     }
 
     public Optional<ReportView> report(UUID id) {
@@ -88,7 +92,24 @@ public class MandatoryReportService {
         report.persist();
         records.recorded(recording, AuditLog.Entry.of("mandatoryreport.record", "MandatoryReport", report.id, file.id)
                 .withCategories(report.categoriesShared).withDetail(input.authorityKind().name()));
-        return new ReportView(report);
+        return new ReportView(report, records.disclosure(recording));
+    }
+
+    /**
+     * What was shared with the authority is her information of the categories the report shared: read as each of them
+     * (the reads of IDENTITY, INCIDENT, HEALTH and SAFETY_PLAN audited), like the case's own fields of those categories.
+     */
+    public String informationShared(ReportView view) {
+        for (InformationCategory category : view.report().categoriesShared) {
+            access.reveal(view.disclosure(), category);
+        }
+        return view.report().informationShared;
+    }
+
+    /** The protection needs discussed with her: a reassessment of her safety, category SAFETY_PLAN. */
+    public String protectionNeedsDiscussed(ReportView view) {
+        access.reveal(view.disclosure(), InformationCategory.SAFETY_PLAN);
+        return view.report().protectionNeedsDiscussed;
     }
 
     /** "Discuss the situation with your supervisor": a supervisor of the caller's own agency, and not the caller. */

@@ -2,6 +2,7 @@ package org.casebridge.casefile;
 
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.casebridge.access.Disclosure;
 import org.casebridge.access.InformationCategory;
 import org.casebridge.graphql.FreeText;
 import org.casebridge.graphql.GlobalId;
@@ -31,14 +32,21 @@ public final class MandatoryReportTypes {
             + "route: the authority gets nothing through Casebridge.")
     public static class ReportView implements Node {
         private final MandatoryReport report;
+        private final Disclosure disclosure;
 
-        ReportView(MandatoryReport report) {
+        ReportView(MandatoryReport report, Disclosure disclosure) {
             this.report = report;
+            this.disclosure = disclosure;
         }
 
         @Ignore
         public MandatoryReport report() {
             return report;
+        }
+
+        @Ignore
+        public Disclosure disclosure() {
+            return disclosure;
         }
 
         @Override
@@ -70,12 +78,6 @@ public final class MandatoryReportTypes {
         }
 
         @NonNull
-        @Description("What information was shared with the authority.")
-        public String getInformationShared() {
-            return report.informationShared;
-        }
-
-        @NonNull
         @Description("The categories of her information the report shared.")
         public List<@NonNull InformationCategory> getCategoriesShared() {
             return report.categoriesShared.stream().sorted().toList();
@@ -100,12 +102,6 @@ public final class MandatoryReportTypes {
         @Description("What is likely to happen next.")
         public String getLikelyNextSteps() {
             return report.likelyNextSteps;
-        }
-
-        @NonNull
-        @Description("The protection needs associated with the report, as discussed with her.")
-        public String getProtectionNeedsDiscussed() {
-            return report.protectionNeedsDiscussed;
         }
 
         @Description("The supervisor the situation was discussed with before reporting.")

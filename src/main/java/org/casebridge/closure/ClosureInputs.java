@@ -1,5 +1,6 @@
 package org.casebridge.closure;
 
+import io.smallrye.graphql.api.Nullable;
 import org.casebridge.closure.ClosureChecklist.ConversationInput;
 import org.casebridge.closure.ClosureChecklist.NotDoneInput;
 import jakarta.validation.Valid;
@@ -31,7 +32,7 @@ public final class ClosureInputs {
                                  @Description("All forms in the file reviewed; the file is complete.")
                                  boolean fileReviewedAndComplete,
                                  @Description("For each item not done: why (e.g. she could not be reached).")
-                                 @Size(max = 4) List<@Valid NotDoneInput> notDone) {
+                                 @Size(max = 4) @Nullable List<@NonNull @Valid NotDoneInput> notDone) {
     }
 
     @Input("GoalReviewInput")
@@ -48,9 +49,9 @@ public final class ClosureInputs {
                                       @NonNull @NotNull CaseClosure.Reason reason,
                                       @NonNull @NotNull @Valid ChecklistInput checklist,
                                       @Description("The status of every goal of the action plan, as reviewed with her.")
-                                      @Size(max = 200) List<@Valid GoalReviewInput> goalReviews,
+                                      @Size(max = 200) @Nullable List<@NonNull @Valid GoalReviewInput> goalReviews,
                                       @Description("Every referral still open must be settled first or carried over here, with a note.")
-                                      @Size(max = 200) List<@Valid CarriedReferralInput> carriedOverReferrals,
+                                      @Size(max = 200) @Nullable List<@NonNull @Valid CarriedReferralInput> carriedOverReferrals,
                                       @Description("The closing contact with her: required for NEEDS_MET and SURVIVOR_REQUEST, possible "
                                               + "for RELOCATED, refused for UNREACHABLE.")
                                       @Valid ConversationInput closingConversation,

@@ -1,5 +1,6 @@
 package org.casebridge.conference;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -159,7 +160,7 @@ public final class ConferenceTypes {
 
         @Description("The supervisor's sharing decision recorded for this invitation, with its end (lead agency only).")
         public SharingDecisionView getSharingDecision() {
-            return decision != null && disclosure.leadAgency() ? SharingDecisionView.of(decision) : null;
+            return decision != null && disclosure.leadAgency() ? SharingDecisionView.of(decision, disclosure) : null;
         }
     }
 
@@ -181,7 +182,7 @@ public final class ConferenceTypes {
                                       @Size(max = 2000) String calledBecauseNote,
                                       boolean survivorInvited,
                                       @Description("The close supports she chose, if she wants them there.") @Size(max = 500) String supportsInvited,
-                                      @NonNull @NotNull @Size(min = 1, max = 20) List<@Valid InvitationInput> invitations) {
+                                      @NonNull @NotNull @Size(min = 1, max = 20) List<@NonNull @Valid InvitationInput> invitations) {
     }
 
     @Input("AttendanceInput")
@@ -194,7 +195,7 @@ public final class ConferenceTypes {
     public record RecordConferenceInput(@Id @NonNull String id,
                                         int version,
                                         Boolean survivorAttended,
-                                        @Size(max = 20) List<@Valid AttendanceInput> attendance,
+                                        @Size(max = 20) @Nullable List<@NonNull @Valid AttendanceInput> attendance,
                                         @Size(max = 8000) String progressReviewed,
                                         @Size(max = 8000) String barriersReviewed,
                                         @Size(max = 8000) String decisions,

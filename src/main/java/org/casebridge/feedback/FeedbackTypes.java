@@ -71,12 +71,12 @@ public final class FeedbackTypes {
 
     @Input("SubmitFeedbackInterviewInput")
     public record InterviewInput(@Id @NonNull String administrationId,
-                                 @NonNull @NotNull @Size(max = 100) List<@Valid AnswerInput> answers) {
+                                 @NonNull @NotNull @Size(max = 100) List<@NonNull @Valid AnswerInput> answers) {
     }
 
     @Input("SubmitFeedbackSurveyInput")
     public record LinkInput(@NonNull @NotNull @Size(max = 200) String token,
-                            @NonNull @NotNull @Size(max = 100) List<@Valid AnswerInput> answers) {
+                            @NonNull @NotNull @Size(max = 100) List<@NonNull @Valid AnswerInput> answers) {
     }
 
     @Type("SubmitFeedbackPayload")

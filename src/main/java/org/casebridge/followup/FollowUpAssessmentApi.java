@@ -18,9 +18,11 @@ import java.util.List;
 public class FollowUpAssessmentApi {
 
     private final FollowUpAssessment assessments;
+    private final FollowUpService followUps;
 
-    public FollowUpAssessmentApi(FollowUpAssessment assessments) {
+    public FollowUpAssessmentApi(FollowUpAssessment assessments, FollowUpService followUps) {
         this.assessments = assessments;
+        this.followUps = followUps;
     }
 
     @Query
@@ -31,15 +33,17 @@ public class FollowUpAssessmentApi {
     }
 
     @NonNull
-    @Description("The safety questions as answered at this follow-up, in order; empty without contact.")
-    public List<@NonNull List<@NonNull AnswerView>> safetyAnswers(@Source List<FollowUpView> followUps) {
-        return Rows.readInOrderOf(followUps, f -> f.followUp().id, assessments::answers);
+    @Description("Category SAFETY_PLAN: the safety questions as answered at this follow-up (the reassessment of her safety), "
+            + "in order; empty without contact.")
+    public List<@NonNull AnswerView> safetyAnswers(@Source FollowUpView followUp) {
+        return followUps.safetyAnswers(followUp);
     }
 
     @NonNull
-    @Description("Her status in each of the module's domains at this follow-up.")
-    public List<@NonNull List<@NonNull DomainView>> domainStatus(@Source List<FollowUpView> followUps) {
-        return Rows.readInOrderOf(followUps, f -> f.followUp().id, assessments::domains);
+    @Description("Category SAFETY_PLAN and category HEALTH: her status in each of the module's domains at this follow-up "
+            + "(safety, health, family, social life, feelings, services).")
+    public List<@NonNull DomainView> domainStatus(@Source FollowUpView followUp) {
+        return followUps.domainStatus(followUp);
     }
 
     @NonNull

@@ -8,10 +8,13 @@ import org.casebridge.access.AccessPolicy;
 import org.casebridge.access.AuditLog;
 import org.casebridge.access.Caller;
 import org.casebridge.access.CasePolicy;
+import org.casebridge.access.Disclosure;
 import org.casebridge.access.InformationCategory;
 import org.casebridge.casefile.CaseFile;
 import org.casebridge.casefile.CaseService;
 import org.casebridge.casefile.CaseView;
+import org.casebridge.followup.FollowUpAssessmentTypes.AnswerView;
+import org.casebridge.followup.FollowUpAssessmentTypes.DomainView;
 import org.casebridge.followup.FollowUpTypes.AttemptView;
 import org.casebridge.followup.FollowUpTypes.FollowUpConnection;
 import org.casebridge.followup.FollowUpTypes.FollowUpView;
@@ -111,8 +114,9 @@ public class FollowUpService {
             return new HashMap<>();
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return Rows.group(FollowUp.<FollowUp>list("survivorCase.id in ?1 order by scheduledAt, id", lead.keySet()),
-                f -> f.survivorCase.id, f -> new FollowUpView(f, lead.get(f.survivorCase.id), now));
+        List<FollowUp> rows = FollowUp.list("survivorCase.id in ?1 order by scheduledAt, id", lead.keySet());
+        FollowUpBatch batch = batchOf(rows);
+        return Rows.group(rows, f -> f.survivorCase.id, f -> new FollowUpView(f, lead.get(f.survivorCase.id), now, batch));
     }
 
     public Map<UUID, List<AttemptView>> attempts(Collection<UUID> followUpIds) {
@@ -130,11 +134,33 @@ public class FollowUpService {
         return view.followUp().safetyNotes;
     }
 
+    /** The safety questions as answered: the reassessment of her safety (SAFETY_PLAN), read for the whole batch at once. */
+    public List<AnswerView> safetyAnswers(FollowUpView view) {
+        access.reveal(view.getSurvivorCase().disclosure(), InformationCategory.SAFETY_PLAN);
+        return view.batch().rows("safetyAnswers", view.followUp().id, assessment::answers);
+    }
+
+    /**
+     * Her status in the module's domains: safety (SAFETY_PLAN, a reassessment), health and feelings (HEALTH, her health and
+     * psychosocial state), with family, social life and services, given together; read for the whole batch at once.
+     */
+    public List<DomainView> domainStatus(FollowUpView view) {
+        Disclosure disclosure = view.getSurvivorCase().disclosure();
+        access.reveal(disclosure, InformationCategory.SAFETY_PLAN);
+        access.reveal(disclosure, InformationCategory.HEALTH);
+        return view.batch().rows("domainStatus", view.followUp().id, assessment::domains);
+    }
+
     private List<FollowUpView> views(List<FollowUp> rows) {
         Map<UUID, CaseView> caseViews = cases.views(access.caller(), rows.stream().map(f -> f.survivorCase).distinct().toList())
                 .stream().collect(Collectors.toMap(v -> v.file().id, Function.identity()));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        return rows.stream().map(f -> new FollowUpView(f, caseViews.get(f.survivorCase.id), now)).toList();
+        FollowUpBatch batch = batchOf(rows);
+        return rows.stream().map(f -> new FollowUpView(f, caseViews.get(f.survivorCase.id), now, batch)).toList();
+    }
+
+    private static FollowUpBatch batchOf(List<FollowUp> rows) {
+        return new FollowUpBatch(rows.stream().map(f -> f.id).collect(Collectors.toSet()));
     }
 
     private FollowUp load(UUID id) {

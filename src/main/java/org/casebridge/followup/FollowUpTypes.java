@@ -1,5 +1,6 @@
 package org.casebridge.followup;
 
+import io.smallrye.graphql.api.Nullable;
 import org.casebridge.followup.FollowUpAssessmentTypes.OutcomeInput;
 import org.casebridge.followup.FollowUpAssessmentTypes.DomainInput;
 import org.casebridge.followup.FollowUpAssessmentTypes.AnswerInput;
@@ -36,16 +37,24 @@ public final class FollowUpTypes {
         private final FollowUp followUp;
         private final CaseView survivorCase;
         private final OffsetDateTime now;
+        private final FollowUpBatch batch;
 
-        FollowUpView(FollowUp followUp, CaseView survivorCase, OffsetDateTime now) {
+        FollowUpView(FollowUp followUp, CaseView survivorCase, OffsetDateTime now, FollowUpBatch batch) {
             this.followUp = followUp;
             this.survivorCase = survivorCase;
             this.now = now;
+            this.batch = batch;
         }
 
         @Ignore
         public FollowUp followUp() {
             return followUp;
+        }
+
+        /** The follow-ups read with this one. */
+        @Ignore
+        FollowUpBatch batch() {
+            return batch;
         }
 
         @Override
@@ -175,14 +184,14 @@ public final class FollowUpTypes {
                                       @Size(max = 4000) String planRevisions,
                                       @Description("Assess safety during every visit: with contact, an answer to each current safety "
                                               + "question (safetyQuestions).") @Size(max = 50)
-                                      List<@Valid AnswerInput> safetyAnswers,
+                                      @Nullable List<@NonNull @Valid AnswerInput> safetyAnswers,
                                       @Description("With contact: her status in each domain (safety, health, family, social life, "
                                               + "feelings, services).") @Size(max = 6)
-                                      List<@Valid DomainInput> domains,
+                                      @Nullable List<@NonNull @Valid DomainInput> domains,
                                       @Description("Outcomes of referrals of this case, each against its referral.") @Size(max = 200)
-                                      List<@Valid OutcomeInput> referralOutcomeEntries,
+                                      @Nullable List<@NonNull @Valid OutcomeInput> referralOutcomeEntries,
                                       @Description("New needs that emerged, added to the case's needs (CASE_SUMMARY).")
-                                      java.util.Set<org.casebridge.agency.ServiceType> addNeeds,
+                                      @Nullable java.util.Set<org.casebridge.agency.@NonNull ServiceType> addNeeds,
                                       @Description("Schedule another follow-up: with contact, either this or noNextFollowUpBecause.")
                                       @Valid ScheduleFields nextFollowUp,
                                       @Description("Why follow-up ends here without another one.")

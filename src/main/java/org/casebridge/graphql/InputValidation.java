@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * {@code VALIDATION_FAILED} error naming the field as the client wrote it ({@code input.name}). Every text of an
  * input is also refused when it holds control characters (other than tab and line breaks), unpaired surrogates,
  * or the invisible characters that reorder or hide text on screen: PostgreSQL cannot store some of them, and the
- * others make a name or a note read differently from what is stored.
+ * others make a name or a note read differently from what is stored. A list holds no null item: a null among the
+ * languages of a service or the needs of a case means nothing, and stored it broke every page that showed it (the
+ * schema declares such items non-null too; this holds for every input however it arrives).
  */
 @ApplicationScoped
 public class InputValidation {
@@ -51,7 +53,11 @@ public class InputValidation {
         } else if (value instanceof Collection<?> items) {
             int i = 0;
             for (Object item : items) {
-                checkText(item, path + "[" + i++ + "]");
+                String at = path + "[" + i++ + "]";
+                if (item == null) {
+                    throw ApiException.invalid(at, at.substring(at.indexOf('.') + 1) + " must not be null: a list holds no empty items");
+                }
+                checkText(item, at);
             }
         } else if (value != null && value.getClass().isRecord()) {
             for (RecordComponent component : value.getClass().getRecordComponents()) {

@@ -90,7 +90,7 @@ public class ReferralView implements Node {
 
     @Description("The supervisor's sharing decision recorded for this referral, with its end (lead agency only; null otherwise).")
     public SharingDecisionView getSharingDecision() {
-        return decision != null && survivorCase.disclosure().leadAgency() ? SharingDecisionView.of(decision) : null;
+        return decision != null && survivorCase.disclosure().leadAgency() ? SharingDecisionView.of(decision, survivorCase.disclosure()) : null;
     }
 
     @NonNull

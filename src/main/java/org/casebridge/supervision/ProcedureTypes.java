@@ -1,5 +1,6 @@
 package org.casebridge.supervision;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -91,7 +92,7 @@ public final class ProcedureTypes {
                                        boolean caseChosenTogether,
                                        @NonNull @NotNull List<@NonNull CaseSelectionGround> caseSelectionGrounds,
                                        @Size(max = 2000) String caseSelectionNote,
-                                       @Description("The before duties done so far.") @Size(max = 50) List<@Valid DutyCheckInput> duties)
+                                       @Description("The before duties done so far.") @Size(max = 50) @Nullable List<@NonNull @Valid DutyCheckInput> duties)
             implements SupervisionTypes.CaseChoice {
     }
 

@@ -1,5 +1,6 @@
 package org.casebridge.supervision;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -162,7 +163,7 @@ public final class SupervisionTypes {
 
     @Input("ObservedAreaInput")
     public record AreaInput(@NonNull @NotNull ObservationAreaCode area, AreaRating rating,
-                            @Size(max = 4000) String examplesObserved, List<@Valid ChecklistInput> checklist) {
+                            @Size(max = 4000) String examplesObserved, @Nullable List<@NonNull @Valid ChecklistInput> checklist) {
     }
 
     /** Which case is observed, at which stage and why: what recording and planning an observation both say. */
@@ -201,7 +202,7 @@ public final class SupervisionTypes {
                                          @Id String caseId,
                                          @NonNull @NotNull CaseManagementStage stage,
                                          Boolean caseChosenTogether,
-                                         List<CaseSelectionGround> caseSelectionGrounds,
+                                         @Nullable List<@NonNull CaseSelectionGround> caseSelectionGrounds,
                                          @Size(max = 2000) String caseSelectionNote,
                                          @Description("The child's informed consent/assent to the observation, obtained before the session.")
                                          boolean childConsent,
@@ -213,15 +214,15 @@ public final class SupervisionTypes {
                                          @Description("The caregiver's consent to the observation.") boolean caregiverConsent,
                                          @Size(max = 2000) String caregiverConsentNotNeededReason,
                                          Boolean purposeAndConfidentialityExplained,
-                                         List<@Valid AreaInput> areas,
-                                         @Size(max = 50) List<@Valid DutyCheckInput> duties,
+                                         @Nullable List<@NonNull @Valid AreaInput> areas,
+                                         @Size(max = 50) @Nullable List<@NonNull @Valid DutyCheckInput> duties,
                                          Boolean supervisorIntervened,
                                          InterventionReason interventionReason,
                                          @Size(max = 2000) String interventionNote,
                                          @Size(max = 4000) String feedbackStrengths,
                                          @Size(max = 4000) String feedbackAreasToImprove,
-                                         @Size(max = 20) List<@Valid ActionInput> actions,
-                                         @Size(max = 50) List<@Valid ActionReviewInput> actionReviews,
+                                         @Size(max = 20) @Nullable List<@NonNull @Valid ActionInput> actions,
+                                         @Size(max = 50) @Nullable List<@NonNull @Valid ActionReviewInput> actionReviews,
                                          @Size(max = 4000) String supervisorActions,
                                          @Size(max = 4000) String caseworkerActions,
                                          @org.casebridge.graphql.PlausibleDate LocalDate feedbackSessionOn)
@@ -231,15 +232,15 @@ public final class SupervisionTypes {
     @Input("UpdateObservationInput")
     @Description("While DRAFT. Fields left out keep their value; areas and duties given replace those; actions given replace the "
             + "observation's own.")
-    public record UpdateObservationInput(@Id @NonNull String id, int version, List<@Valid AreaInput> areas,
-                                         @Size(max = 50) List<@Valid DutyCheckInput> duties,
+    public record UpdateObservationInput(@Id @NonNull String id, int version, @Nullable List<@NonNull @Valid AreaInput> areas,
+                                         @Size(max = 50) @Nullable List<@NonNull @Valid DutyCheckInput> duties,
                                          Boolean supervisorIntervened,
                                          InterventionReason interventionReason,
                                          @Size(max = 2000) String interventionNote,
                                          @Size(max = 4000) String feedbackStrengths,
                                          @Size(max = 4000) String feedbackAreasToImprove,
-                                         @Size(max = 20) List<@Valid ActionInput> actions,
-                                         @Size(max = 50) List<@Valid ActionReviewInput> actionReviews,
+                                         @Size(max = 20) @Nullable List<@NonNull @Valid ActionInput> actions,
+                                         @Size(max = 50) @Nullable List<@NonNull @Valid ActionReviewInput> actionReviews,
                                          @Size(max = 4000) String supervisorActions, @Size(max = 4000) String caseworkerActions,
                                          LocalDate feedbackSessionOn) implements ProcedureFields {
     }

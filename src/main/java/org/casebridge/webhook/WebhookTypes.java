@@ -1,5 +1,6 @@
 package org.casebridge.webhook;
 
+import io.smallrye.graphql.api.Nullable;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -134,7 +135,7 @@ public final class WebhookTypes {
     public record UpdateWebhookEndpointInput(@Id @NonNull String id,
                                              @Description("The version the caller last saw; a stale version fails with CONFLICT.") int version,
                                              @Size(max = 2000) String url,
-                                             Set<WebhookEventType> eventTypes,
+                                             @Nullable Set<@NonNull WebhookEventType> eventTypes,
                                              @Size(max = 500) String description) {
     }
 

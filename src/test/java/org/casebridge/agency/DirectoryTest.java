@@ -20,6 +20,7 @@ import static org.casebridge.support.GraphQLClient.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -191,5 +192,32 @@ class DirectoryTest {
                 Map.of("id", agency.getString("data.agency.id")));
         assertEquals("SAFEHAVEN", refetched.getString("data.node.code"));
         error(call(Tokens.of("pr.stluke"), "{ agency(code: \"NOPE\") { id } }"), "NOT_FOUND");
+    }
+
+    /**
+     * Review 29, finding 2: a null among the languages was stored ({@code {Hausa,NULL}}), and from then on every directory
+     * page holding the service answered {@code services: null} with INTERNAL (non-null {@code languages[1]}), for every
+     * agency. Now the input is refused naming the list item, and nothing is stored.
+     */
+    @Test
+    void aNullLanguageIsRefusedAndNeverReachesTheSharedDirectory() {
+        String name = "Null language " + UUID.randomUUID();
+        Map<String, Object> input = new HashMap<>(Map.of("type", "OTHER", "name", name));
+        input.put("languages", java.util.Arrays.asList("Hausa", null));
+        var created = call(Tokens.of("admin.stluke"), CREATE, Map.of("input", input));
+        try {
+            assertEquals("VALIDATION_FAILED", created.getString("errors[0].extensions.code"), created.prettify());
+            // graphql-java refuses the variable before anything runs, naming the item type; InputValidation names the item
+            String refusal = created.getString("errors[0].message");
+            assertTrue(refusal.contains("languages") || refusal.contains("'String!'"), created.prettify());
+        } finally {
+            var directory = call(Tokens.of("cw.kindred"), """
+                    { services(filter: {agencyCode: "STLUKE", type: OTHER}, first: 100) { totalCount edges { node { name languages } } } }""", null);
+            long stored = servicesNamed(name);
+            // a stored one breaks every directory page it is on: retire it for the rest of the suite
+            Db.execute("update agency_service set retired_at = now(), accepting_referrals = false where name = ?", name);
+            assertEquals(0, stored, "nothing stored; another agency's directory read: " + directory.prettify());
+            assertNull(directory.get("errors"), directory.prettify());
+        }
     }
 }

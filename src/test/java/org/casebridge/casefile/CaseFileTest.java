@@ -121,4 +121,17 @@ class CaseFileTest {
             error(call(Tokens.of(user), "{ auditLog { totalCount } }"), "FORBIDDEN");
         }
     }
+
+    /** Review 29, finding 2: a null among the needs answered INTERNAL (EnumSet.copyOf); it is bad input, refused naming it. */
+    @Test
+    void aNullNeedIsRefusedAsBadInputNotAnInternalError() {
+        Map<String, Object> input = Cases.openInput("Null need " + UUID.randomUUID());
+        input.put("needs", java.util.Arrays.asList("HEALTH", null));
+        var answer = call(Tokens.of("cw.amani"), "mutation($i: OpenCaseInput!) { openCase(input: $i) { case { id } } }", Map.of("i", input));
+        assertEquals("VALIDATION_FAILED", answer.getString("errors[0].extensions.code"), answer.prettify());
+        // graphql-java refuses the variable before anything runs, naming the item type; InputValidation names the item
+        String refusal = answer.getString("errors[0].message");
+        assertTrue(refusal.contains("needs") || refusal.contains("'ServiceType!'"), answer.prettify());
+        assertEquals(0, Db.count("select count(*) from survivor_case where array_position(needs, null) is not null"));
+    }
 }

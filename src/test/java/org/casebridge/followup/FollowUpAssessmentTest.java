@@ -1,11 +1,15 @@
 package org.casebridge.followup;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
 import io.restassured.path.json.JsonPath;
 import org.casebridge.graphql.GlobalId;
 import org.casebridge.support.Cases;
 import org.casebridge.support.Db;
 import org.casebridge.support.Tokens;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -163,5 +167,116 @@ class FollowUpAssessmentTest {
                 "the cancelled referral and the one made after the contact need no entry");
         assertEquals(List.of("NOT_DISCUSSED"), recorded.getList("data.recordFollowUp.followUp.referralOutcomeEntries.outcome"));
         assertTrue(afterTheContact != null);
+    }
+
+    static final String AUDITED_READS = """
+            select array_to_string(array(select c::text from unnest(categories) c order by 1), ',') as categories
+            from audit_entry where case_id = ? and action = 'case.read' and allowed order by id""";
+
+    /** The categories of the case's read entries written since {@code seen} of them were. */
+    static List<List<String>> readsSince(UUID caseUuid, int seen) {
+        List<List<String>> all = new java.util.ArrayList<>();
+        for (Map<String, Object> row : Db.rows(AUDITED_READS, caseUuid)) {
+            all.add(List.of(((String) row.get("categories")).split(",")));
+        }
+        return all.subList(seen, all.size());
+    }
+
+    /**
+     * Review 29, finding 1. DESIGN: SAFETY_PLAN holds "safety plan and safety reassessments", and rule 6 audits every
+     * read of it. The follow-up's safetyNotes (the reassessment in words) was audited; the same reassessment as answers
+     * to the safety questions, and her status in the safety, health and feelings domains, were read with no entry.
+     */
+    @Test
+    void aFollowUpsSafetyAnswersAndDomainStatusAreAuditedReadsLikeItsSafetyNotes() {
+        String caseId = Cases.open("cw.amani", "Audited reassessment " + UUID.randomUUID());
+        UUID caseUuid = Cases.uuid(caseId);
+        String followUp = followUp(caseId);
+        Map<String, Object> input = contact(followUp);
+        input.put("safetyAnswers", questions().stream().map(q -> Map.of("questionId", q, "answer", "NOT_SAFE_TO_ASK",
+                "note", "Her husband was in the room")).toList());
+        input.put("domains", domains().stream().map(d -> Map.of("domain", d, "status", "SERIOUS_CONCERNS", "note", "Afraid to go home")).toList());
+        input.put("safetyNotes", "Moves to her sister's if he returns");
+        ok(Tokens.of("cw.amani"), "mutation($i: RecordFollowUpInput!) { recordFollowUp(input: $i) { followUp { id } } }", Map.of("i", input));
+        String read = "query($id: ID!) { node(id: $id) { ... on FollowUp { %s } } }";
+
+        int seen = Db.rows(AUDITED_READS, caseUuid).size();
+        JsonPath notes = ok(Tokens.of("cw.amani"), read.formatted("safetyNotes"), Map.of("id", followUp));
+        assertEquals("Moves to her sister's if he returns", notes.getString("data.node.safetyNotes"));
+        assertEquals(List.of(List.of("SAFETY_PLAN")), readsSince(caseUuid, seen), "control: safetyNotes is a SAFETY_PLAN read");
+
+        seen = Db.rows(AUDITED_READS, caseUuid).size();
+        JsonPath answers = ok(Tokens.of("cw.amani"), read.formatted("safetyAnswers { question { text } answer note }"), Map.of("id", followUp));
+        assertEquals("Her husband was in the room", answers.getString("data.node.safetyAnswers[0].note"), answers.prettify());
+        assertEquals(List.of(List.of("SAFETY_PLAN")), readsSince(caseUuid, seen),
+                "the answers to the safety questions (the safety reassessment) are a SAFETY_PLAN read");
+
+        seen = Db.rows(AUDITED_READS, caseUuid).size();
+        JsonPath status = ok(Tokens.of("cw.amani"), read.formatted("domainStatus { domain status note }"), Map.of("id", followUp));
+        assertEquals("Afraid to go home", status.getString("data.node.domainStatus[0].note"), status.prettify());
+        assertEquals(List.of(List.of("HEALTH", "SAFETY_PLAN")), readsSince(caseUuid, seen),
+                "her status in the safety, health and feelings domains is a SAFETY_PLAN and HEALTH read");
+    }
+
+    /** Review 29, finding 2: a null among the new needs answered INTERNAL (EnumSet.addAll); it is bad input. */
+    @Test
+    void aNullAmongAFollowUpsNewNeedsIsRefusedAsBadInputNotAnInternalError() {
+        String caseId = Cases.open("cw.amani", "Null new need " + UUID.randomUUID());
+        String followUp = followUp(caseId);
+        Map<String, Object> input = contact(followUp);
+        input.put("addNeeds", java.util.Arrays.asList("EDUCATION", null));
+        JsonPath answer = call(Tokens.of("cw.amani"), RECORD, Map.of("i", input));
+        assertEquals("VALIDATION_FAILED", answer.getString("errors[0].extensions.code"), answer.prettify());
+        // graphql-java refuses the variable before anything runs, naming the item type; InputValidation names the item
+        String refusal = answer.getString("errors[0].message");
+        assertTrue(refusal.contains("addNeeds") || refusal.contains("'ServiceType!'"), answer.prettify());
+        assertEquals("SCHEDULED", Db.row("select status from follow_up where id = ?", GlobalId.decode(followUp, "id").uuid()).get("status"));
+    }
+
+    @Inject
+    EntityManagerFactory entityManagerFactory;
+
+    static final String CASES_WITH_FOLLOW_UPS = """
+            query($first: Int, $since: DateTime) { cases(first: $first, filter: {openedSince: $since}) { edges { node { id
+              followUps { safetyAnswers { question { text } answer note } domainStatus { domain status note }
+                          referralOutcomeEntries { note } failedAttempts { note } } } } } }""";
+
+    /**
+     * The safety answers and domain status are resolved follow-up by follow-up (so that each is revealed, and audited, for its
+     * own case) but read for the whole page at once: a page of 6 cases with their follow-ups costs the statements of a page of
+     * 2, and every case of the page gets its SAFETY_PLAN and HEALTH read entry.
+     */
+    @Test
+    void aPageOfCasesWithTheirFollowUpsAssessmentsCostsTheSameStatementsForTwoCasesAsForSix() {
+        String since = OffsetDateTime.now().minusSeconds(2).toString();
+        List<UUID> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String caseId = Cases.open("cw.amani", "Listed follow-ups " + i + " " + UUID.randomUUID());
+            cases.add(Cases.uuid(caseId));
+            Map<String, Object> input = contact(followUp(caseId));
+            input.put("safetyAnswers", questions().stream().map(q -> Map.of("questionId", q, "answer", "UNSURE", "note", "Unsure")).toList());
+            input.put("domains", domains().stream().map(d -> Map.of("domain", d, "status", "GOOD", "note", "Fine")).toList());
+            ok(Tokens.of("cw.amani"), RECORD, Map.of("i", input));
+        }
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        String token = Tokens.of("cw.amani");
+        Map<Integer, Long> statements = new java.util.TreeMap<>();
+        for (int first : new int[]{2, 2, 6}) { // the first page warms the caches
+            int seen = cases.stream().mapToInt(c -> Db.rows(AUDITED_READS, c).size()).sum();
+            statistics.clear();
+            JsonPath page = ok(token, CASES_WITH_FOLLOW_UPS, Map.of("first", first, "since", since));
+            statements.put(first, statistics.getPrepareStatementCount());
+            assertEquals(first, page.getList("data.cases.edges").size());
+            List<List<Object>> answers = page.getList("data.cases.edges.node.followUps.safetyAnswers.note");
+            assertEquals(first, answers.size());
+            assertEquals("Fine", page.getString("data.cases.edges[" + (first - 1) + "].node.followUps[0].domainStatus[5].note"), page.prettify());
+            assertEquals(seen + first, cases.stream().mapToInt(c -> Db.rows(AUDITED_READS, c).size()).sum(), "one read entry per case of the page");
+        }
+        for (UUID c : cases) { // the page of 6 read each case's answers and domains: its last entry says so
+            List<List<String>> reads = readsSince(c, 0);
+            assertEquals(List.of("HEALTH", "SAFETY_PLAN"), reads.get(reads.size() - 1), reads::toString);
+        }
+        System.out.printf("cases with follow-ups: %s SQL statements by page size%n", statements);
+        assertEquals(statements.get(2), statements.get(6), "statements for 2 and for 6 cases with their follow-ups");
     }
 }

@@ -127,6 +127,178 @@ class BadInputBatteryTest {
         assertTrue(calls > 1_000, "the battery ran (" + calls + " calls)");
     }
 
+    /** Nothing bad: harmless values, required fields only. */
+    static final Kind HARMLESS = new Kind("harmless", type -> null, false);
+
+    /** One list of the live schema's inputs: the operation, its argument, and the input fields leading to the list. */
+    record ListPosition(String operation, boolean mutation, String argument, List<String> fields, String item) {
+        @Override
+        public String toString() {
+            return operation + "(" + argument + (fields.isEmpty() ? "" : "." + String.join(".", fields)) + ")";
+        }
+    }
+
+    /**
+     * Review 29, finding 2: a null among a list's items was stored ({@code createService} languages: every directory page
+     * with the service then answered INTERNAL) or answered INTERNAL ({@code openCase} needs, {@code recordFollowUp}
+     * addNeeds). For every list anywhere in the arguments of every query and mutation of the live schema (no hand list),
+     * an otherwise harmless input holding {@code [a valid item, null]} there, as a variable and as a literal, for several
+     * roles: each is refused with VALIDATION_FAILED naming the list (or its item type), and nothing is stored.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aNullItemInAnyListOfAnyInputIsRefusedNamingItAndStoresNothing() {
+        JsonPath schema = ok(Tokens.of("cw.amani"), """
+                { __schema { queryType { name } mutationType { name }
+                  types { name kind fields { name args { name type { ...T } } type { ...T } }
+                          inputFields { name type { ...T } } enumValues { name } } } }
+                fragment T on __Type { kind name ofType { kind name ofType { kind name ofType { kind name ofType { name } } } } }""", null);
+        for (Map<String, Object> type : schema.<Map<String, Object>>getList("data.__schema.types")) {
+            types.put((String) type.get("name"), type);
+        }
+        List<ListPosition> positions = new ArrayList<>();
+        Map<String, Map<String, Object>> operations = new LinkedHashMap<>();
+        for (boolean mutation : new boolean[]{false, true}) {
+            String root = schema.getString("data.__schema." + (mutation ? "mutation" : "query") + "Type.name");
+            for (Map<String, Object> operation : (List<Map<String, Object>>) types.get(root).get("fields")) {
+                operations.put((String) operation.get("name"), operation);
+                for (Map<String, Object> arg : (List<Map<String, Object>>) operation.get("args")) {
+                    Map<String, Object> argType = (Map<String, Object>) arg.get("type");
+                    if (isList(argType)) {
+                        positions.add(new ListPosition((String) operation.get("name"), mutation, (String) arg.get("name"), List.of(),
+                                named(argType)));
+                    }
+                    listsWithin(named(argType), new ArrayList<>(), new java.util.HashSet<>(), (fields, item) -> positions.add(
+                            new ListPosition((String) operation.get("name"), mutation, (String) arg.get("name"), fields, item)));
+                }
+            }
+        }
+        Map<String, Long> before = rowCounts();
+        List<String> failures = new ArrayList<>();
+        for (ListPosition position : positions) {
+            Map<String, Object> operation = operations.get(position.operation());
+            StringBuilder definitions = new StringBuilder();
+            StringBuilder arguments = new StringBuilder();
+            StringBuilder literals = new StringBuilder();
+            Map<String, Object> variables = new HashMap<>();
+            for (Map<String, Object> arg : (List<Map<String, Object>>) operation.get("args")) {
+                Map<String, Object> argType = (Map<String, Object>) arg.get("type");
+                String name = (String) arg.get("name");
+                Object value;
+                if (name.equals(position.argument())) {
+                    value = position.fields().isEmpty() ? withNull(argType) : along(named(argType), position.fields(), 0);
+                } else if ("NON_NULL".equals(argType.get("kind"))) {
+                    Object harmless = value(named(argType), HARMLESS, 0);
+                    value = isList(argType) ? List.of(harmless) : harmless;
+                } else {
+                    continue;
+                }
+                definitions.append(definitions.isEmpty() ? "(" : ", ").append('$').append(name).append(": ").append(typeRef(argType));
+                arguments.append(arguments.isEmpty() ? "(" : ", ").append(name).append(": $").append(name);
+                literals.append(literals.isEmpty() ? "(" : ", ").append(name).append(": ").append(literal(value, argType));
+                variables.put(name, value);
+            }
+            String kind = position.mutation() ? "mutation" : "query";
+            String returned = named((Map<String, Object>) operation.get("type"));
+            String selection = Set.of("OBJECT", "INTERFACE", "UNION").contains(types.get(returned).get("kind")) ? " { __typename }" : "";
+            String asVariables = kind + definitions + (definitions.isEmpty() ? "" : ")") + " { " + position.operation() + arguments
+                    + (arguments.isEmpty() ? "" : ")") + selection + " }";
+            String asLiteral = kind + " { " + position.operation() + literals + (literals.isEmpty() ? "" : ")") + selection + " }";
+            String list = position.fields().isEmpty() ? position.argument() : position.fields().get(position.fields().size() - 1);
+            String item = position.item();
+            for (String user : USERS) {
+                for (boolean asVariable : new boolean[]{true, false}) {
+                    JsonPath answer = call(Tokens.of(user), asVariable ? asVariables : asLiteral, asVariable ? variables : Map.of());
+                    String what = position + " as " + user + (asVariable ? " (variables " + variables + ")" : " (" + asLiteral + ")");
+                    if (answer.get("errors") == null) {
+                        failures.add(what + ": accepted");
+                        continue;
+                    }
+                    String code = answer.getString("errors[0].extensions.code");
+                    String message = answer.getString("errors[0].message");
+                    String field = answer.getString("errors[0].extensions.field");
+                    if (!"VALIDATION_FAILED".equals(code)) {
+                        failures.add(what + ": " + code + " " + message);
+                    } else if (!message.contains(list) && !message.contains("'" + item + "!'") && (field == null || !field.contains(list))) {
+                        failures.add(what + ": refused, but not for the null in " + list + ": " + message + " (field " + field + ")");
+                    }
+                }
+            }
+        }
+        System.out.printf("BadInputBatteryTest: [valid, null] in %d lists of the live schema's inputs, %d callers, 2 forms%n",
+                positions.size(), USERS.size());
+        assertEquals(List.of(), failures, failures.size() + " answers to a null in a list");
+        assertEquals(before, rowCounts(), "nothing stored by any of them");
+        assertTrue(positions.size() > 30, "the lists of the live schema were found (" + positions.size() + ")");
+    }
+
+    /** Every list among the fields of an input type, at any depth, by the input fields leading to it. */
+    @SuppressWarnings("unchecked")
+    private void listsWithin(String typeName, List<String> fields, Set<String> onPath,
+                             java.util.function.BiConsumer<List<String>, String> found) {
+        Map<String, Object> type = types.get(typeName);
+        if (!"INPUT_OBJECT".equals(type.get("kind")) || !onPath.add(typeName)) {
+            return;
+        }
+        for (Map<String, Object> field : (List<Map<String, Object>>) type.get("inputFields")) {
+            Map<String, Object> fieldType = (Map<String, Object>) field.get("type");
+            List<String> path = new ArrayList<>(fields);
+            path.add((String) field.get("name"));
+            if (isList(fieldType)) {
+                found.accept(path, named(fieldType));
+            }
+            listsWithin(named(fieldType), path, onPath, found);
+        }
+        onPath.remove(typeName);
+    }
+
+    /** A harmless input of {@code typeName} whose fields lead, by {@code fields}, to a list holding a valid item and a null. */
+    @SuppressWarnings("unchecked")
+    private Object along(String typeName, List<String> fields, int depth) {
+        Map<String, Object> object = (Map<String, Object>) value(typeName, HARMLESS, depth);
+        Map<String, Object> field = ((List<Map<String, Object>>) types.get(typeName).get("inputFields")).stream()
+                .filter(f -> f.get("name").equals(fields.get(0))).findFirst().orElseThrow();
+        Map<String, Object> fieldType = (Map<String, Object>) field.get("type");
+        Object inner = fields.size() == 1 ? withNull(fieldType) : along(named(fieldType), fields.subList(1, fields.size()), depth + 1);
+        object.put(fields.get(0), fields.size() > 1 && isList(fieldType) ? List.of(inner) : inner);
+        return object;
+    }
+
+    /** {@code [a valid item, null]} for a list type. */
+    private Object withNull(Map<String, Object> listType) {
+        return java.util.Arrays.asList(value(named(listType), HARMLESS, 1), null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String typeRef(Map<String, Object> type) {
+        return switch ((String) type.get("kind")) {
+            case "NON_NULL" -> typeRef((Map<String, Object>) type.get("ofType")) + "!";
+            case "LIST" -> "[" + typeRef((Map<String, Object>) type.get("ofType")) + "]";
+            default -> (String) type.get("name");
+        };
+    }
+
+    /** The value as a GraphQL literal of {@code type}: enum values bare, everything else as JSON would write it. */
+    @SuppressWarnings("unchecked")
+    private String literal(Object value, Map<String, Object> type) {
+        if (value == null) return "null";
+        Map<String, Object> t = "NON_NULL".equals(type.get("kind")) ? (Map<String, Object>) type.get("ofType") : type;
+        if (value instanceof List<?> list) {
+            Map<String, Object> item = "LIST".equals(t.get("kind")) ? (Map<String, Object>) t.get("ofType") : t;
+            return list.stream().map(v -> literal(v, item)).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+        }
+        Map<String, Object> definition = types.get(named(t));
+        if (value instanceof Map<?, ?> map) {
+            List<Map<String, Object>> fields = (List<Map<String, Object>>) definition.get("inputFields");
+            return map.entrySet().stream().map(e -> e.getKey() + ": " + literal(e.getValue(), fields.stream()
+                            .filter(f -> f.get("name").equals(e.getKey())).findFirst().map(f -> (Map<String, Object>) f.get("type")).orElseThrow()))
+                    .collect(java.util.stream.Collectors.joining(", ", "{", "}"));
+        }
+        if ("ENUM".equals(definition.get("kind"))) return String.valueOf(value);
+        if (value instanceof String text) return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return String.valueOf(value);
+    }
+
     /** A value for a type: the kind's bad value where it has one, otherwise something harmless. */
     @SuppressWarnings("unchecked")
     private Object value(String typeName, Kind kind, int depth) {
