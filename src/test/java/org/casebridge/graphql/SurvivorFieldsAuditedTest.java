@@ -310,7 +310,7 @@ class SurvivorFieldsAuditedTest {
     /**
      * For every object type reachable from a case, every way into it: the field that leads to it (its parent) and the
      * selection from the root down to that field, by the shortest way to the parent. The roots are the query fields that
-     * take the case's ID: {@code case(id:)} and every one with a {@code caseId} argument. Types listed alone in
+     * take the case's ID: {@code case(id:)} and every one with a {@code caseId} argument and no other required one. Types listed alone in
      * {@link #READ_WITHOUT_AUDIT} are not entered; fields with a required argument are not followed.
      */
     static Map<String, List<Reach>> reachableFromACase(GraphQLSchema schema) {
@@ -321,7 +321,8 @@ class SurvivorFieldsAuditedTest {
             String returned = GraphQLTypeUtil.unwrapAll(root.getType()).getName();
             String argument = root.getArgument("caseId") != null ? "caseId"
                     : returned.equals("Case") && root.getArgument("id") != null ? "id" : null;
-            if (argument == null) continue;
+            if (argument == null || root.getArguments().stream()
+                    .anyMatch(a -> !a.getName().equals(argument) && GraphQLTypeUtil.isNonNull(a.getType()))) continue;
             enter(schema, root, List.of(root.getName() + "(" + argument + ": $case)"), schema.getQueryType().getName(), shortest, into, queue);
         }
         while (!queue.isEmpty()) {
