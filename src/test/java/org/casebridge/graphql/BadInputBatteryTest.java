@@ -81,7 +81,7 @@ class BadInputBatteryTest {
         for (Map<String, Object> mutation : schema.<Map<String, Object>>getList("data.__schema.mutationType.fields")) {
             String name = (String) mutation.get("name");
             Map<String, Object> arg = ((List<Map<String, Object>>) mutation.get("args")).get(0);
-            String inputType = named((Map<String, Object>) arg.get("type"));
+            String inputType = SchemaFuzzTest.named((Map<String, Object>) arg.get("type"));
             String document = "mutation($i: " + inputType + "!) { " + name + "(input: $i) { __typename } }";
             List<Map<String, Object>> variants = new ArrayList<>();
             Map<String, Object> nullInput = new HashMap<>();
@@ -166,9 +166,9 @@ class BadInputBatteryTest {
                     Map<String, Object> argType = (Map<String, Object>) arg.get("type");
                     if (isList(argType)) {
                         positions.add(new ListPosition((String) operation.get("name"), mutation, (String) arg.get("name"), List.of(),
-                                named(argType)));
+                                SchemaFuzzTest.named(argType)));
                     }
-                    listsWithin(named(argType), new ArrayList<>(), new java.util.HashSet<>(), (fields, item) -> positions.add(
+                    listsWithin(SchemaFuzzTest.named(argType), new ArrayList<>(), new java.util.HashSet<>(), (fields, item) -> positions.add(
                             new ListPosition((String) operation.get("name"), mutation, (String) arg.get("name"), fields, item)));
                 }
             }
@@ -186,20 +186,20 @@ class BadInputBatteryTest {
                 String name = (String) arg.get("name");
                 Object value;
                 if (name.equals(position.argument())) {
-                    value = position.fields().isEmpty() ? withNull(argType) : along(named(argType), position.fields(), 0);
+                    value = position.fields().isEmpty() ? withNull(argType) : along(SchemaFuzzTest.named(argType), position.fields(), 0);
                 } else if ("NON_NULL".equals(argType.get("kind"))) {
-                    Object harmless = value(named(argType), HARMLESS, 0);
+                    Object harmless = value(SchemaFuzzTest.named(argType), HARMLESS, 0);
                     value = isList(argType) ? List.of(harmless) : harmless;
                 } else {
                     continue;
                 }
-                definitions.append(definitions.isEmpty() ? "(" : ", ").append('$').append(name).append(": ").append(typeRef(argType));
+                definitions.append(definitions.isEmpty() ? "(" : ", ").append('$').append(name).append(": ").append(SchemaFuzzTest.typeRef(argType));
                 arguments.append(arguments.isEmpty() ? "(" : ", ").append(name).append(": $").append(name);
                 literals.append(literals.isEmpty() ? "(" : ", ").append(name).append(": ").append(literal(value, argType));
                 variables.put(name, value);
             }
             String kind = position.mutation() ? "mutation" : "query";
-            String returned = named((Map<String, Object>) operation.get("type"));
+            String returned = SchemaFuzzTest.named((Map<String, Object>) operation.get("type"));
             String selection = Set.of("OBJECT", "INTERFACE", "UNION").contains(types.get(returned).get("kind")) ? " { __typename }" : "";
             String asVariables = kind + definitions + (definitions.isEmpty() ? "" : ")") + " { " + position.operation() + arguments
                     + (arguments.isEmpty() ? "" : ")") + selection + " }";
@@ -245,9 +245,9 @@ class BadInputBatteryTest {
             List<String> path = new ArrayList<>(fields);
             path.add((String) field.get("name"));
             if (isList(fieldType)) {
-                found.accept(path, named(fieldType));
+                found.accept(path, SchemaFuzzTest.named(fieldType));
             }
-            listsWithin(named(fieldType), path, onPath, found);
+            listsWithin(SchemaFuzzTest.named(fieldType), path, onPath, found);
         }
         onPath.remove(typeName);
     }
@@ -259,23 +259,14 @@ class BadInputBatteryTest {
         Map<String, Object> field = ((List<Map<String, Object>>) types.get(typeName).get("inputFields")).stream()
                 .filter(f -> f.get("name").equals(fields.get(0))).findFirst().orElseThrow();
         Map<String, Object> fieldType = (Map<String, Object>) field.get("type");
-        Object inner = fields.size() == 1 ? withNull(fieldType) : along(named(fieldType), fields.subList(1, fields.size()), depth + 1);
+        Object inner = fields.size() == 1 ? withNull(fieldType) : along(SchemaFuzzTest.named(fieldType), fields.subList(1, fields.size()), depth + 1);
         object.put(fields.get(0), fields.size() > 1 && isList(fieldType) ? List.of(inner) : inner);
         return object;
     }
 
     /** {@code [a valid item, null]} for a list type. */
     private Object withNull(Map<String, Object> listType) {
-        return java.util.Arrays.asList(value(named(listType), HARMLESS, 1), null);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String typeRef(Map<String, Object> type) {
-        return switch ((String) type.get("kind")) {
-            case "NON_NULL" -> typeRef((Map<String, Object>) type.get("ofType")) + "!";
-            case "LIST" -> "[" + typeRef((Map<String, Object>) type.get("ofType")) + "]";
-            default -> (String) type.get("name");
-        };
+        return java.util.Arrays.asList(value(SchemaFuzzTest.named(listType), HARMLESS, 1), null);
     }
 
     /** The value as a GraphQL literal of {@code type}: enum values bare, everything else as JSON would write it. */
@@ -287,7 +278,7 @@ class BadInputBatteryTest {
             Map<String, Object> item = "LIST".equals(t.get("kind")) ? (Map<String, Object>) t.get("ofType") : t;
             return list.stream().map(v -> literal(v, item)).collect(java.util.stream.Collectors.joining(", ", "[", "]"));
         }
-        Map<String, Object> definition = types.get(named(t));
+        Map<String, Object> definition = types.get(SchemaFuzzTest.named(t));
         if (value instanceof Map<?, ?> map) {
             List<Map<String, Object>> fields = (List<Map<String, Object>>) definition.get("inputFields");
             return map.entrySet().stream().map(e -> e.getKey() + ": " + literal(e.getValue(), fields.stream()
@@ -312,7 +303,7 @@ class BadInputBatteryTest {
                 if (!required && !kind.fillOptional() || depth > 3) {
                     continue;
                 }
-                Object v = value(named(fieldType), kind, depth + 1);
+                Object v = value(SchemaFuzzTest.named(fieldType), kind, depth + 1);
                 object.put((String) field.get("name"), isList(fieldType) ? List.of(v) : v);
             }
             return object;
@@ -335,15 +326,6 @@ class BadInputBatteryTest {
             case "Time" -> "10:00:00";
             default -> "x";
         };
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String named(Map<String, Object> type) {
-        Map<String, Object> t = type;
-        while (t.get("name") == null) {
-            t = (Map<String, Object>) t.get("ofType");
-        }
-        return (String) t.get("name");
     }
 
     @SuppressWarnings("unchecked")

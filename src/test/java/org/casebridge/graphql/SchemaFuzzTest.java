@@ -419,7 +419,8 @@ class SchemaFuzzTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static String typeRef(Map<String, Object> type) {
+    /** The type as a variable definition writes it, from introspection. */
+    static String typeRef(Map<String, Object> type) {
         return switch ((String) type.get("kind")) {
             case "NON_NULL" -> typeRef((Map<String, Object>) type.get("ofType")) + "!";
             case "LIST" -> "[" + typeRef((Map<String, Object>) type.get("ofType")) + "]";
@@ -428,7 +429,8 @@ class SchemaFuzzTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static String named(Map<String, Object> type) {
+    /** The named type under the list and non-null wrappers, from introspection. */
+    static String named(Map<String, Object> type) {
         Map<String, Object> t = type;
         while (t.get("name") == null) {
             t = (Map<String, Object>) t.get("ofType");
