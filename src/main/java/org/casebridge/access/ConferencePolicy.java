@@ -92,15 +92,23 @@ public class ConferencePolicy {
     /** An action item is updated by the agency it is assigned to, and by nobody else. */
     public void mayUpdateActionItem(UUID itemId, UUID caseId, String assignedAgencyCode) {
         Caller caller = currentCaller.get();
-        if (!updatesActionItem(caller, assignedAgencyCode)) {
+        if (!caller.belongsTo(assignedAgencyCode)) {
             throw refusals.refuse(caller, AuditLog.Entry.of("actionitem.update", "ActionItem", itemId, caseId),
                     Refusals.forbidden("Only the agency an action item is assigned to updates it"));
         }
     }
 
-    /** Whether the caller updates an action item assigned to this agency ({@link #mayUpdateActionItem}'s rule). */
-    public boolean updatesActionItem(Caller caller, String assignedAgencyCode) {
-        return caller.belongsTo(assignedAgencyCode);
+    /**
+     * Whether the caller may update an action item of a conference led by {@code leadAgencyCode} and assigned to
+     * {@code assignedAgencyCode} (the lead agency or an invited one): {@link #mayViewConference} for that agency's staff,
+     * then {@link #mayUpdateActionItem}, decided without refusing, for a UI to offer the move.
+     */
+    public boolean updatesActionItem(Caller caller, String leadAgencyCode, String assignedAgencyCode) {
+        if (!caller.belongsTo(assignedAgencyCode)) {
+            return false;
+        }
+        return caller.belongsTo(leadAgencyCode) ? access.isLeadStaff(caller, leadAgencyCode)
+                : caller.hasAny(Role.PROVIDER, Role.CASEWORKER, Role.SUPERVISOR);
     }
 
     /** Staff who take part in referrals and conferences follow their events and list their invitations. */

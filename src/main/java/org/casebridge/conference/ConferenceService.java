@@ -508,7 +508,7 @@ public class ConferenceService {
      */
     public List<ActionItem.Status> nextStatuses(ActionItemView view) {
         ActionItem item = view.item();
-        if (!conferencePolicy.updatesActionItem(access.caller(), item.assignedAgency.code)
+        if (!conferencePolicy.updatesActionItem(access.caller(), item.conference.survivorCase.leadAgency.code, item.assignedAgency.code)
                 || item.conference.survivorCase.status == CaseEnums.CaseStatus.CLOSED) {
             return List.of();
         }

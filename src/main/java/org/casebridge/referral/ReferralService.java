@@ -296,7 +296,8 @@ public class ReferralService {
         if (agencyCodes.size() > MAX_COVERAGE_AGENCIES) {
             throw ApiException.invalid("agencyCodes", "Ask about at most " + MAX_COVERAGE_AGENCIES + " agencies at a time");
         }
-        CaseFile file = cases.forWork("referral.coverage", GlobalId.decode(caseId, CaseView.TYPE, "caseId"));
+        // refused where createReferral refuses: a case closed or waiting for its closure is referred nowhere
+        CaseFile file = cases.openForWork("referral.coverage", GlobalId.decode(caseId, CaseView.TYPE, "caseId"));
         Caller caller = access.caller();
         Map<String, Agency> agencies = agenciesByCode(agencyCodes);
         Map<String, AccessPolicy.Covering> covering = access.coveringConsents(file.id, agencies.keySet(), Route.Kind.REFERRAL);

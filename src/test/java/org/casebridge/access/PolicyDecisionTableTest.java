@@ -380,6 +380,28 @@ class PolicyDecisionTableTest {
         }
     }
 
+    /**
+     * A move is offered ({@code updatesActionItem}) exactly when updateActionItem's decisions let it through: the
+     * conference seen by the caller ({@code mayViewConference}, the assigned agency invited unless it leads) and the
+     * item assigned to the caller's agency ({@code mayUpdateActionItem}).
+     */
+    @Test
+    void anActionItemsMoveIsOfferedExactlyWhenUpdateActionItemsDecisionsAllowIt() {
+        for (Caller caller : callers()) {
+            for (String lead : List.of(OWN, "OTHER")) {
+                for (String assigned : List.of(OWN, "OTHER", "THIRD")) {
+                    List<String> invited = assigned.equals(lead) ? List.of() : List.of(assigned);
+                    boolean allowed = decide(caller, true, () -> conferences.mayViewConference("actionitem.update", ID, ID, lead, invited)) == null
+                            && decide(caller, true, () -> {
+                                conferences.mayUpdateActionItem(ID, ID, assigned);
+                                return null;
+                            }) == null;
+                    assertEquals(allowed, conferences.updatesActionItem(caller, lead, assigned), caller + " lead " + lead + " assigned " + assigned);
+                }
+            }
+        }
+    }
+
     // --- SessionPolicy -------------------------------------------------------------------------------------
 
     @Test

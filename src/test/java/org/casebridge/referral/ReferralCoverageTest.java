@@ -141,6 +141,26 @@ class ReferralCoverageTest {
     }
 
     /** Whoever may not refer the case is answered as createReferral answers them, and an unknown agency is named. */
+    /** Every case status the schema has: where createReferral refuses, the coverage is refused with the same code. */
+    @Test
+    void aCaseThatTakesNoReferralIsNotAnsweredCovered() {
+        List<String> statuses = ok(Tokens.of("cw.amani"), "{ __type(name: \"CaseStatus\") { enumValues { name } } }", null)
+                .getList("data.__type.enumValues.name");
+        assertTrue(statuses.size() > 1, "the schema's case statuses: " + statuses);
+        for (String status : statuses) {
+            String caseId = caseWith("REFERRAL", ConsentState.CURRENT)[0];
+            Db.execute("update survivor_case set status = ? where id = ?", status, Cases.uuid(caseId));
+            JsonPath asked = call(Tokens.of("cw.amani"), COVERAGE, Map.of("c", caseId, "a", List.of(AGENCY)));
+            JsonPath referred = call(Tokens.of("cw.amani"), Cases.CREATE_REFERRAL, Map.of("i", Cases.referralInput(caseId, Cases.CLINIC_CARE)));
+            if (referred.get("errors") == null) {
+                assertEquals(Boolean.TRUE, asked.get("data.referralCoverage[0].covered"), status + ": " + asked.prettify());
+            } else {
+                assertEquals(referred.getString("errors[0].extensions.code"), asked.getString("errors[0].extensions.code"),
+                        status + ": createReferral " + referred.prettify() + " coverage " + asked.prettify());
+            }
+        }
+    }
+
     @Test
     void onlyTheLeadAgencysStaffAskAndAnUnknownAgencyIsRefused() {
         String caseId = caseWith("REFERRAL", ConsentState.CURRENT)[0];
