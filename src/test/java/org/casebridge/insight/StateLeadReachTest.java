@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @QuarkusTest
 class StateLeadReachTest {
 
-    /** Queries a state lead may use: aggregates, and reference data that holds nothing about a person. */
-    static final Set<String> NOT_RECORD_LEVEL = Set.of("needsAssessment", "caseManagementIndicators", "supervisionRatings",
+    /** Queries a state lead may use: aggregates and the periods they are released for, and reference data that holds nothing about a person. */
+    static final Set<String> NOT_RECORD_LEVEL = Set.of("needsAssessment", "caseManagementIndicators", "supervisionRatings", "reportingPeriods",
             "agencies", "agency", "services", "service", "observationTemplate", "feedbackSurveyTemplate", "needThemes");
 
     /** A real record for each ID argument, so that "not found" is not just a missing row. */
@@ -42,7 +42,7 @@ class StateLeadReachTest {
     void noRecordLevelQueryAnswersAStateLead() {
         String lead = Tokens.of("lead.borno");
         JsonPath schema = ok(lead, """
-                { __schema { queryType { fields { name args { name type { kind name ofType { kind name ofType { name } } } }
+                { __schema { queryType { fields { name args { name type { kind name ofType { kind name ofType { kind name ofType { name } } } } }
                   type { kind name ofType { kind name ofType { kind name ofType { name } } } } } } } }""", null);
         List<Map<String, Object>> fields = schema.getList("data.__schema.queryType.fields");
         List<String> failures = new ArrayList<>();
@@ -55,7 +55,15 @@ class StateLeadReachTest {
                 if (!"NON_NULL".equals(type.get("kind"))) {
                     continue;
                 }
-                String scalar = (String) ((Map<String, Object>) type.get("ofType")).get("name");
+                Map<String, Object> inner = (Map<String, Object>) type.get("ofType");
+                boolean list = "LIST".equals(inner.get("kind"));
+                if (list) {
+                    inner = (Map<String, Object>) inner.get("ofType");
+                }
+                if ("NON_NULL".equals(inner.get("kind"))) {
+                    inner = (Map<String, Object>) inner.get("ofType");
+                }
+                String scalar = (String) inner.get("name");
                 String value = switch (scalar) {
                     case "ID" -> "\"" + REAL_IDS.getOrDefault(name, REAL_IDS.get("case")) + "\"";
                     case "Date" -> "\"2026-01-01\"";
@@ -64,6 +72,9 @@ class StateLeadReachTest {
                     case "Boolean" -> "true";
                     default -> "\"x\"";
                 };
+                if (list) {
+                    value = "[" + value + "]";
+                }
                 args.append(args.isEmpty() ? "(" : ", ").append(arg.get("name")).append(": ").append(value);
             }
             if (!args.isEmpty()) {

@@ -37,12 +37,13 @@ class ReferralUrgencyFilterTest {
             "referralsReceived", new Lister("pr.stluke", "to_agency_id", "STLUKE"),
             "referralsSent", new Lister("cw.amani", "from_agency_id", "AMANI"));
 
-    private static final String TYPE = "name kind ofType { name kind ofType { name kind } }";
+    // deep enough for [X!]!: NON_NULL, LIST, NON_NULL, then the named type
+    private static final String TYPE = "name kind ofType { name kind ofType { name kind ofType { name kind } } }";
 
     @SuppressWarnings("unchecked")
     private static String named(Map<String, Object> type) {
-        while (type.get("name") == null) type = (Map<String, Object>) type.get("ofType");
-        return (String) type.get("name");
+        while (type != null && type.get("name") == null) type = (Map<String, Object>) type.get("ofType");
+        return type == null ? "" : (String) type.get("name");
     }
 
     @SuppressWarnings("unchecked")
